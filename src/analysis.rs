@@ -1,0 +1,48 @@
+//! The owned, serialisable result of every stage. Lints only read it.
+
+use serde::Serialize;
+
+use crate::attribution::Attribution;
+use crate::cues::Cue;
+use crate::marks::Mark;
+use crate::quotes::{MarkIssue, Quote};
+use crate::span::Span;
+use crate::speakers::Speaker;
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Analysis {
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Span>,
+    pub marks: Vec<Mark>,
+    /// Quotes in document order (an enclosing quote before those it holds).
+    pub quotes: Vec<Quote>,
+    pub mark_issues: Vec<MarkIssue>,
+    pub cues: Vec<Cue>,
+    pub speakers: Vec<Speaker>,
+    /// One entry per quote, by index: who said it, if anybody.
+    pub attributions: Vec<Option<Attribution>>,
+}
+
+impl Analysis {
+    /// Index of the sentence holding byte `at`.
+    pub fn sentence_of(&self, at: u32) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= at);
+        (i < self.sentences.len() && self.sentences[i].start <= at).then_some(i)
+    }
+
+    /// The speaker a quote resolves to, if any: a document resolves to
+    /// the speaker it belongs to (`the statement` → the Kremlin).
+    pub fn resolved_speaker(&self, quote: usize) -> Option<usize> {
+        let a = self.attributions.get(quote)?.as_ref()?;
+        let mut s = a.speaker? as usize;
+        if let Some(owner) = self.speakers[s].belongs_to {
+            s = owner as usize;
+        }
+        Some(s)
+    }
+
+    /// The name of the speaker a quote resolves to, if any.
+    pub fn speaker_name(&self, quote: usize) -> Option<&str> {
+        self.resolved_speaker(quote).map(|s| self.speakers[s].name.as_str())
+    }
+}

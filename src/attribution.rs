@@ -1,0 +1,370 @@
+//! Linking each quote to its source.
+//!
+//! In order: a cue in the quote's own sentence (after the closing mark —
+//! `,” the Kremlin said` — or before the opening one — `X said: “…”`,
+//! `X said that … “fragment”`); a speaker label inside the quote
+//! (`"WALLACE: …"`); a cue in the adjacent sentence (`“…” That was how X
+//! put it.`, `X said:` ending the sentence before); the speaker of the
+//! chain for a continued quote; the previous quote's speaker in the same
+//! paragraph; and the speaker of the quote that ends the previous
+//! paragraph for a paragraph that is one quote. Fragments nobody speaks in
+//! a sentence without any cue are scare quotes.
+
+use serde::{Deserialize, Serialize};
+
+use crate::cues::{Cue, CuePattern, Mention, MentionKind};
+use crate::lang::LangRules;
+use crate::quotes::{Quote, QuoteKind};
+use crate::span::Span;
+use crate::speakers::{NameSighting, Resolution, SpeakerTable};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum Method {
+    /// A cue in the quote's own sentence.
+    SameSentence,
+    /// A speaker label inside the quote: `"WALLACE: …"`.
+    SpeakerLabel,
+    /// A cue in the sentence before or after.
+    AdjacentSentence,
+    /// The speaker of the multi-paragraph quote this paragraph continues.
+    Continuation,
+    /// The speaker of the previous quote in the same paragraph.
+    PreviousQuote,
+    /// The speaker of the quote ending the previous paragraph.
+    ParagraphCarryOver,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::SameSentence => "same-sentence",
+            Method::SpeakerLabel => "speaker-label",
+            Method::AdjacentSentence => "adjacent-sentence",
+            Method::Continuation => "continuation",
+            Method::PreviousQuote => "previous-quote",
+            Method::ParagraphCarryOver => "paragraph-carry-over",
+        }
+    }
+}
+
+/// How sure the attribution is: an enum, so snapshots are stable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Medium => "medium",
+            Confidence::Low => "low",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
+    pub quote: u32,
+    /// The source mention as written, nearest to the quote.
+    pub mention: Mention,
+    /// Index of the speaker in the speaker table.
+    pub speaker: Option<u32>,
+    pub resolution: Option<Resolution>,
+    /// Index of the cue.
+    pub cue: Option<u32>,
+    pub method: Method,
+    pub confidence: Confidence,
+}
+
+/// Inputs of the attribution stage.
+pub struct Input<'a> {
+    pub text: &'a str,
+    pub paragraphs: &'a [Span],
+    pub sentences: &'a [Span],
+    pub quotes: &'a [Quote],
+    pub cues: &'a [Cue],
+    pub sightings: &'a [NameSighting],
+    pub rules: &'a LangRules,
+}
+
+/// Attributions (one per attributed quote, by quote index) and the final
+/// quote kinds (fragments without any cue become scare quotes).
+pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attribution>>, Vec<QuoteKind>) {
+    let quotes = inp.quotes;
+    let mut kinds: Vec<QuoteKind> = quotes.iter().map(|q| q.kind).collect();
+    let mut out: Vec<Option<Attribution>> = vec![None; quotes.len()];
+    let sentence_of = |at: u32| -> Option<usize> {
+        let i = inp.sentences.partition_point(|s| s.end <= at);
+        (i < inp.sentences.len() && inp.sentences[i].start <= at).then_some(i)
+    };
+    // Cues inside a top-level quote are the speaker's words, not the writer's.
+    let inside_quote = |c: &Cue| {
+        quotes
+            .iter()
+            .any(|q| q.depth == 0 && q.content.contains(c.span))
+    };
+    let usable: Vec<bool> = inp.cues.iter().map(|c| c.source.is_some() && !inside_quote(c)).collect();
+    let any_cue_in = |si: usize| inp.cues.iter().enumerate().any(|(i, c)| c.sentence as usize == si && !inside_quote(c) && (usable[i] || c.class != crate::lang::VerbClass::Evidence));
+
+    // Pass 1: cues in the same sentence, speaker labels, adjacent sentences.
+    for (qi, q) in quotes.iter().enumerate() {
+        if q.depth != 0 || !q.kind.is_speech() {
+            continue;
+        }
+        let outer = q.outer();
+        let s_open = sentence_of(outer.start);
+        let s_close = sentence_of(outer.end.saturating_sub(1));
+        let mut best: Option<(usize, Method, Confidence)> = None;
+        // After the closing mark, in the closing sentence.
+        let after = s_close.and_then(|sc| {
+            inp.cues
+                .iter()
+                .enumerate()
+                .filter(|(i, c)| usable[*i] && c.sentence as usize == sc && c.span.start >= outer.end)
+                .filter(|(_, c)| !quote_between(quotes, outer.end, c.span.start))
+                .min_by_key(|(_, c)| c.span.start)
+                .map(|(i, c)| (i, c.span.start - outer.end))
+        });
+        // Before the opening mark, in the opening sentence.
+        let before = s_open.and_then(|so| {
+            inp.cues
+                .iter()
+                .enumerate()
+                .filter(|(i, c)| usable[*i] && c.sentence as usize == so && c.span.end <= outer.start)
+                .max_by_key(|(_, c)| c.span.end)
+                .map(|(i, c)| (i, outer.start - c.span.end))
+        });
+        best = match (after, before) {
+            (Some((a, da)), Some((b, db))) => {
+                let a_near = da <= 40;
+                if a_near || (q.kind != QuoteKind::Fragment && da <= db) {
+                    Some((a, Method::SameSentence, Confidence::High))
+                } else {
+                    Some((b, Method::SameSentence, Confidence::High))
+                }
+            }
+            (Some((a, _)), None) => Some((a, Method::SameSentence, Confidence::High)),
+            (None, Some((b, _))) => Some((b, Method::SameSentence, Confidence::High)),
+            (None, None) => best,
+        };
+        if best.is_none() {
+            if let Some(m) = label_inside(inp, q) {
+                let (speaker, resolution) = split(table.resolve(inp.text, &m, inp.sightings, inp.rules));
+                out[qi] = Some(Attribution {
+                    quote: qi as u32,
+                    mention: m,
+                    speaker,
+                    resolution,
+                    cue: None,
+                    method: Method::SpeakerLabel,
+                    confidence: Confidence::High,
+                });
+                continue;
+            }
+        }
+        if best.is_none() {
+            best = adjacent(inp, quotes, &usable, s_open, s_close, q).map(|i| (i, Method::AdjacentSentence, Confidence::Medium));
+        }
+        if let Some((ci, method, confidence)) = best {
+            let m = inp.cues[ci].source.clone().expect("usable cues have a source");
+            let (speaker, resolution) = split(table.resolve(inp.text, &m, inp.sightings, inp.rules));
+            out[qi] = Some(Attribution {
+                quote: qi as u32,
+                mention: m,
+                speaker,
+                resolution,
+                cue: Some(ci as u32),
+                method,
+                confidence,
+            });
+        } else if q.kind == QuoteKind::Fragment
+            && q.content.slice(inp.text).split_whitespace().count() <= 4
+            && !s_open.is_some_and(any_cue_in)
+        {
+            kinds[qi] = QuoteKind::Scare;
+        }
+    }
+
+    // Pass 2: chains of continued quotes share one speaker.
+    let mut chains: Vec<Vec<usize>> = Vec::new();
+    for (qi, q) in quotes.iter().enumerate() {
+        match q.continued_from {
+            Some(prev) => {
+                if let Some(chain) = chains.iter_mut().find(|c| c.last() == Some(&(prev as usize))) {
+                    chain.push(qi);
+                    continue;
+                }
+                chains.push(vec![prev as usize, qi]);
+            }
+            None if q.continues => chains.push(vec![qi]),
+            None => {}
+        }
+    }
+    for chain in chains {
+        let Some(src) = chain.iter().rev().find_map(|&i| out[i].clone()) else {
+            continue;
+        };
+        for &i in &chain {
+            if out[i].is_none() {
+                out[i] = Some(Attribution {
+                    quote: i as u32,
+                    method: Method::Continuation,
+                    confidence: Confidence::Medium,
+                    ..src.clone()
+                });
+            }
+        }
+    }
+
+    // Pass 3: carry-over within a paragraph, then across paragraphs.
+    for qi in 0..quotes.len() {
+        let q = &quotes[qi];
+        if out[qi].is_some() || q.depth != 0 || !kinds[qi].is_speech() {
+            continue;
+        }
+        let prev = (0..qi).rev().find(|&p| quotes[p].depth == 0 && kinds[p].is_speech());
+        let Some(p) = prev else { continue };
+        let Some(src) = out[p].clone() else { continue };
+        let para = inp.paragraphs[q.paragraph as usize];
+        let (method, confidence) = if quotes[p].paragraph == q.paragraph {
+            (Method::PreviousQuote, Confidence::Medium)
+        } else if quotes[p].paragraph + 1 == q.paragraph
+            && q.open.is_some_and(|o| o.start == para.start)
+            && !has_usable_cue(inp, &usable, para)
+        {
+            (Method::ParagraphCarryOver, Confidence::Low)
+        } else {
+            continue;
+        };
+        if q.kind == QuoteKind::Fragment && method != Method::PreviousQuote {
+            continue;
+        }
+        out[qi] = Some(Attribution {
+            quote: qi as u32,
+            method,
+            confidence,
+            ..src
+        });
+    }
+    (out, kinds)
+}
+
+fn split(r: Option<(u32, Resolution)>) -> (Option<u32>, Option<Resolution>) {
+    match r {
+        Some((s, res)) => (Some(s), Some(res)),
+        None => (None, None),
+    }
+}
+
+fn has_usable_cue(inp: &Input, usable: &[bool], para: Span) -> bool {
+    inp.cues
+        .iter()
+        .enumerate()
+        .any(|(i, c)| usable[i] && para.contains(c.span))
+}
+
+/// Whether a top-level quote opens between `a` and `b`.
+fn quote_between(quotes: &[Quote], a: u32, b: u32) -> bool {
+    quotes.iter().any(|q| q.depth == 0 && q.outer().start >= a && q.outer().start < b)
+}
+
+/// `"WALLACE: Let's start…"`: a speaker label opening the quote.
+fn label_inside(inp: &Input, q: &Quote) -> Option<Mention> {
+    let content = q.content.slice(inp.text);
+    let colon = content.find(':')?;
+    let label = &content[..colon];
+    if label.is_empty() || label.len() > 40 || !label.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-') {
+        return None;
+    }
+    if !label.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    Some(Mention {
+        span: Span::new(q.content.start as usize, q.content.start as usize + colon),
+        kind: MentionKind::Name,
+    })
+}
+
+/// A cue in the next sentence (`“…” That was how X put it.`) or in the
+/// previous sentence when it ends with a colon or introduces the quote.
+fn adjacent(
+    inp: &Input,
+    quotes: &[Quote],
+    usable: &[bool],
+    s_open: Option<usize>,
+    s_close: Option<usize>,
+    q: &Quote,
+) -> Option<usize> {
+    let para = inp.paragraphs[q.paragraph as usize];
+    let no_quote_in = |si: usize| {
+        let s = inp.sentences[si];
+        !quotes.iter().any(|o| o.depth == 0 && s.contains_offset(o.outer().start as usize))
+    };
+    let fragment = q.kind == QuoteKind::Fragment;
+    if fragment {
+        // A fragment in a sentence without any cue continues the claim of
+        // the sentence before: `According to X, … . … the “central pillars”`.
+        let so = s_open?;
+        let in_own = inp.cues.iter().any(|c| c.sentence as usize == so);
+        if so == 0 || in_own || !para.contains(inp.sentences[so - 1]) {
+            return None;
+        }
+        return last_cue_in(inp, usable, so - 1).filter(|&i| {
+            matches!(inp.cues[i].pattern, CuePattern::SourceBefore | CuePattern::AccordingTo)
+                && inp.cues[i].class != crate::lang::VerbClass::Evidence
+        });
+    }
+    if let Some(so) = s_open {
+        if so > 0 {
+            let prev = inp.sentences[so - 1];
+            if para.contains(prev) && prev.slice(inp.text).trim_end().ends_with(':') {
+                if let Some(i) = last_cue_in(inp, usable, so - 1) {
+                    return Some(i);
+                }
+            }
+        }
+    }
+    if let Some(sc) = s_close {
+        let next = sc + 1;
+        if next < inp.sentences.len() && para.contains(inp.sentences[next]) && no_quote_in(next) {
+            let first = inp
+                .cues
+                .iter()
+                .enumerate()
+                .find(|(i, c)| usable[*i] && c.sentence as usize == next && c.pattern != CuePattern::AccordingTo);
+            if let Some((i, c)) = first {
+                // Only a short sentence that is about the quote.
+                if c.span.start - inp.sentences[next].start < 80 && inp.sentences[next].len() < 160 {
+                    return Some(i);
+                }
+            }
+        }
+    }
+    if let Some(so) = s_open {
+        if so > 0 {
+            let prev = inp.sentences[so - 1];
+            if para.contains(prev) && no_quote_in(so - 1) {
+                return last_cue_in(inp, usable, so - 1).filter(|&i| {
+                    let c = &inp.cues[i];
+                    c.pattern == CuePattern::SourceBefore
+                        && c.source.as_ref().is_some_and(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
+                });
+            }
+        }
+    }
+    None
+}
+
+fn last_cue_in(inp: &Input, usable: &[bool], si: usize) -> Option<usize> {
+    inp.cues
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| usable[*i] && c.sentence as usize == si)
+        .map(|(i, _)| i)
+        .last()
+}

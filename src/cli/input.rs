@@ -1,0 +1,113 @@
+//! Reading inputs: files, directories and standard input, with clear
+//! errors for missing, unreadable, binary, non-UTF-8 and oversized files.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use quotecheck::error::{Error, ErrorKind};
+
+/// Files larger than this are refused (offsets are 32-bit).
+pub const MAX_BYTES: u64 = u32::MAX as u64 - 1;
+
+pub enum Source {
+    Text { name: String, text: String },
+    Skipped { name: String, why: String },
+    Failed(Error),
+}
+
+/// Extensions walked in directories.
+const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+/// Every input named on the command line, in a stable order: paths as
+/// given, directory contents sorted by path.
+pub fn collect(paths: &[PathBuf], stdin_name: Option<&str>) -> Result<Vec<Source>, Error> {
+    let mut out = Vec::new();
+    let default = [PathBuf::from("-")];
+    let paths = if paths.is_empty() { &default[..] } else { paths };
+    for p in paths {
+        if p.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            let name = stdin_name.unwrap_or("<stdin>").to_string();
+            match std::io::stdin().take(MAX_BYTES + 1).read_to_end(&mut bytes) {
+                Ok(_) => out.push(decode(&name, bytes)),
+                Err(e) => out.push(Source::Failed(Error::new(ErrorKind::Io, format!("reading standard input: {e}")))),
+            }
+            continue;
+        }
+        if p.is_dir() {
+            let mut files = Vec::new();
+            for entry in ignore::WalkBuilder::new(p).build() {
+                match entry {
+                    Ok(e) => {
+                        let path = e.path();
+                        if e.file_type().is_some_and(|t| t.is_file())
+                            && path
+                                .extension()
+                                .and_then(|x| x.to_str())
+                                .is_some_and(|x| EXTENSIONS.contains(&x))
+                        {
+                            files.push(path.to_path_buf());
+                        }
+                    }
+                    Err(e) => out.push(Source::Failed(Error::new(ErrorKind::Io, e.to_string()))),
+                }
+            }
+            files.sort();
+            for f in files {
+                out.push(read_file(&f));
+            }
+        } else {
+            out.push(read_file(p));
+        }
+    }
+    Ok(out)
+}
+
+fn display(p: &Path) -> String {
+    p.display().to_string()
+}
+
+pub fn read_file(p: &Path) -> Source {
+    let name = display(p);
+    match std::fs::metadata(p) {
+        Ok(m) if m.len() > MAX_BYTES => {
+            return Source::Failed(
+                Error::new(ErrorKind::TooLarge, format!("file is {} bytes; the limit is {MAX_BYTES}", m.len())).with_path(p),
+            );
+        }
+        Ok(_) => {}
+        Err(e) => return Source::Failed(Error::io(p, &e)),
+    }
+    match std::fs::read(p) {
+        Ok(bytes) => decode(&name, bytes),
+        Err(e) => Source::Failed(Error::io(p, &e)),
+    }
+}
+
+/// Bytes to text: binary files are skipped, invalid UTF-8 is an error
+/// naming the byte offset.
+pub fn decode(name: &str, bytes: Vec<u8>) -> Source {
+    if bytes.len() as u64 > MAX_BYTES {
+        return Source::Failed(Error::new(ErrorKind::TooLarge, format!("input is larger than {MAX_BYTES} bytes")).with_path(name));
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if memchr::memchr(0, head).is_some() {
+        return Source::Skipped {
+            name: name.to_string(),
+            why: "binary file (contains NUL bytes)".into(),
+        };
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Source::Text {
+            name: name.to_string(),
+            text,
+        },
+        Err(e) => Source::Failed(
+            Error::new(
+                ErrorKind::InvalidUtf8,
+                format!("invalid UTF-8 at byte offset {}", e.utf8_error().valid_up_to()),
+            )
+            .with_path(name),
+        ),
+    }
+}

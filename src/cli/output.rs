@@ -1,0 +1,185 @@
+//! Output formats of `check` and `extract`.
+
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use quotecheck::analysis::Analysis;
+use quotecheck::diagnostic::{Diagnostic, Severity};
+use quotecheck::document::LineIndex;
+use quotecheck::engine::Engine;
+use quotecheck::extract::quote_records;
+use serde_json::{Value, json};
+
+pub type Results = [(String, String, Vec<Diagnostic>)];
+
+fn level(s: Severity) -> Level<'static> {
+    match s {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+/// Code frames with a caret under the mark and labels on partner marks.
+pub fn full(results: &Results, color: bool) -> String {
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
+    let mut out = String::new();
+    let mut total = 0;
+    for (name, text, diags) in results {
+        for d in diags {
+            total += 1;
+            let mut snippet = Snippet::source(text.as_str())
+                .path(name.as_str())
+                .fold(true)
+                .annotation(AnnotationKind::Primary.span(d.span.range()).label(d.message.as_str()));
+            for l in &d.labels {
+                snippet = snippet.annotation(AnnotationKind::Context.span(l.span.range()).label(l.message.as_str()));
+            }
+            let title = level(d.severity).primary_title(d.message.as_str()).id(d.rule.as_str());
+            let mut group: Vec<Group> = vec![title.element(snippet)];
+            if let Some(f) = &d.fix {
+                let help = Level::HELP.secondary_title(format!("{} ({})", f.message, applicability(f)));
+                group.push(Group::with_title(help));
+            }
+            out.push_str(&renderer.render(&group));
+            out.push_str("\n\n");
+        }
+    }
+    if total > 0 {
+        out.push_str(&format!("Found {total} diagnostic{}.\n", if total == 1 { "" } else { "s" }));
+    }
+    out
+}
+
+fn applicability(f: &quotecheck::diagnostic::Fix) -> &'static str {
+    match f.applicability {
+        quotecheck::diagnostic::Applicability::Safe => "safe fix",
+        quotecheck::diagnostic::Applicability::Unsafe => "unsafe fix",
+        quotecheck::diagnostic::Applicability::DisplayOnly => "suggestion",
+    }
+}
+
+/// `path:line:col: severity[rule] message`.
+pub fn concise(results: &Results) -> String {
+    let mut out = String::new();
+    for (name, text, diags) in results {
+        let idx = LineIndex::new(text);
+        for d in diags {
+            let (l, c) = idx.line_col(text, d.span.start as usize);
+            out.push_str(&format!("{name}:{l}:{c}: {}[{}] {}\n", d.severity.as_str(), d.rule, d.message));
+        }
+    }
+    out
+}
+
+/// One diagnostic as JSON, with 1-based lines and character columns.
+pub fn diagnostic_json(name: &str, text: &str, idx: &LineIndex, d: &Diagnostic) -> Value {
+    let (l, c) = idx.line_col(text, d.span.start as usize);
+    let (el, ec) = idx.line_col(text, d.span.end as usize);
+    let labels: Vec<Value> = d
+        .labels
+        .iter()
+        .map(|lab| {
+            let (ll, lc) = idx.line_col(text, lab.span.start as usize);
+            json!({"message": lab.message, "line": ll, "column": lc, "start": lab.span.start, "end": lab.span.end})
+        })
+        .collect();
+    let fix = d.fix.as_ref().map(|f| {
+        json!({
+            "message": f.message,
+            "applicability": f.applicability,
+            "edits": f.edits.iter().map(|e| {
+                let (l, c) = idx.line_col(text, e.span.start as usize);
+                json!({"start": e.span.start, "end": e.span.end, "line": l, "column": c, "replacement": e.replacement})
+            }).collect::<Vec<_>>(),
+        })
+    });
+    let mut v = json!({
+        "path": name,
+        "rule": d.rule,
+        "severity": d.severity,
+        "message": d.message,
+        "line": l,
+        "column": c,
+        "end_line": el,
+        "end_column": ec,
+        "start": d.span.start,
+        "end": d.span.end,
+        "labels": labels,
+    });
+    if let Some(f) = fix {
+        v["fix"] = f;
+    }
+    v
+}
+
+/// An array of every diagnostic.
+pub fn json(results: &Results) -> String {
+    let mut all = Vec::new();
+    for (name, text, diags) in results {
+        let idx = LineIndex::new(text);
+        for d in diags {
+            all.push(diagnostic_json(name, text, &idx, d));
+        }
+    }
+    let mut s = serde_json::to_string_pretty(&all).expect("JSON values serialise");
+    s.push('\n');
+    s
+}
+
+/// `extract --format json` for one article.
+pub fn extract_json(name: &str, text: &str, a: &Analysis) -> Value {
+    let idx = LineIndex::new(text);
+    let quotes: Vec<Value> = quote_records(text, a)
+        .into_iter()
+        .map(|q| {
+            let (l, c) = idx.line_col(text, q.start as usize);
+            let mut v = serde_json::to_value(&q).expect("records serialise");
+            v["text"] = Value::String(text[q.start as usize..q.end as usize].to_string());
+            v["line"] = l.into();
+            v["column"] = c.into();
+            v
+        })
+        .collect();
+    let speakers: Vec<Value> = a
+        .speakers
+        .iter()
+        .map(|s| {
+            json!({
+                "name": s.name,
+                "kind": s.kind,
+                "roles": s.roles,
+                "belongs_to": s.belongs_to.map(|o| a.speakers[o as usize].name.clone()),
+                "mentions": s.mentions.iter().map(|m| json!({"text": m.slice(text), "start": m.start, "end": m.end})).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let cues: Vec<Value> = a
+        .cues
+        .iter()
+        .map(|c| {
+            json!({
+                "text": c.span.slice(text),
+                "start": c.span.start,
+                "end": c.span.end,
+                "lemma": c.lemma,
+                "stance": c.stance,
+                "pattern": c.pattern,
+                "source": c.source.as_ref().map(|m| m.span.slice(text)),
+            })
+        })
+        .collect();
+    json!({"path": name, "quotes": quotes, "speakers": speakers, "cues": cues})
+}
+
+/// One `--jsonl` record: `{"id","text"}` in, `{"id","quotes"}` out.
+pub fn jsonl_record(engine: &Engine, line: &[u8]) -> Result<Value, String> {
+    let v: Value = serde_json::from_slice(line).map_err(|e| format!("invalid JSON: {e}"))?;
+    let id = v.get("id").cloned().unwrap_or(Value::Null);
+    let text = v
+        .get("text")
+        .and_then(Value::as_str)
+        .ok_or_else(|| "record has no string field `text`".to_string())?;
+    let analysis = engine.analyze(text);
+    let quotes = quote_records(text, &analysis);
+    Ok(json!({"id": id, "quotes": quotes}))
+}

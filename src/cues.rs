@@ -1,0 +1,554 @@
+//! Reporting cues: reporting verbs and patterns, each with its source.
+//!
+//! Patterns recognised: `X said` (source before the verb, also `X told Y
+//! that`, `X has long said`), `said X` (inverted, after a comma or a closing
+//! quote), `according to X` and other phrases whose source follows, `X:`
+//! (a speaker label before a colon), and `the statement read` (a document
+//! as source). The source is a noun phrase found by walking the sentence's
+//! tokens away from the verb.
+
+use serde::{Deserialize, Serialize};
+
+use crate::lang::{LangRules, PhraseKind, Stance, VerbClass};
+use crate::span::Span;
+use crate::tokens::{Token, is_capitalized, strip_possessive, tokenize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CuePattern {
+    /// `X said`, `X told Y that`.
+    SourceBefore,
+    /// `said X` after a quote or comma.
+    SourceAfter,
+    /// `according to X`.
+    AccordingTo,
+    /// `X: …`.
+    Colon,
+    /// `the statement read`.
+    DocumentRead,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MentionKind {
+    /// he, she, they, it.
+    Pronoun,
+    /// A proper name: Putin, the Kremlin, The Moscow Times.
+    Name,
+    /// A description: the president, a spokesperson.
+    Nominal,
+    /// A document: the statement, a report, the poll.
+    Document,
+    /// An unnamed source: sources, officials, a person familiar with.
+    Anonymous,
+}
+
+/// A mention of a source, as written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub span: Span,
+    pub kind: MentionKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cue {
+    /// The cue words: `said`, `according to`, `:`.
+    pub span: Span,
+    pub lemma: String,
+    pub stance: Stance,
+    pub class: VerbClass,
+    pub pattern: CuePattern,
+    pub source: Option<Mention>,
+    pub sentence: u32,
+}
+
+/// Auxiliaries and adverbs that may stand between a subject and its verb.
+const SKIP_BEFORE_VERB: &[&str] = &[
+    "has", "had", "have", "also", "later", "then", "previously", "once", "again", "recently", "repeatedly",
+    "publicly", "privately", "reportedly", "would", "will", "could", "can", "may", "might", "should", "did",
+    "does", "do", "just", "further", "flatly", "bluntly", "simply", "quickly", "often", "never", "always",
+    "already", "still", "first", "last", "earlier", "long", "frequently", "initially", "subsequently",
+    "separately", "ultimately", "finally", "explicitly", "openly", "angrily", "loudly", "quietly", "softly",
+    "told", "even", "only", "originally", "specifically", "directly", "elsewhere", "similarly", "too",
+];
+
+/// Lowercase words that end a noun phrase.
+const STOP: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "when", "where", "while", "because", "but", "or", "so", "if", "as",
+    "than", "then", "although", "though", "after", "before", "since", "until", "is", "are", "was", "were", "be",
+    "been", "being", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must",
+    "do", "does", "did", "not", "to", "also", "why", "how", "what", "whether", "there", "here", "this", "these",
+    "those", "it", "into", "about", "over", "under", "against", "during", "without", "through", "upon", "by",
+    "yet", "nor", "either", "neither", "both", "all", "any", "some", "every", "each", "very", "more", "most",
+    "now", "today", "yesterday", "tonight", "later", "earlier", "again", "once", "just", "only", "even", "never",
+    "up", "out", "off", "down", "back", "away", "such", "no", "we", "i", "you", "me", "us", "him", "them",
+];
+
+/// Lowercase words that join parts of one noun phrase.
+const NP_PREP: &[&str] = &["of", "for", "at", "from", "in", "with", "on", "and", "&", "de", "von", "van", "al", "bin"];
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "two", "three", "several", "many", "another"];
+
+const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
+    "last", "this", "on", "in", "at", "earlier", "later", "recently", "previously", "afterward", "afterwards",
+    "then", "again", "also", "week", "month", "year", "morning", "afternoon", "evening", "night", "when", "after",
+    "before", "during", "while", "as", "through", "via", "over", "repeatedly", "publicly", "privately", "flatly",
+];
+
+/// Finds the cues of every sentence.
+pub fn find(text: &str, sentences: &[Span], rules: &LangRules) -> Vec<Cue> {
+    let mut out = Vec::new();
+    let mut toks = Vec::new();
+    for (si, &sent) in sentences.iter().enumerate() {
+        toks.clear();
+        toks.extend(tokenize(text, sent, rules));
+        find_in_sentence(text, &toks, si as u32, rules, &mut out);
+    }
+    out
+}
+
+fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+fn is_closing_quote(s: &str) -> bool {
+    matches!(s, "”" | "\"" | "’" | "'" | "»" | "」")
+}
+
+fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out: &mut Vec<Cue>) {
+    let w = |i: usize| toks[i].text(text);
+    // Speaker label: `Reed: “…”` at the start of the sentence. A dateline
+    // (`MOSCOW: Russia and …`) is not followed by a quotation mark.
+    if let Some(colon) = toks.iter().take(7).position(|t| t.text(text) == ":") {
+        let start = usize::from(toks.first().is_some_and(|t| !t.word && t.text(text) != "("));
+        let quote_follows = toks
+            .get(colon + 1)
+            .is_some_and(|t| matches!(t.text(text), "“" | "\"" | "'" | "‘" | "«" | "„"));
+        if quote_follows
+            && colon > start
+            && (start..colon).all(|i| toks[i].word && is_capitalized(w(i)))
+            && colon - start <= 5
+        {
+            let span = Span {
+                start: toks[start].span.start,
+                end: toks[colon - 1].span.end,
+            };
+            out.push(Cue {
+                span: toks[colon].span,
+                lemma: ":".into(),
+                stance: Stance::Neutral,
+                class: VerbClass::Speech,
+                pattern: CuePattern::Colon,
+                source: Some(mention(text, span, &toks[start..colon], rules)),
+                sentence: si,
+            });
+        }
+    }
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].word {
+            i += 1;
+            continue;
+        }
+        let lw = lower(w(i));
+        // Multi-word phrases first.
+        let mut matched = false;
+        for pc in &rules.phrase_cues {
+            let n = match_phrase(text, toks, i, &pc.phrase);
+            if n == 0 {
+                continue;
+            }
+            let span = Span {
+                start: toks[i].span.start,
+                end: toks[i + n - 1].span.end,
+            };
+            let (pattern, source) = match pc.kind {
+                PhraseKind::SourceAfter => (CuePattern::AccordingTo, np_after(text, toks, i + n, rules, true)),
+                PhraseKind::Verb => verb_source(text, toks, i, i + n, rules),
+                PhraseKind::DocumentRead => {
+                    let src = np_before(text, toks, i, rules);
+                    match src {
+                        Some(m) if m.kind == MentionKind::Document => (CuePattern::DocumentRead, Some(m)),
+                        _ => continue,
+                    }
+                }
+            };
+            out.push(Cue {
+                span,
+                lemma: pc.phrase.clone(),
+                stance: pc.stance,
+                class: VerbClass::Speech,
+                pattern,
+                source,
+                sentence: si,
+            });
+            i += n;
+            matched = true;
+            break;
+        }
+        if matched {
+            continue;
+        }
+        if let Some(v) = rules.verbs.get(lw.as_ref()) {
+            if !is_passive_or_adjectival(text, toks, i) {
+                let (pattern, source) = verb_source(text, toks, i, i + 1, rules);
+                out.push(Cue {
+                    span: toks[i].span,
+                    lemma: v.lemma.clone(),
+                    stance: v.stance,
+                    class: v.class,
+                    pattern,
+                    source,
+                    sentence: si,
+                });
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Number of tokens the phrase covers at `i`, or 0.
+fn match_phrase(text: &str, toks: &[Token], i: usize, phrase: &str) -> usize {
+    let mut n = 0;
+    for part in phrase.split_whitespace() {
+        match toks.get(i + n) {
+            Some(t) if lower(t.text(text)) == part => n += 1,
+            _ => return 0,
+        }
+    }
+    n
+}
+
+/// Verb forms that are more often nouns: `an infrastructure project`,
+/// `the talks`, `a brief`. They count as verbs only after a pronoun, a
+/// name, or an auxiliary.
+const NOUNY: &[&str] = &[
+    "project", "projects", "post", "posts", "text", "texts", "figure", "figures", "name", "names", "term", "terms",
+    "brief", "briefs", "grant", "grants", "talk", "talks", "report", "reports", "claim", "claims", "answer",
+    "answers", "reply", "replies", "comment", "comments", "note", "notes", "call", "calls", "request", "requests",
+    "order", "orders", "promise", "promises", "estimate", "estimates", "charge", "charges", "demand", "demands",
+    "praise", "quote", "quotes", "question", "questions", "release", "releases", "statement", "pledge", "pledges",
+    "vow", "vows", "warning", "plea", "pleas", "testimony", "tweet", "tweets", "email", "emails", "signal",
+    "signals", "state", "states", "rule", "rules", "fear", "fears", "hope", "hopes", "doubt", "doubts", "guess",
+    "echo", "echoes", "counter", "counters", "label", "labels", "caution", "forecast", "forecasts", "plan",
+    "plans", "concern", "concerns", "show", "shows", "point", "points", "review", "reviews", "finding",
+    "findings", "suggestion", "briefing", "ruling", "saying", "sayings", "reading", "writing", "teaching",
+];
+
+/// `was told`, `is said`, `the so-called`, `an infrastructure project`:
+/// not a report by a subject.
+fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize) -> bool {
+    let prev_idx = (0..i).rev().find(|&j| toks[j].word);
+    let prev = prev_idx.map(|j| lower(toks[j].text(text)));
+    let word = toks[i].text(text);
+    let lw = lower(word);
+    if NOUNY.contains(&lw.as_ref()) {
+        let ok = match (prev_idx, prev.as_deref()) {
+            (Some(j), Some(p)) => {
+                j + 1 == i
+                    && (is_capitalized(toks[j].text(text)) && j > 0
+                        || matches!(p, "he" | "she" | "they" | "it" | "we" | "i" | "you" | "who" | "also" | "often" | "still" | "now" | "officials" | "sources" | "critics" | "experts" | "analysts" | "people")
+                        || p.ends_with("ly"))
+            }
+            _ => false,
+        };
+        if !ok || toks.get(i + 1).is_some_and(|t| matches!(lower(t.text(text)).as_ref(), "of" | "by" | "from" | "on" | "to")) && !word.ends_with('s') {
+            return true;
+        }
+    }
+    match prev.as_deref() {
+        Some("was" | "were" | "been" | "being" | "be" | "is" | "are" | "get" | "got" | "gets") => {
+            // "was told" is passive; "was saying"/"were asking" are reports.
+            !word.ends_with("ing")
+        }
+        Some("the" | "a" | "an" | "this" | "that" | "his" | "her" | "its" | "their") => true,
+        _ => false,
+    }
+}
+
+/// The source of a verb cue spanning tokens `v..end`.
+fn verb_source(text: &str, toks: &[Token], v: usize, end: usize, rules: &LangRules) -> (CuePattern, Option<Mention>) {
+    let prev = v.checked_sub(1).map(|p| toks[p].text(text));
+    let after_break = matches!(prev, None | Some("," | "—" | "–" | ";")) || prev.is_some_and(is_closing_quote);
+    if after_break {
+        // Inverted: `,” said the Kremlin.` / `, said Smith`.
+        if let Some(m) = np_after(text, toks, end, rules, false) {
+            if m.kind != MentionKind::Pronoun || prev.is_some_and(is_closing_quote) || prev == Some(",") {
+                return (CuePattern::SourceAfter, Some(m));
+            }
+        }
+        // `…, saying …`: the subject of the sentence.
+        if toks[v].text(text).ends_with("ing") {
+            return (CuePattern::SourceBefore, sentence_subject(text, toks, v, rules));
+        }
+    }
+    (CuePattern::SourceBefore, np_before(text, toks, v, rules))
+}
+
+/// The first noun phrase of the sentence, for `…, saying …`.
+fn sentence_subject(text: &str, toks: &[Token], before: usize, rules: &LangRules) -> Option<Mention> {
+    let first = toks.iter().take(before).position(|t| t.word)?;
+    // Walk right over a simple noun phrase, then reuse np_before from the
+    // token after it.
+    let mut j = first;
+    while j < before && toks[j].word && !STOP.contains(&lower(toks[j].text(text)).as_ref()) && rules.verbs.get(lower(toks[j].text(text)).as_ref()).is_none() {
+        j += 1;
+    }
+    if j == first {
+        return None;
+    }
+    np_before(text, toks, j, rules)
+}
+
+/// The noun phrase ending just before token `v` (skipping auxiliaries).
+pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Option<Mention> {
+    let w = |i: usize| toks[i].text(text);
+    let mut j = v;
+    // Skip auxiliaries and adverbs, and a parenthetical like (R-Ariz.).
+    loop {
+        if j == 0 {
+            return None;
+        }
+        let t = w(j - 1);
+        if toks[j - 1].word && SKIP_BEFORE_VERB.contains(&lower(t).as_ref()) && !(j == v && t == "told") {
+            j -= 1;
+        } else if t == ")" {
+            match (0..j - 1).rev().find(|&k| w(k) == "(") {
+                Some(k) => j = k,
+                None => return None,
+            }
+        } else {
+            break;
+        }
+    }
+    // Appositive: `Josh Earnest, the White House press secretary, said`.
+    if j > 0 && w(j - 1) == "," {
+        let inner_end = j - 1;
+        let inner_start = (0..inner_end).rev().find(|&k| !toks[k].word).map_or(0, |k| k + 1);
+        if inner_start > 0 && w(inner_start - 1) == "," && inner_start < inner_end {
+            let first = lower(w(inner_start));
+            if DETERMINERS.contains(&first.as_ref()) || rules.is_title(w(inner_start)) {
+                if let Some(m) = np_before(text, toks, inner_start - 1, rules) {
+                    if m.kind == MentionKind::Name {
+                        return Some(m);
+                    }
+                }
+            }
+        }
+        return None;
+    }
+    let end = j;
+    let mut start = j;
+    while start > 0 && end - start < 9 {
+        let k = start - 1;
+        if !toks[k].word {
+            break;
+        }
+        let t = w(k);
+        let lt = lower(t);
+        let lt = lt.as_ref();
+        if rules.pronouns.contains_key(lt) && !matches!(lt, "his" | "her" | "their" | "its" | "our" | "my" | "your") {
+            if start == end {
+                start = k; // the pronoun alone is the subject
+            }
+            break;
+        }
+        if is_capitalized(t) {
+            // A capitalised opener of the sentence that is a function word
+            // (`But the senator said`) ends the phrase.
+            if k == 0 || !toks[k - 1].word {
+                if STOP.contains(&lt) || matches!(lt, "and" | "in" | "on" | "at" | "for") {
+                    break;
+                }
+            }
+            start = k;
+            continue;
+        }
+        if DETERMINERS.contains(&lt) {
+            start = k;
+            let before_prep = k > 0 && toks[k - 1].word && NP_PREP.contains(&lower(w(k - 1)).as_ref()) && lower(w(k - 1)) != "and";
+            if before_prep {
+                continue;
+            }
+            break;
+        }
+        if NP_PREP.contains(&lt) {
+            if start == end {
+                break;
+            }
+            start = k;
+            continue;
+        }
+        if STOP.contains(&lt) || rules.verbs.contains_key(lt) || lt.ends_with("ly") {
+            break;
+        }
+        // A lowercase noun: `officials`, `press`, `spokesperson`.
+        start = k;
+    }
+    // Don't start on a preposition or conjunction.
+    while start < end && NP_PREP.contains(&lower(w(start)).as_ref()) {
+        start += 1;
+    }
+    if start >= end {
+        return None;
+    }
+    let span = Span {
+        start: toks[start].span.start,
+        end: toks[end - 1].span.end,
+    };
+    Some(mention(text, span, &toks[start..end], rules))
+}
+
+/// The noun phrase starting at token `s`.
+pub fn np_after(text: &str, toks: &[Token], s: usize, rules: &LangRules, allow_lower_start: bool) -> Option<Mention> {
+    let w = |i: usize| toks[i].text(text);
+    let mut end = s;
+    while end < toks.len() && end - s < 9 {
+        if !toks[end].word {
+            break;
+        }
+        let t = w(end);
+        let lt = lower(t);
+        let lt = lt.as_ref();
+        if end == s {
+            if rules.pronouns.contains_key(lt) && !matches!(lt, "his" | "her" | "their" | "its" | "our" | "my" | "your") {
+                end += 1;
+                break;
+            }
+            if TIME_WORDS.contains(&lt) {
+                return None;
+            }
+            if !(is_capitalized(t) || DETERMINERS.contains(&lt) || rules.is_title(t) || allow_lower_start) {
+                return None;
+            }
+            end += 1;
+            continue;
+        }
+        if is_capitalized(t) {
+            if TIME_WORDS.contains(&lt) {
+                break;
+            }
+            end += 1;
+            continue;
+        }
+        if matches!(lt, "of" | "for" | "and" | "at" | "by" | "&") || DETERMINERS.contains(&lt) {
+            end += 1;
+            continue;
+        }
+        if STOP.contains(&lt) || TIME_WORDS.contains(&lt) || rules.verbs.contains_key(lt) || lt.ends_with("ly") {
+            break;
+        }
+        end += 1;
+    }
+    // Don't end on a joining word.
+    while end > s && (matches!(lower(w(end - 1)).as_ref(), "of" | "for" | "and" | "at" | "by" | "&") || DETERMINERS.contains(&lower(w(end - 1)).as_ref())) {
+        end -= 1;
+    }
+    if end == s {
+        return None;
+    }
+    let span = Span {
+        start: toks[s].span.start,
+        end: toks[end - 1].span.end,
+    };
+    Some(mention(text, span, &toks[s..end], rules))
+}
+
+/// Classifies a noun phrase.
+pub fn mention(text: &str, span: Span, toks: &[Token], rules: &LangRules) -> Mention {
+    let words: Vec<&str> = toks.iter().filter(|t| t.word).map(|t| t.text(text)).collect();
+    let lowered = span.slice(text).to_lowercase();
+    let kind = if words.len() == 1 && rules.pronouns.contains_key(lower(words[0]).as_ref()) {
+        MentionKind::Pronoun
+    } else if is_anonymous(&lowered, rules) {
+        MentionKind::Anonymous
+    } else if words
+        .last()
+        .is_some_and(|h| rules.documents.contains(lower(strip_possessive(h)).as_ref()))
+        && words.iter().all(|w| !is_capitalized(w) || DETERMINERS.contains(&lower(w).as_ref()))
+    {
+        MentionKind::Document
+    } else if words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| is_capitalized(w) && !rules.is_title(w) && !(i == 0 && DETERMINERS.contains(&lower(w).as_ref())))
+    {
+        MentionKind::Name
+    } else {
+        MentionKind::Nominal
+    };
+    Mention { span, kind }
+}
+
+/// Whether a lowercased noun phrase is an anonymous source.
+pub fn is_anonymous(lowered: &str, rules: &LangRules) -> bool {
+    rules.anonymous.iter().any(|p| {
+        lowered.match_indices(p.as_str()).any(|(at, _)| {
+            let before_ok = at == 0 || !lowered[..at].ends_with(|c: char| c.is_alphanumeric());
+            let after = &lowered[at + p.len()..];
+            let after_ok = after.is_empty() || !after.starts_with(|c: char| c.is_alphanumeric());
+            before_ok && after_ok
+        })
+    }) && !lowered.split_whitespace().any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::paragraphs;
+    use crate::sentences;
+
+    fn cues(text: &str) -> Vec<(String, Option<String>, CuePattern)> {
+        let rules = LangRules::builtin("en").unwrap();
+        let sents = sentences::split(text, &paragraphs(text), &rules);
+        find(text, &sents, &rules)
+            .into_iter()
+            .map(|c| (c.span.slice(text).to_string(), c.source.map(|m| m.span.slice(text).to_string()), c.pattern))
+            .collect()
+    }
+
+    fn sources(text: &str) -> Vec<String> {
+        cues(text).into_iter().filter_map(|c| c.1).collect()
+    }
+
+    #[test]
+    fn source_before_the_verb() {
+        assert_eq!(sources("Russia and Iran will sign a deal, the Kremlin said Monday."), vec!["the Kremlin"]);
+        assert_eq!(sources("Putin will visit, the Kremlin’s press service said."), vec!["the Kremlin’s press service"]);
+        assert_eq!(sources("The West and Ukraine have long accused North Korea of lying."), vec!["The West and Ukraine"]);
+        assert_eq!(sources("“No,” he said."), vec!["he"]);
+        assert_eq!(sources("A spokesman for the Pentagon said it was over."), vec!["A spokesman for the Pentagon"]);
+    }
+
+    #[test]
+    fn inverted_and_according_to() {
+        assert_eq!(sources("“No,” said Sen. Ann Wagner, a Republican."), vec!["Sen. Ann Wagner"]);
+        assert_eq!(sources("According to The Moscow Times, the deal is done."), vec!["The Moscow Times"]);
+    }
+
+    #[test]
+    fn statement_read_and_colon() {
+        let c = cues("“We agree,” the statement read.");
+        let read = c.iter().find(|c| c.0 == "read").unwrap();
+        assert_eq!(read.1.as_deref(), Some("the statement"));
+        assert_eq!(read.2, CuePattern::DocumentRead);
+        let c = cues("Reed: “We never saw the memo.”");
+        assert_eq!(c[0].1.as_deref(), Some("Reed"));
+        assert_eq!(c[0].2, CuePattern::Colon);
+    }
+
+    #[test]
+    fn appositive_gives_the_name() {
+        assert_eq!(sources("Josh Earnest, the White House press secretary, said the talks failed."), vec!["Josh Earnest"]);
+    }
+
+    #[test]
+    fn told_that_takes_the_subject() {
+        assert_eq!(sources("During a summit last year, Putin told Pezeshkian that he valued ties."), vec!["Putin"]);
+    }
+}

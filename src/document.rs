@@ -1,0 +1,160 @@
+//! The text, its line index and its paragraphs.
+
+use crate::span::Span;
+
+/// Line starts of a text, for turning byte offsets into line and column.
+///
+/// `\n`, `\r\n` and a lone `\r` each end a line. Columns count characters.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<u32>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0u32];
+        let mut i = 0;
+        while let Some(off) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
+            let at = i + off;
+            let next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                at + 2
+            } else {
+                at + 1
+            };
+            starts.push(next as u32);
+            i = next;
+            if i >= bytes.len() {
+                break;
+            }
+        }
+        LineIndex { starts }
+    }
+
+    /// 1-based line and 1-based character column of a byte offset.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = match self.starts.binary_search(&(offset as u32)) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.starts[line] as usize;
+        let mut end = offset;
+        while end > start && !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        (line + 1, text[start..end].chars().count() + 1)
+    }
+
+    /// Byte span of 1-based line `line`, without its line terminator.
+    pub fn line_span(&self, text: &str, line: usize) -> Span {
+        let start = self.starts[line - 1] as usize;
+        let mut end = self.starts.get(line).map_or(text.len(), |&s| s as usize);
+        let b = text.as_bytes();
+        while end > start && (b[end - 1] == b'\n' || b[end - 1] == b'\r') {
+            end -= 1;
+        }
+        Span::new(start, end)
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+}
+
+/// Splits a text into paragraphs.
+///
+/// When the text has blank lines anywhere, blank lines separate paragraphs
+/// and single line breaks are soft (hard-wrapped copy). When it has none,
+/// every non-empty line is a paragraph (CMS exports with one paragraph per
+/// line). Spans are trimmed of surrounding white space and never empty.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let lines = lines(text);
+    let has_blank = lines.iter().any(|l| l.slice(text).trim().is_empty());
+    let mut out = Vec::new();
+    if has_blank {
+        let mut start: Option<usize> = None;
+        let mut end = 0;
+        for l in &lines {
+            if l.slice(text).trim().is_empty() {
+                if let Some(s) = start.take() {
+                    push_trimmed(text, Span::new(s, end), &mut out);
+                }
+            } else {
+                if start.is_none() {
+                    start = Some(l.start as usize);
+                }
+                end = l.end as usize;
+            }
+        }
+        if let Some(s) = start {
+            push_trimmed(text, Span::new(s, end), &mut out);
+        }
+    } else {
+        for l in lines {
+            push_trimmed(text, l, &mut out);
+        }
+    }
+    out
+}
+
+fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
+    let t = span.trim(text);
+    if !t.is_empty() {
+        out.push(t);
+    }
+}
+
+/// Line spans without terminators.
+fn lines(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while let Some(off) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
+        let at = i + off;
+        out.push(Span::new(start, at));
+        let next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+            at + 2
+        } else {
+            at + 1
+        };
+        start = next;
+        i = next;
+    }
+    if start < bytes.len() {
+        out.push(Span::new(start, bytes.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(text: &str) -> Vec<&str> {
+        paragraphs(text).iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn blank_lines_separate_paragraphs_and_single_breaks_are_soft() {
+        assert_eq!(paras("a\nb\n\n  \nc\r\n\r\nd"), vec!["a\nb", "c", "d"]);
+    }
+
+    #[test]
+    fn without_blank_lines_each_line_is_a_paragraph() {
+        assert_eq!(paras("one\ntwo\rthree"), vec!["one", "two", "three"]);
+    }
+
+    #[test]
+    fn line_col_counts_characters_and_all_line_endings() {
+        let text = "a\r\nb“c\rd\ne";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 0), (1, 1));
+        assert_eq!(idx.line_col(text, 3), (2, 1));
+        assert_eq!(idx.line_col(text, text.find('c').unwrap()), (2, 3));
+        assert_eq!(idx.line_col(text, text.find('d').unwrap()), (3, 1));
+        assert_eq!(idx.line_col(text, text.find('e').unwrap()), (4, 1));
+        assert_eq!(idx.line_count(), 4);
+    }
+}

@@ -1,0 +1,97 @@
+//! The engine: rule data compiled once, then `check` is cheap and `Sync`.
+
+use crate::analysis::Analysis;
+use crate::attribution::{self, Input};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document;
+use crate::lang::LangRules;
+use crate::lints::{self, RuleSelection};
+use crate::speakers::{self, SpeakerTable};
+use crate::tokens::tokenize;
+use crate::{cues, marks, quotes, sentences};
+
+/// Settings of one engine.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub rules: RuleSelection,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            rules: RuleSelection::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Engine {
+    pub lang: LangRules,
+    pub settings: Settings,
+}
+
+impl Engine {
+    pub fn new(lang: LangRules, settings: Settings) -> Self {
+        Engine { lang, settings }
+    }
+
+    /// English rules, default settings.
+    pub fn english() -> Self {
+        Engine::new(LangRules::builtin("en").expect("the built-in rules load"), Settings::default())
+    }
+
+    /// Runs every stage. Never fails: a malformed article yields issues in
+    /// the analysis, not an error.
+    pub fn analyze(&self, text: &str) -> Analysis {
+        let rules = &self.lang;
+        let paragraphs = document::paragraphs(text);
+        let sentences = sentences::split(text, &paragraphs, rules);
+        let marks = marks::scan(text);
+        let pairing = quotes::pair(text, &marks, &paragraphs, &sentences, rules);
+        let cues = cues::find(text, &sentences, rules);
+        let mut sightings = Vec::new();
+        for &s in &sentences {
+            let toks = tokenize(text, s, rules);
+            speakers::sightings(text, s, &toks, rules, &mut sightings);
+        }
+        let mut table = SpeakerTable::default();
+        let (attributions, kinds) = attribution::attribute(
+            &Input {
+                text,
+                paragraphs: &paragraphs,
+                sentences: &sentences,
+                quotes: &pairing.quotes,
+                cues: &cues,
+                sightings: &sightings,
+                rules,
+            },
+            &mut table,
+        );
+        let mut quotes = pairing.quotes;
+        for (q, k) in quotes.iter_mut().zip(kinds) {
+            q.kind = k;
+        }
+        Analysis {
+            paragraphs,
+            sentences,
+            marks,
+            quotes,
+            mark_issues: pairing.issues,
+            cues,
+            speakers: table.into_speakers(),
+            attributions,
+        }
+    }
+
+    /// Analyses and lints `text`.
+    pub fn check(&self, text: &str) -> (Analysis, Vec<Diagnostic>) {
+        let analysis = self.analyze(text);
+        let diags = lints::run(text, &analysis, &self.lang, &self.settings.rules);
+        (analysis, diags)
+    }
+
+    /// Whether a diagnostic of this severity fails a run.
+    pub fn fails(&self, severity: Severity, fail_level: Severity) -> bool {
+        severity >= fail_level
+    }
+}

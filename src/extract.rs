@@ -1,0 +1,54 @@
+//! The extraction records: quotes (and later claims) as plain data, for
+//! `extract --format json` and `--jsonl`.
+
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::quotes::QuoteKind;
+
+/// One quote in the `--jsonl` interface (byte offsets, marks excluded).
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteRecord {
+    pub start: u32,
+    pub end: u32,
+    pub speaker: Option<String>,
+    pub speaker_start: Option<u32>,
+    pub speaker_end: Option<u32>,
+    /// `direct` or `partial`, as the PolNeAR gold format has it.
+    pub kind: &'static str,
+    /// The finer kind: full, fragment, continued.
+    pub quote_kind: QuoteKind,
+    /// The resolved speaker, when the mention is a pronoun or short name.
+    pub resolved: Option<String>,
+    pub method: Option<&'static str>,
+    pub confidence: Option<&'static str>,
+    pub cue: Option<String>,
+}
+
+/// The reported speech of an analysis: top-level quotes that report
+/// somebody's words (not scare quotes or titles).
+pub fn quote_records(text: &str, a: &Analysis) -> Vec<QuoteRecord> {
+    let mut out = Vec::new();
+    for (i, q) in a.quotes.iter().enumerate() {
+        if q.depth != 0 || !q.kind.is_speech() || q.content.is_empty() {
+            continue;
+        }
+        let attr = a.attributions[i].as_ref();
+        out.push(QuoteRecord {
+            start: q.content.start,
+            end: q.content.end,
+            speaker: attr.map(|at| at.mention.span.slice(text).to_string()),
+            speaker_start: attr.map(|at| at.mention.span.start),
+            speaker_end: attr.map(|at| at.mention.span.end),
+            kind: if q.kind == QuoteKind::Fragment { "partial" } else { "direct" },
+            quote_kind: q.kind,
+            resolved: a.speaker_name(i).map(str::to_owned),
+            method: attr.map(|at| at.method.as_str()),
+            confidence: attr.map(|at| at.confidence.as_str()),
+            cue: attr
+                .and_then(|at| at.cue)
+                .map(|c| a.cues[c as usize].span.slice(text).to_string()),
+        });
+    }
+    out
+}

@@ -1,0 +1,514 @@
+//! Rule data: the language files under `rules/`, embedded at compile time
+//! and optionally overlaid by a user's rules directory or config.
+//!
+//! Plain lists are `.txt` (one entry a line, `#` comments); a line `!entry`
+//! in an overlay removes a built-in entry. Structured files are TOML parsed
+//! with `deny_unknown_fields`; errors name file:line:column.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// Every shipped rules file, relative to `rules/`, with its contents.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("lang/de/quotes.toml", include_str!("../rules/lang/de/quotes.toml")),
+    ("lang/en/abbreviations.txt", include_str!("../rules/lang/en/abbreviations.txt")),
+    ("lang/en/anonymous-sources.txt", include_str!("../rules/lang/en/anonymous-sources.txt")),
+    ("lang/en/cues.toml", include_str!("../rules/lang/en/cues.toml")),
+    ("lang/en/document-sources.txt", include_str!("../rules/lang/en/document-sources.txt")),
+    ("lang/en/pronouns.toml", include_str!("../rules/lang/en/pronouns.toml")),
+    ("lang/en/quotes.toml", include_str!("../rules/lang/en/quotes.toml")),
+    ("lang/en/scare-quote-cues.txt", include_str!("../rules/lang/en/scare-quote-cues.txt")),
+    ("lang/en/titles.txt", include_str!("../rules/lang/en/titles.txt")),
+    ("lang/en/verbs.toml", include_str!("../rules/lang/en/verbs.toml")),
+    ("lang/fr/quotes.toml", include_str!("../rules/lang/fr/quotes.toml")),
+    ("lang/ja/quotes.toml", include_str!("../rules/lang/ja/quotes.toml")),
+];
+
+/// The languages with shipped rules.
+pub fn languages() -> Vec<&'static str> {
+    let mut langs: Vec<&str> = EMBEDDED
+        .iter()
+        .filter_map(|(p, _)| p.strip_prefix("lang/")?.split('/').next())
+        .collect();
+    langs.dedup();
+    langs
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stance {
+    Neutral,
+    Assertive,
+    Doubtful,
+    Concessive,
+    Tentative,
+    Emotive,
+}
+
+impl Stance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Neutral => "neutral",
+            Stance::Assertive => "assertive",
+            Stance::Doubtful => "doubtful",
+            Stance::Concessive => "concessive",
+            Stance::Tentative => "tentative",
+            Stance::Emotive => "emotive",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum VerbClass {
+    Speech,
+    Writing,
+    Cognition,
+    Evidence,
+    Accusation,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VerbEntry {
+    lemma: String,
+    forms: Vec<String>,
+    stance: Stance,
+    class: VerbClass,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VerbFile {
+    #[serde(default)]
+    verb: Vec<VerbEntry>,
+}
+
+/// What a word form of a reporting verb means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerbInfo {
+    pub lemma: String,
+    pub stance: Stance,
+    pub class: VerbClass,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PhraseKind {
+    /// The source follows: "according to X".
+    SourceAfter,
+    /// A multi-word verb: "pointed out".
+    Verb,
+    /// "read" after a document: "the statement read".
+    DocumentRead,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhraseCue {
+    pub phrase: String,
+    pub kind: PhraseKind,
+    pub stance: Stance,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CueFile {
+    #[serde(default)]
+    cue: Vec<PhraseCue>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Gender {
+    Male,
+    Female,
+    Neuter,
+    Any,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Number {
+    Singular,
+    Plural,
+    Any,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PronounInfo {
+    pub gender: Gender,
+    pub number: Number,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PronounEntry {
+    word: String,
+    gender: Gender,
+    number: Number,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PronounFile {
+    #[serde(default)]
+    pronoun: Vec<PronounEntry>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Continuation {
+    /// English: the paragraph ends open, the next paragraph reopens.
+    Reopen,
+    /// French: the next paragraph starts with the closing mark repeated.
+    ReopenWithClose,
+    /// No multi-paragraph convention: a paragraph ending open is an error.
+    None,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    Primary,
+    Secondary,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct QuotePair {
+    pub open: String,
+    pub close: String,
+    pub level: Level,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteConvention {
+    pub continuation: Continuation,
+    #[serde(default)]
+    pub pair: Vec<QuotePair>,
+}
+
+/// The compiled rule data of one language.
+#[derive(Debug, Clone)]
+pub struct LangRules {
+    pub lang: String,
+    /// Abbreviations as written, with their periods ("Mr.", "U.S.").
+    pub abbreviations: HashSet<String>,
+    /// Lowercase word form → verb.
+    pub verbs: HashMap<String, VerbInfo>,
+    pub phrase_cues: Vec<PhraseCue>,
+    /// Titles as written ("Sen.", "Prime Minister").
+    pub titles: HashSet<String>,
+    pub pronouns: HashMap<String, PronounInfo>,
+    /// Lowercase anonymous-source phrases.
+    pub anonymous: Vec<String>,
+    /// Lowercase document nouns.
+    pub documents: HashSet<String>,
+    /// Lowercase scare-quote / title cues.
+    pub scare_cues: Vec<String>,
+    pub quotes: QuoteConvention,
+}
+
+/// Extra entries a config file adds on top of the rule files.
+#[derive(Debug, Clone, Default)]
+pub struct Extras {
+    pub reporting_verbs: Vec<String>,
+    pub abbreviations: Vec<String>,
+    pub anonymous_sources: Vec<String>,
+}
+
+/// A source of rule files: the embedded ones, overlaid by a directory.
+struct Sources<'a> {
+    overlay: Option<&'a Path>,
+}
+
+impl Sources<'_> {
+    /// The embedded text of `rel` and, when an overlay has the file, its
+    /// path and text.
+    fn get(&self, rel: &str) -> Result<(Option<&'static str>, Option<(String, String)>)> {
+        let base = EMBEDDED.iter().find(|(p, _)| *p == rel).map(|(_, t)| *t);
+        let over = match self.overlay {
+            Some(dir) => {
+                let path = dir.join(rel);
+                match std::fs::read(&path) {
+                    Ok(bytes) => {
+                        let text = String::from_utf8(bytes).map_err(|e| {
+                            Error::new(
+                                ErrorKind::Rules,
+                                format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+                            )
+                            .with_path(&path)
+                        })?;
+                        Some((path.display().to_string(), text))
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                    Err(e) => return Err(Error::io(&path, &e)),
+                }
+            }
+            None => None,
+        };
+        Ok((base, over))
+    }
+
+    fn list(&self, rel: &str) -> Result<Vec<String>> {
+        let (base, over) = self.get(rel)?;
+        let mut items: Vec<String> = base.map(parse_list).unwrap_or_default();
+        if let Some((_, text)) = over {
+            for entry in parse_list(&text) {
+                if let Some(removed) = entry.strip_prefix('!') {
+                    items.retain(|e| e != removed);
+                } else if !items.contains(&entry) {
+                    items.push(entry);
+                }
+            }
+        }
+        Ok(items)
+    }
+
+    fn toml<T: for<'de> Deserialize<'de>>(&self, rel: &str) -> Result<Vec<T>> {
+        let (base, over) = self.get(rel)?;
+        let mut out = Vec::new();
+        if let Some(text) = base {
+            out.push(parse_toml::<T>(&format!("rules/{rel}"), text)?);
+        }
+        if let Some((path, text)) = over {
+            out.push(parse_toml::<T>(&path, &text)?);
+        }
+        Ok(out)
+    }
+}
+
+/// Entries of a plain list file: one a line, `#` comments, trimmed.
+pub fn parse_list(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Parses TOML, turning an error into one that names file:line:column.
+pub fn parse_toml<T: for<'de> Deserialize<'de>>(path: &str, text: &str) -> Result<T> {
+    toml::from_str(text).map_err(|e| {
+        let mut err = Error::new(ErrorKind::Rules, e.message().to_string()).with_path(path);
+        if let Some(span) = e.span() {
+            let (l, c) = crate::error::line_col(text, span.start);
+            err = err.at(l, c);
+        }
+        err
+    })
+}
+
+impl LangRules {
+    /// The built-in rules of `lang`.
+    pub fn builtin(lang: &str) -> Result<Self> {
+        Self::load(lang, None, &Extras::default())
+    }
+
+    /// The rules of `lang`, with `overlay` (a directory shaped like
+    /// `rules/`) and config extras layered on the built-in files.
+    pub fn load(lang: &str, overlay: Option<&Path>, extras: &Extras) -> Result<Self> {
+        let src = Sources { overlay };
+        let en = |file: &str| format!("lang/en/{file}");
+        let own = |file: &str| format!("lang/{lang}/{file}");
+        // English data serves every language for the cue layer; a language
+        // folder contributes its own quotation-mark conventions.
+        let quotes_rel = own("quotes.toml");
+        let (qb, qo) = src.get(&quotes_rel)?;
+        if qb.is_none() && qo.is_none() {
+            return Err(Error::new(
+                ErrorKind::Usage,
+                format!(
+                    "unknown language `{lang}` (known: {})",
+                    languages().join(", ")
+                ),
+            ));
+        }
+        let quotes = src
+            .toml::<QuoteConvention>(&quotes_rel)?
+            .into_iter()
+            .reduce(|mut a, b| {
+                a.continuation = b.continuation;
+                for p in b.pair {
+                    if !a.pair.contains(&p) {
+                        a.pair.push(p);
+                    }
+                }
+                a
+            })
+            .expect("checked above");
+
+        let mut abbreviations: HashSet<String> = src.list(&en("abbreviations.txt"))?.into_iter().collect();
+        abbreviations.extend(extras.abbreviations.iter().cloned());
+
+        let mut verbs = HashMap::new();
+        for file in src.toml::<VerbFile>(&en("verbs.toml"))? {
+            for v in file.verb {
+                for f in &v.forms {
+                    verbs.insert(
+                        f.to_lowercase(),
+                        VerbInfo {
+                            lemma: v.lemma.clone(),
+                            stance: v.stance,
+                            class: v.class,
+                        },
+                    );
+                }
+            }
+        }
+        for extra in &extras.reporting_verbs {
+            verbs.entry(extra.to_lowercase()).or_insert(VerbInfo {
+                lemma: extra.to_lowercase(),
+                stance: Stance::Neutral,
+                class: VerbClass::Speech,
+            });
+        }
+
+        let mut phrase_cues = Vec::new();
+        for file in src.toml::<CueFile>(&en("cues.toml"))? {
+            phrase_cues.extend(file.cue);
+        }
+        for c in &mut phrase_cues {
+            c.phrase = c.phrase.to_lowercase();
+        }
+
+        let mut pronouns = HashMap::new();
+        for file in src.toml::<PronounFile>(&en("pronouns.toml"))? {
+            for p in file.pronoun {
+                pronouns.insert(
+                    p.word.to_lowercase(),
+                    PronounInfo {
+                        gender: p.gender,
+                        number: p.number,
+                    },
+                );
+            }
+        }
+
+        let lower = |v: Vec<String>| v.into_iter().map(|s| s.to_lowercase()).collect::<Vec<_>>();
+        let mut anonymous = lower(src.list(&en("anonymous-sources.txt"))?);
+        anonymous.extend(extras.anonymous_sources.iter().map(|s| s.to_lowercase()));
+        // Longest first, so the most specific phrase wins.
+        anonymous.sort_by_key(|s| std::cmp::Reverse(s.len()));
+
+        let mut scare_cues = lower(src.list(&en("scare-quote-cues.txt"))?);
+        scare_cues.sort_by_key(|s| std::cmp::Reverse(s.len()));
+
+        Ok(LangRules {
+            lang: lang.to_owned(),
+            abbreviations,
+            verbs,
+            phrase_cues,
+            titles: src.list(&en("titles.txt"))?.into_iter().collect(),
+            pronouns,
+            anonymous,
+            documents: lower(src.list(&en("document-sources.txt"))?).into_iter().collect(),
+            scare_cues,
+            quotes,
+        })
+    }
+
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(word)
+            || self.titles.contains(&capitalize(word))
+    }
+}
+
+fn capitalize(word: &str) -> String {
+    let mut c = word.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_table_lists_exactly_the_files_on_disk() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+        let mut on_disk = Vec::new();
+        walk(&root, &root, &mut on_disk);
+        on_disk.sort();
+        let mut embedded: Vec<String> = EMBEDDED.iter().map(|(p, _)| p.to_string()).collect();
+        embedded.sort();
+        assert_eq!(embedded, on_disk);
+    }
+
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else if matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "toml")) {
+                let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+                if rel.starts_with("lang/") {
+                    out.push(rel);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_shipped_language_loads() {
+        for lang in languages() {
+            let rules = LangRules::builtin(lang).unwrap();
+            assert!(!rules.quotes.pair.is_empty(), "{lang} has no quotation marks");
+        }
+        let en = LangRules::builtin("en").unwrap();
+        assert!(en.verbs.len() >= 80 * 3, "verb forms: {}", en.verbs.len());
+        assert_eq!(en.verbs["said"].lemma, "say");
+        assert!(en.abbreviations.contains("Mr."));
+    }
+
+    #[test]
+    fn plain_lists_are_sorted_and_free_of_duplicates() {
+        for (path, text) in EMBEDDED.iter().filter(|(p, _)| p.ends_with(".txt")) {
+            let items = parse_list(text);
+            let mut sorted = items.clone();
+            sorted.sort();
+            sorted.dedup();
+            assert_eq!(items, sorted, "{path} is not sorted or has duplicates");
+        }
+    }
+
+    #[test]
+    fn a_bad_rules_file_names_file_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("lang/en")).unwrap();
+        std::fs::write(
+            dir.path().join("lang/en/verbs.toml"),
+            "[[verb]]\nlemma = \"opine\"\nforms = [\"opined\"]\nstance = \"neutral\"\nclass = \"speech\"\ncolour = 1\n",
+        )
+        .unwrap();
+        let err = LangRules::load("en", Some(dir.path()), &Extras::default()).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Rules);
+        assert_eq!(err.position, Some((6, 1)));
+        assert!(err.to_string().contains("verbs.toml:6:1"), "{err}");
+    }
+
+    #[test]
+    fn overlay_adds_and_removes_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("lang/en")).unwrap();
+        std::fs::write(dir.path().join("lang/en/abbreviations.txt"), "!Mr.\nKt.\n").unwrap();
+        let rules = LangRules::load("en", Some(dir.path()), &Extras::default()).unwrap();
+        assert!(!rules.abbreviations.contains("Mr."));
+        assert!(rules.abbreviations.contains("Kt."));
+    }
+
+    #[test]
+    fn unknown_language_is_a_usage_error() {
+        let err = LangRules::builtin("xx").unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Usage);
+    }
+}

@@ -1,0 +1,123 @@
+//! Lints: each reads the analysis and reports diagnostics. One file each,
+//! with its documentation in its `//!` comment (see `build.rs`).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::analysis::Analysis;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::{Error, ErrorKind, Result};
+use crate::lang::LangRules;
+
+pub mod mismatched_quote;
+pub mod missing_attribution;
+pub mod unclosed_quote;
+pub mod unopened_quote;
+
+/// What a lint sees.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub analysis: &'a Analysis,
+    pub lang: &'a LangRules,
+}
+
+/// A lint rule.
+pub struct Rule {
+    /// Kebab-case name that reads as what it flags.
+    pub name: &'static str,
+    /// One line: what it flags.
+    pub summary: &'static str,
+    pub default_severity: Severity,
+    /// Whether it runs without being selected.
+    pub default_enabled: bool,
+    pub check: fn(&Context, &mut Vec<Diagnostic>),
+}
+
+/// Every lint, sorted by name.
+pub const RULES: &[Rule] = &[
+    mismatched_quote::RULE,
+    missing_attribution::RULE,
+    unclosed_quote::RULE,
+    unopened_quote::RULE,
+];
+
+pub fn find_rule(name: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.name == name)
+}
+
+include!(concat!(env!("OUT_DIR"), "/lint_docs.rs"));
+
+impl Rule {
+    /// The rule's Markdown documentation (its file's `//!` comment).
+    pub fn docs(&self) -> &'static str {
+        LINT_DOCS
+            .iter()
+            .find(|(n, _)| *n == self.name)
+            .map_or("", |(_, d)| d)
+    }
+}
+
+/// Which rules run and at what severity.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSelection {
+    /// When set, only these rules run (plus `extend_select`).
+    pub select: Option<BTreeSet<String>>,
+    pub extend_select: BTreeSet<String>,
+    pub ignore: BTreeSet<String>,
+    pub severity: BTreeMap<String, Severity>,
+}
+
+impl RuleSelection {
+    /// Checks every named rule exists. `ALL` selects every rule.
+    pub fn validate(&self) -> Result<()> {
+        let names = self
+            .select
+            .iter()
+            .flatten()
+            .chain(&self.extend_select)
+            .chain(&self.ignore)
+            .chain(self.severity.keys());
+        for n in names {
+            if n != "ALL" && find_rule(n).is_none() {
+                return Err(Error::new(
+                    ErrorKind::Usage,
+                    format!("unknown rule `{n}` (see `quotecheck rules`)"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn enabled(&self, rule: &Rule) -> bool {
+        let named = |set: &BTreeSet<String>| set.contains(rule.name) || set.contains("ALL");
+        if named(&self.ignore) && !self.extend_select.contains(rule.name) {
+            return false;
+        }
+        match &self.select {
+            Some(sel) => named(sel) || named(&self.extend_select),
+            None => rule.default_enabled || named(&self.extend_select),
+        }
+    }
+
+    pub fn severity(&self, rule: &Rule) -> Severity {
+        self.severity.get(rule.name).copied().unwrap_or(rule.default_severity)
+    }
+}
+
+/// Runs the selected lints; diagnostics sorted by position, then rule.
+pub fn run(text: &str, analysis: &Analysis, lang: &LangRules, selection: &RuleSelection) -> Vec<Diagnostic> {
+    let ctx = Context { text, analysis, lang };
+    let mut out = Vec::new();
+    for rule in RULES {
+        if !selection.enabled(rule) {
+            continue;
+        }
+        let from = out.len();
+        (rule.check)(&ctx, &mut out);
+        let sev = selection.severity(rule);
+        for d in &mut out[from..] {
+            d.severity = sev;
+        }
+    }
+    out.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
+    out
+}

@@ -1,0 +1,503 @@
+//! Quotation marks: find every mark and classify it by its position.
+//!
+//! A mark is *left-flanking* when white space (or an opening bracket or
+//! dash) is before it and a non-space after it, *right-flanking* in the
+//! mirror case. Curly marks say which side they belong to, but copy gets
+//! them wrong; straight marks are resolved by flanking alone. A closing
+//! single mark between letters (`don’t`, `Kremlin’s`) or before a digit
+//! (`’90s`) is an apostrophe and never a quotation mark.
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+
+/// The glyph of a mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Glyph {
+    /// “
+    LeftDouble,
+    /// ”
+    RightDouble,
+    /// ‘
+    LeftSingle,
+    /// ’
+    RightSingle,
+    /// "
+    StraightDouble,
+    /// '
+    StraightSingle,
+    /// '' (wire copy's double quotation mark)
+    DoubleApostrophe,
+    /// `` (wire copy's opening double mark)
+    DoubleBacktick,
+    /// „
+    LowDouble,
+    /// ‚
+    LowSingle,
+    /// «
+    LeftGuillemet,
+    /// »
+    RightGuillemet,
+    /// ‹
+    LeftSingleGuillemet,
+    /// ›
+    RightSingleGuillemet,
+    /// 「
+    LeftCorner,
+    /// 」
+    RightCorner,
+    /// 『
+    LeftWhiteCorner,
+    /// 』
+    RightWhiteCorner,
+}
+
+impl Glyph {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Glyph::LeftDouble => "“",
+            Glyph::RightDouble => "”",
+            Glyph::LeftSingle => "‘",
+            Glyph::RightSingle => "’",
+            Glyph::StraightDouble => "\"",
+            Glyph::StraightSingle => "'",
+            Glyph::DoubleApostrophe => "''",
+            Glyph::DoubleBacktick => "``",
+            Glyph::LowDouble => "„",
+            Glyph::LowSingle => "‚",
+            Glyph::LeftGuillemet => "«",
+            Glyph::RightGuillemet => "»",
+            Glyph::LeftSingleGuillemet => "‹",
+            Glyph::RightSingleGuillemet => "›",
+            Glyph::LeftCorner => "「",
+            Glyph::RightCorner => "」",
+            Glyph::LeftWhiteCorner => "『",
+            Glyph::RightWhiteCorner => "』",
+        }
+    }
+
+    /// Double (primary) or single (secondary) family.
+    pub fn is_double(self) -> bool {
+        !matches!(
+            self,
+            Glyph::LeftSingle
+                | Glyph::RightSingle
+                | Glyph::StraightSingle
+                | Glyph::LowSingle
+                | Glyph::LeftSingleGuillemet
+                | Glyph::RightSingleGuillemet
+                | Glyph::LeftWhiteCorner
+                | Glyph::RightWhiteCorner
+        )
+    }
+
+    pub fn is_straight(self) -> bool {
+        matches!(
+            self,
+            Glyph::StraightDouble | Glyph::StraightSingle | Glyph::DoubleApostrophe | Glyph::DoubleBacktick
+        )
+    }
+
+    /// The glyph that closes a quote this glyph opens in its own style.
+    pub fn natural_close(self) -> Glyph {
+        match self {
+            Glyph::LeftDouble => Glyph::RightDouble,
+            Glyph::LeftSingle => Glyph::RightSingle,
+            Glyph::LowDouble => Glyph::LeftDouble,
+            Glyph::LowSingle => Glyph::LeftSingle,
+            Glyph::DoubleBacktick => Glyph::DoubleApostrophe,
+            Glyph::LeftGuillemet => Glyph::RightGuillemet,
+            Glyph::RightGuillemet => Glyph::LeftGuillemet,
+            Glyph::LeftSingleGuillemet => Glyph::RightSingleGuillemet,
+            Glyph::RightSingleGuillemet => Glyph::LeftSingleGuillemet,
+            Glyph::LeftCorner => Glyph::RightCorner,
+            Glyph::LeftWhiteCorner => Glyph::RightWhiteCorner,
+            other => other,
+        }
+    }
+
+    /// Whether `close` closes a quote opened by `self` in a style editors
+    /// accept (German „…“ and „…” both count).
+    pub fn closes_naturally(self, close: Glyph) -> bool {
+        close == self.natural_close()
+            || matches!(
+                (self, close),
+                (Glyph::LowDouble, Glyph::RightDouble) | (Glyph::LowSingle, Glyph::RightSingle)
+            )
+    }
+}
+
+/// What a mark does, as far as its position tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    Open,
+    Close,
+    /// Could open or close; the pairing decides.
+    Ambiguous,
+    /// Not a quotation mark: an apostrophe, a prime, an elision.
+    Apostrophe,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mark {
+    pub span: Span,
+    pub glyph: Glyph,
+    pub role: Role,
+    /// A curly mark standing on the wrong side ( “ closing, ” opening).
+    pub flipped: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Side {
+    /// Start/end of text, or white space.
+    Space,
+    /// Opening bracket, dash, slash: a mark after it opens.
+    OpenPunct,
+    /// Closing punctuation: . , ; : ! ? ) ] …
+    ClosePunct,
+    Letter,
+    Digit,
+    /// Another quotation mark.
+    Mark,
+}
+
+fn side_of(c: Option<char>) -> Side {
+    match c {
+        None => Side::Space,
+        Some(c) if c.is_whitespace() => Side::Space,
+        Some('(' | '[' | '{' | '—' | '–' | '/' | '-' | '<' | '>') => Side::OpenPunct,
+        Some('.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '…') => Side::ClosePunct,
+        Some('"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›' | '`') => Side::Mark,
+        Some(c) if c.is_numeric() => Side::Digit,
+        Some(c) if c.is_alphabetic() => Side::Letter,
+        Some(_) => Side::ClosePunct,
+    }
+}
+
+/// Left-flanking: nothing word-like before, something after.
+fn left_flanking(before: Side, after: Side) -> bool {
+    matches!(before, Side::Space | Side::OpenPunct)
+        && !matches!(after, Side::Space)
+}
+
+/// Right-flanking: something word-like before, nothing after.
+fn right_flanking(before: Side, after: Side) -> bool {
+    !matches!(before, Side::Space | Side::OpenPunct)
+        && matches!(after, Side::Space | Side::ClosePunct | Side::Mark | Side::OpenPunct)
+}
+
+/// Bytes that start a mark: `"`, `'`, `` ` ``, and the lead bytes of the
+/// multi-byte marks (U+2018–201E, U+2039–203A: E2; «»: C2; 「」『』: E3).
+fn is_candidate(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | b'`' | 0xE2 | 0xC2 | 0xE3)
+}
+
+/// Finds and classifies every quotation mark in `text`.
+pub fn scan(text: &str) -> Vec<Mark> {
+    let bytes = text.as_bytes();
+    let mut marks = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !is_candidate(b) {
+            i += 1;
+            continue;
+        }
+        let (glyph, len) = match b {
+            b'"' => (Glyph::StraightDouble, 1),
+            b'\'' => {
+                let run = bytes[i..].iter().take_while(|&&c| c == b'\'').count();
+                if run >= 2 {
+                    i = lex_apostrophe_run(text, i, run, &mut marks);
+                    continue;
+                }
+                (Glyph::StraightSingle, 1)
+            }
+            b'`' => {
+                if bytes.get(i + 1) == Some(&b'`') {
+                    (Glyph::DoubleBacktick, 2)
+                } else {
+                    i += 1;
+                    continue;
+                }
+            }
+            0xE2 if bytes.get(i + 1) == Some(&0x80) => {
+                let g = match bytes.get(i + 2) {
+                    Some(0x98) => Glyph::LeftSingle,
+                    Some(0x99) => Glyph::RightSingle,
+                    Some(0x9A) => Glyph::LowSingle,
+                    Some(0x9C) => Glyph::LeftDouble,
+                    Some(0x9D) => Glyph::RightDouble,
+                    Some(0x9E) => Glyph::LowDouble,
+                    Some(0xB9) => Glyph::LeftSingleGuillemet,
+                    Some(0xBA) => Glyph::RightSingleGuillemet,
+                    _ => {
+                        i += 1;
+                        continue;
+                    }
+                };
+                (g, 3)
+            }
+            0xC2 => match bytes.get(i + 1) {
+                Some(0xAB) => (Glyph::LeftGuillemet, 2),
+                Some(0xBB) => (Glyph::RightGuillemet, 2),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            },
+            0xE3 if bytes.get(i + 1) == Some(&0x80) => {
+                let g = match bytes.get(i + 2) {
+                    Some(0x8C) => Glyph::LeftCorner,
+                    Some(0x8D) => Glyph::RightCorner,
+                    Some(0x8E) => Glyph::LeftWhiteCorner,
+                    Some(0x8F) => Glyph::RightWhiteCorner,
+                    _ => {
+                        i += 1;
+                        continue;
+                    }
+                };
+                (g, 3)
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        marks.push(classify(text, i, len, glyph));
+        i += len;
+    }
+    marks
+}
+
+fn prev_char(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+
+fn next_char(text: &str, at: usize) -> Option<char> {
+    text[at..].chars().next()
+}
+
+/// Two or more apostrophes in a row: wire copy's `''` double mark, and
+/// `'''` where a single and a double mark meet.
+fn lex_apostrophe_run(text: &str, start: usize, run: usize, marks: &mut Vec<Mark>) -> usize {
+    let before = side_of(prev_char(text, start));
+    let after = side_of(next_char(text, start + run));
+    let opening = left_flanking(before, after) || (before == Side::Mark && after != Side::Space);
+    let closing = right_flanking(before, after);
+    let role = if opening {
+        Role::Open
+    } else if closing {
+        Role::Close
+    } else {
+        Role::Ambiguous
+    };
+    // Split the run into marks: the double comes outermost, so it is first
+    // when opening and last when closing.
+    let mut pieces = Vec::new();
+    let mut left = run;
+    while left >= 2 {
+        pieces.push(Glyph::DoubleApostrophe);
+        left -= 2;
+    }
+    if left == 1 {
+        if role == Role::Close {
+            pieces.insert(0, Glyph::StraightSingle);
+        } else {
+            pieces.push(Glyph::StraightSingle);
+        }
+    }
+    let mut at = start;
+    for g in pieces {
+        let len = if g == Glyph::DoubleApostrophe { 2 } else { 1 };
+        marks.push(Mark {
+            span: Span::new(at, at + len),
+            glyph: g,
+            role,
+            flipped: false,
+        });
+        at += len;
+    }
+    start + run
+}
+
+fn classify(text: &str, at: usize, len: usize, glyph: Glyph) -> Mark {
+    let before = side_of(prev_char(text, at));
+    let after = side_of(next_char(text, at + len));
+    let lf = left_flanking(before, after);
+    let rf = right_flanking(before, after);
+    let mut flipped = false;
+    let role = match glyph {
+        Glyph::LeftDouble | Glyph::LowDouble | Glyph::LeftCorner | Glyph::LeftWhiteCorner => {
+            if rf && !lf && glyph == Glyph::LeftDouble {
+                // “ after a word and before a space: German close, or a
+                // flipped English close.
+                flipped = true;
+                Role::Ambiguous
+            } else {
+                Role::Open
+            }
+        }
+        Glyph::RightDouble | Glyph::RightCorner | Glyph::RightWhiteCorner => {
+            if lf && !rf && glyph == Glyph::RightDouble {
+                flipped = true;
+                Role::Ambiguous
+            } else {
+                Role::Close
+            }
+        }
+        Glyph::LeftGuillemet | Glyph::LeftSingleGuillemet => {
+            if rf && !lf { Role::Ambiguous } else { Role::Open }
+        }
+        Glyph::RightGuillemet | Glyph::RightSingleGuillemet => {
+            if lf && !rf { Role::Ambiguous } else { Role::Close }
+        }
+        Glyph::LeftSingle | Glyph::LowSingle => {
+            if after == Side::Digit || after == Side::Space {
+                // ‘90s typed with the wrong apostrophe; a lone mark.
+                Role::Apostrophe
+            } else if rf && !lf {
+                flipped = true;
+                Role::Ambiguous
+            } else {
+                Role::Open
+            }
+        }
+        Glyph::RightSingle | Glyph::StraightSingle => {
+            if matches!(before, Side::Letter | Side::Digit) && matches!(after, Side::Letter | Side::Digit) {
+                Role::Apostrophe // don’t, Kremlin’s, 5'10
+            } else if before == Side::Letter && text[..at].ends_with(['n', 'N']) && {
+                let b = &text[..at - 1];
+                b.ends_with('’') || b.ends_with('\'')
+            } {
+                Role::Apostrophe // the second mark of rock ’n’ roll
+            } else if glyph == Glyph::RightSingle && lf {
+                Role::Apostrophe // ’90s, ’em, rock ’n’ roll
+            } else if glyph == Glyph::StraightSingle && lf {
+                if after == Side::Digit || is_elision(text, at + len) {
+                    Role::Apostrophe
+                } else {
+                    Role::Open
+                }
+            } else if rf {
+                if before == Side::Digit {
+                    Role::Apostrophe // a prime: 6'
+                } else {
+                    Role::Close // may still be a plural possessive; pairing decides
+                }
+            } else {
+                Role::Apostrophe
+            }
+        }
+        Glyph::StraightDouble | Glyph::DoubleApostrophe => {
+            if lf && !rf {
+                Role::Open
+            } else if rf && !lf {
+                if before == Side::Digit && glyph == Glyph::StraightDouble {
+                    Role::Apostrophe // inches: 5'10"
+                } else {
+                    Role::Close
+                }
+            } else {
+                Role::Ambiguous
+            }
+        }
+        Glyph::DoubleBacktick => Role::Open,
+    };
+    Mark {
+        span: Span::new(at, at + len),
+        glyph,
+        role,
+        flipped,
+    }
+}
+
+/// Common elisions written with a leading apostrophe: 'em, 'n', 'til, 'cause.
+fn is_elision(text: &str, at: usize) -> bool {
+    let rest = &text[at..];
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(word.as_str(), "em" | "til" | "tis" | "twas" | "cause" | "bout" | "n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(text: &str) -> Vec<(String, Role)> {
+        scan(text)
+            .into_iter()
+            .map(|m| (m.span.slice(text).to_string(), m.role))
+            .collect()
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        for text in [
+            "the Kremlin’s press service",
+            "the latter’s visit",
+            "don’t",
+            "the ’90s",
+            "rock ’n’ roll",
+            "don't",
+            "the '90s",
+            "rock 'n' roll",
+            "give 'em hell",
+            "O’Brien",
+        ] {
+            assert!(
+                roles(text).iter().all(|(_, r)| *r == Role::Apostrophe),
+                "{text}: {:?}",
+                roles(text)
+            );
+        }
+    }
+
+    #[test]
+    fn curly_and_straight_marks_by_position() {
+        assert_eq!(
+            roles("“Yes,” he said. \"No,\" she said."),
+            vec![
+                ("“".into(), Role::Open),
+                ("”".into(), Role::Close),
+                ("\"".into(), Role::Open),
+                ("\"".into(), Role::Close)
+            ]
+        );
+    }
+
+    #[test]
+    fn wire_double_apostrophes() {
+        let text = "''We won't,'' he said. ''She said 'no''' and ``left.''";
+        let r = roles(text);
+        let glyphs: Vec<&str> = r.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(glyphs, vec!["''", "'", "''", "''", "'", "'", "''", "``", "''"]);
+        assert_eq!(r[1].1, Role::Apostrophe); // won't
+        assert_eq!(r[5].1, Role::Close); // the single closes first
+        assert_eq!(r[6].1, Role::Close);
+    }
+
+    #[test]
+    fn flipped_marks_are_flagged() {
+        let m = scan("“Stop it“, he said.");
+        assert!(m[1].flipped);
+        assert_eq!(m[1].role, Role::Ambiguous);
+    }
+
+    #[test]
+    fn other_languages_marks() {
+        let r = roles("« Non », „Ja“, 「はい」");
+        let kinds: Vec<Role> = r.iter().map(|(_, r)| *r).collect();
+        assert_eq!(kinds[0], Role::Open);
+        // French spacing makes » ambiguous by position; pairing closes it.
+        assert_eq!(kinds[1], Role::Ambiguous);
+        assert_eq!(kinds[2], Role::Open);
+        assert_eq!(kinds[4], Role::Open);
+        assert_eq!(kinds[5], Role::Close);
+    }
+}

@@ -1,0 +1,569 @@
+//! Pairing quotation marks into quotes, the way editors read them.
+//!
+//! Marks are paired per paragraph with a stack, so nesting (single inside
+//! double, double inside single) falls out. A paragraph that ends inside a
+//! quote is a *continued* quote when the next paragraph reopens it (the
+//! English convention); otherwise the opening mark is unclosed. A closing
+//! mark with nothing open is unopened: its quote is still recovered (from
+//! the start of its sentence) so that attribution can work on it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::lang::{Continuation, LangRules};
+use crate::marks::{Glyph, Mark, Role};
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuoteKind {
+    /// A quoted sentence or more.
+    Full,
+    /// A partial quote inside the writer's narration.
+    Fragment,
+    /// A word held at arm's length: the so-called “reform”.
+    Scare,
+    /// The title of a work or a coined name: the film “Harbor Lights”.
+    Title,
+    /// A paragraph that reopens a quote running on from the paragraph before.
+    Continued,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Full => "full",
+            QuoteKind::Fragment => "fragment",
+            QuoteKind::Scare => "scare",
+            QuoteKind::Title => "title",
+            QuoteKind::Continued => "continued",
+        }
+    }
+
+    /// Whether the quote reports somebody's words (and so needs a source).
+    pub fn is_speech(self) -> bool {
+        !matches!(self, QuoteKind::Scare | QuoteKind::Title)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The opening mark; `None` when it is missing and the start was recovered.
+    pub open: Option<Span>,
+    /// The closing mark; `None` when the quote runs to the paragraph's end.
+    pub close: Option<Span>,
+    pub open_glyph: Option<Glyph>,
+    pub close_glyph: Option<Glyph>,
+    /// The quoted words, marks excluded, trimmed of white space.
+    pub content: Span,
+    /// Nesting depth: 0 for a top-level quote.
+    pub depth: u32,
+    /// Index of the enclosing quote.
+    pub parent: Option<u32>,
+    pub paragraph: u32,
+    pub kind: QuoteKind,
+    /// The quote runs on into the next paragraph (no closing mark here).
+    pub continues: bool,
+    /// The previous segment of a multi-paragraph quote.
+    pub continued_from: Option<u32>,
+}
+
+impl Quote {
+    /// The quote with its marks.
+    pub fn outer(&self) -> Span {
+        let start = self.open.map_or(self.content.start, |o| o.start);
+        let end = self.close.map_or(self.content.end, |c| c.end);
+        Span {
+            start: start.min(self.content.start),
+            end: end.max(self.content.end),
+        }
+    }
+
+    pub fn recovered(&self) -> bool {
+        self.open.is_none()
+    }
+}
+
+/// A problem with the quotation marks, found while pairing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "problem", rename_all = "kebab-case")]
+pub enum MarkIssue {
+    /// An opening mark that nothing closes in its paragraph, and the next
+    /// paragraph does not reopen.
+    Unclosed {
+        open: Span,
+        glyph: Glyph,
+        /// Where the closing mark was expected at the latest.
+        paragraph_end: u32,
+    },
+    /// A closing mark with no opening mark before it.
+    Unopened {
+        close: Span,
+        glyph: Glyph,
+        /// Where the opening mark most likely belongs.
+        suggested_open: u32,
+        /// The glyph to insert there.
+        suggested_glyph: Glyph,
+    },
+    /// A pair whose marks don't match: different styles, or a flipped mark.
+    Mismatched {
+        open: Span,
+        close: Span,
+        open_glyph: Glyph,
+        close_glyph: Glyph,
+        /// Which of the two marks is wrong: the closing one is a flipped
+        /// opener (“…“) or the opening one a flipped closer (”…”).
+        flipped: Option<Flipped>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Flipped {
+    Open,
+    Close,
+}
+
+/// The result of pairing.
+#[derive(Clone, Debug, Default)]
+pub struct Pairing {
+    pub quotes: Vec<Quote>,
+    pub issues: Vec<MarkIssue>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    glyph: Glyph,
+    span: Span,
+    /// Index of the previous segment when this opening reopens a
+    /// continued quote.
+    continues_from: Option<usize>,
+    /// The mark was a flipped closer used as an opener.
+    flipped: bool,
+}
+
+/// Pairs `marks` (from [`crate::marks::scan`]) into quotes.
+pub fn pair(text: &str, marks: &[Mark], paragraphs: &[Span], sentences: &[Span], rules: &LangRules) -> Pairing {
+    let mut out = Pairing::default();
+    let mut mi = 0;
+    // The outermost quote left open by the previous paragraph, if any.
+    let mut carried: Option<(usize, Open)> = None;
+    for (pi, &para) in paragraphs.iter().enumerate() {
+        let start = mi;
+        while mi < marks.len() && marks[mi].span.start < para.end {
+            mi += 1;
+        }
+        // Marks outside any paragraph (white space only) can't exist, but
+        // skip anything before the paragraph defensively.
+        let pmarks: Vec<(usize, &Mark)> = (start..mi)
+            .map(|i| (i, &marks[i]))
+            .filter(|(_, m)| m.span.start >= para.start)
+            .collect();
+        let mut stack: Vec<Open> = Vec::new();
+        let reopen = carried.take();
+        for (k, &(_, m)) in pmarks.iter().enumerate() {
+            let is_first = k == 0 && m.span.start == para.start;
+            let mut role = m.role;
+            let double = m.glyph.is_double();
+            let top_double = stack.iter().rposition(|o| o.glyph.is_double());
+            let top_single_in_level = stack
+                .iter()
+                .rposition(|o| !o.glyph.is_double())
+                .filter(|&s| top_double.is_none_or(|d| s > d));
+            // French continuation: the paragraph starts with the closing mark.
+            if is_first
+                && reopen.is_some()
+                && rules.quotes.continuation == Continuation::ReopenWithClose
+                && double
+                && role != Role::Open
+            {
+                role = Role::Open;
+            }
+            if role == Role::Ambiguous {
+                role = if double {
+                    if top_double.is_some() { Role::Close } else { Role::Open }
+                } else if top_single_in_level.is_some() {
+                    Role::Close
+                } else if m.flipped {
+                    Role::Apostrophe
+                } else {
+                    Role::Open
+                };
+            }
+            match role {
+                Role::Apostrophe => {}
+                Role::Open => {
+                    let continues_from = match (&reopen, is_first, double) {
+                        (Some((seg, _)), true, true) => Some(*seg),
+                        _ => None,
+                    };
+                    stack.push(Open {
+                        glyph: m.glyph,
+                        span: m.span,
+                        continues_from,
+                        flipped: m.flipped,
+                    });
+                }
+                Role::Close => {
+                    let target = if double { top_double } else { top_single_in_level };
+                    match target {
+                        Some(t) => {
+                            // Singles left open above a closing double were
+                            // apostrophes or a sloppy nested quote: drop them.
+                            stack.truncate(t + 1);
+                            let o = stack.pop().expect("target is on the stack");
+                            let depth = stack.len() as u32;
+                            let q = make_quote(text, o, Some(m), para, pi, depth);
+                            if !o.glyph.closes_naturally(m.glyph) || o.flipped {
+                                let flipped = if m.flipped {
+                                    Some(Flipped::Close)
+                                } else if o.flipped {
+                                    Some(Flipped::Open)
+                                } else {
+                                    None
+                                };
+                                // German „…“ is natural; everything else that
+                                // does not close naturally is a mismatch.
+                                out.issues.push(MarkIssue::Mismatched {
+                                    open: o.span,
+                                    close: m.span,
+                                    open_glyph: o.glyph,
+                                    close_glyph: m.glyph,
+                                    flipped,
+                                });
+                            }
+                            out.quotes.push(q);
+                        }
+                        None if double => {
+                            let suggested = recover_start(text, para, sentences, m.span, &out.quotes, pi);
+                            out.issues.push(MarkIssue::Unopened {
+                                close: m.span,
+                                glyph: m.glyph,
+                                suggested_open: suggested as u32,
+                                suggested_glyph: opener_for(m.glyph),
+                            });
+                            let content = Span::new(suggested, m.span.start as usize).trim(text);
+                            out.quotes.push(Quote {
+                                open: None,
+                                close: Some(m.span),
+                                open_glyph: None,
+                                close_glyph: Some(m.glyph),
+                                content,
+                                depth: stack.len() as u32,
+                                parent: None,
+                                paragraph: pi as u32,
+                                kind: QuoteKind::Full,
+                                continues: false,
+                                continued_from: None,
+                            });
+                        }
+                        None => {} // a plural possessive: the officials’ plan
+                    }
+                }
+                Role::Ambiguous => unreachable!("resolved above"),
+            }
+        }
+        // Whatever is still open at the paragraph's end.
+        let next_reopens = paragraphs.get(pi + 1).is_some_and(|next| {
+            marks[mi..]
+                .iter()
+                .find(|m| m.role != Role::Apostrophe)
+                .is_some_and(|m| {
+                    m.span.start == next.start
+                        && m.glyph.is_double()
+                        && (m.role != Role::Close
+                            || rules.quotes.continuation == Continuation::ReopenWithClose)
+                })
+        });
+        let outermost_double = stack.iter().position(|o| o.glyph.is_double());
+        for (k, o) in stack.iter().enumerate() {
+            if !o.glyph.is_double() {
+                continue; // an unclosed single is most often an apostrophe
+            }
+            let continues = next_reopens
+                && Some(k) == outermost_double
+                && rules.quotes.continuation != Continuation::None;
+            let mut q = make_quote(text, *o, None, para, pi, k as u32);
+            q.continues = continues;
+            if continues {
+                carried = Some((out.quotes.len(), *o));
+            } else {
+                out.issues.push(MarkIssue::Unclosed {
+                    open: o.span,
+                    glyph: o.glyph,
+                    paragraph_end: para.end,
+                });
+            }
+            out.quotes.push(q);
+        }
+    }
+    out.quotes.sort_by_key(|q| (q.outer().start, std::cmp::Reverse(q.outer().end)));
+    link_parents(&mut out.quotes);
+    out.issues.sort_by_key(issue_start);
+    for i in 0..out.quotes.len() {
+        let kind = classify(text, &out.quotes[i], sentences, rules);
+        out.quotes[i].kind = kind;
+    }
+    out
+}
+
+fn issue_start(i: &MarkIssue) -> u32 {
+    match i {
+        MarkIssue::Unclosed { open, .. } => open.start,
+        MarkIssue::Unopened { close, .. } => close.start,
+        MarkIssue::Mismatched { open, .. } => open.start,
+    }
+}
+
+fn opener_for(close: Glyph) -> Glyph {
+    match close {
+        Glyph::RightDouble => Glyph::LeftDouble,
+        Glyph::RightGuillemet => Glyph::LeftGuillemet,
+        Glyph::RightCorner => Glyph::LeftCorner,
+        Glyph::RightWhiteCorner => Glyph::LeftWhiteCorner,
+        other => other,
+    }
+}
+
+fn make_quote(text: &str, o: Open, close: Option<&Mark>, para: Span, pi: usize, depth: u32) -> Quote {
+    let end = close.map_or(para.end as usize, |c| c.span.start as usize);
+    let content = Span::new(o.span.end as usize, end.max(o.span.end as usize)).trim(text);
+    Quote {
+        open: Some(o.span),
+        close: close.map(|c| c.span),
+        open_glyph: Some(o.glyph),
+        close_glyph: close.map(|c| c.glyph),
+        content,
+        depth,
+        parent: None,
+        paragraph: pi as u32,
+        kind: QuoteKind::Full,
+        continues: false,
+        continued_from: o.continues_from.map(|i| i as u32),
+    }
+}
+
+/// Where the opening mark of an unopened quote most likely belongs: the
+/// start of the sentence holding the closing mark, but not before the end
+/// of an earlier quote in the same paragraph.
+fn recover_start(text: &str, para: Span, sentences: &[Span], close: Span, quotes: &[Quote], pi: usize) -> usize {
+    let sentence_start = sentences
+        .iter()
+        .rev()
+        .find(|s| s.start <= close.start && para.contains(**s))
+        .map_or(para.start, |s| s.start);
+    let after_quote = quotes
+        .iter()
+        .filter(|q| q.paragraph as usize == pi && q.outer().end <= close.start)
+        .map(|q| q.outer().end)
+        .max()
+        .unwrap_or(para.start);
+    let start = sentence_start.max(after_quote) as usize;
+    // Skip white space so the suggestion lands on the first word.
+    let s = &text[start..close.start as usize];
+    start + (s.len() - s.trim_start().len())
+}
+
+/// Fills `parent` (and fixes `depth`) from span containment.
+fn link_parents(quotes: &mut [Quote]) {
+    let mut stack: Vec<usize> = Vec::new();
+    for i in 0..quotes.len() {
+        let outer = quotes[i].outer();
+        while let Some(&top) = stack.last() {
+            if quotes[top].outer().contains(outer) && quotes[top].paragraph == quotes[i].paragraph {
+                break;
+            }
+            stack.pop();
+        }
+        quotes[i].parent = stack.last().map(|&p| p as u32);
+        quotes[i].depth = stack.len() as u32;
+        stack.push(i);
+    }
+    // Continuation links were recorded as indices before sorting; remap by
+    // searching the segment that ends its paragraph open.
+    let segs: Vec<(u32, usize)> = quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.continues)
+        .map(|(i, q)| (q.paragraph, i))
+        .collect();
+    for q in quotes.iter_mut() {
+        if q.continued_from.is_some() {
+            q.continued_from = segs
+                .iter()
+                .find(|(p, _)| *p + 1 == q.paragraph)
+                .map(|&(_, i)| i as u32);
+        }
+    }
+}
+
+/// Full, fragment, scare, title or continued: what the quote's position in
+/// its sentence says.
+fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> QuoteKind {
+    if q.continued_from.is_some() {
+        return QuoteKind::Continued;
+    }
+    let Some(open) = q.open else {
+        return QuoteKind::Full;
+    };
+    let sentence = sentences
+        .iter()
+        .find(|s| s.contains_offset(open.start as usize))
+        .copied()
+        .unwrap_or(Span::new(open.start as usize, open.start as usize));
+    let before = text[sentence.start as usize..open.start as usize].trim_end();
+    let content = q.content.slice(text);
+    let lower_before = before.to_lowercase();
+    for cue in &rules.scare_cues {
+        if lower_before.ends_with(cue.as_str()) {
+            let at = lower_before.len() - cue.len();
+            if at == 0 || !lower_before[..at].ends_with(|c: char| c.is_alphanumeric()) {
+                return if is_title_cue(cue) {
+                    QuoteKind::Title
+                } else {
+                    QuoteKind::Scare
+                };
+            }
+        }
+    }
+    let first = content.chars().next().unwrap_or(' ');
+    let starts_upper = first.is_uppercase() || !first.is_alphabetic();
+    let words = content.split_whitespace().count();
+    if before.is_empty()
+        || before.ends_with([':', '—', '–'])
+        || (before.ends_with(',') && starts_upper)
+        || before.ends_with(['(', '"', '“', '\''])
+    {
+        return QuoteKind::Full;
+    }
+    if starts_upper && words >= 2 && is_title_case(content) && !content.ends_with(['.', ',', '?', '!']) {
+        return QuoteKind::Title;
+    }
+    if starts_upper && words >= 6 && content.ends_with(['.', '?', '!', ',']) {
+        return QuoteKind::Full;
+    }
+    QuoteKind::Fragment
+}
+
+fn is_title_cue(cue: &str) -> bool {
+    !matches!(
+        cue,
+        "so-called" | "the word" | "the term" | "the phrase" | "what he called" | "what she called" | "what they called"
+    ) && !cue.ends_with("called")
+}
+
+/// "Harbor Lights", "The Art of the Deal": every long word capitalised.
+fn is_title_case(s: &str) -> bool {
+    const SMALL: &[&str] = &["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"];
+    let mut n = 0;
+    for w in s.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() || SMALL.contains(&w) {
+            continue;
+        }
+        n += 1;
+        if !w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
+            return false;
+        }
+    }
+    n >= 1 && s.split_whitespace().count() <= 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::paragraphs;
+    use crate::{marks, sentences};
+
+    fn run(text: &str) -> Pairing {
+        let rules = LangRules::builtin("en").unwrap();
+        let paras = paragraphs(text);
+        let sents = sentences::split(text, &paras, &rules);
+        pair(text, &marks::scan(text), &paras, &sents, &rules)
+    }
+
+    fn contents(text: &str) -> Vec<(String, QuoteKind)> {
+        run(text)
+            .quotes
+            .iter()
+            .map(|q| (q.content.slice(text).to_string(), q.kind))
+            .collect()
+    }
+
+    #[test]
+    fn nested_singles_and_apostrophes() {
+        let text = "“He told me, ‘Don’t sign it,’ and I didn’t,” she said of the officials’ plan.";
+        let p = run(text);
+        assert!(p.issues.is_empty(), "{:?}", p.issues);
+        assert_eq!(p.quotes.len(), 2);
+        assert_eq!(p.quotes[1].content.slice(text), "Don’t sign it,");
+        assert_eq!(p.quotes[1].parent, Some(0));
+    }
+
+    #[test]
+    fn continuation_is_not_an_error() {
+        let text = "“First paragraph.\n\n“Second paragraph.\n\n“Third,” he said.";
+        let p = run(text);
+        assert!(p.issues.is_empty(), "{:?}", p.issues);
+        let kinds: Vec<QuoteKind> = p.quotes.iter().map(|q| q.kind).collect();
+        assert_eq!(kinds, vec![QuoteKind::Full, QuoteKind::Continued, QuoteKind::Continued]);
+        assert_eq!(p.quotes[2].continued_from, Some(1));
+        assert!(p.quotes[0].continues);
+    }
+
+    #[test]
+    fn paragraph_ending_open_without_reopening_is_unclosed() {
+        let text = "“First paragraph.\n\nNarration follows.";
+        let p = run(text);
+        assert!(matches!(p.issues[..], [MarkIssue::Unclosed { .. }]), "{:?}", p.issues);
+    }
+
+    #[test]
+    fn unopened_close_recovers_the_sentence_start() {
+        let text = "Officials met. The talks went well,” the minister said.";
+        let p = run(text);
+        match &p.issues[..] {
+            [MarkIssue::Unopened { suggested_open, .. }] => {
+                assert_eq!(&text[*suggested_open as usize..*suggested_open as usize + 9], "The talks")
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(p.quotes[0].content.slice(text), "The talks went well,");
+    }
+
+    #[test]
+    fn flipped_and_mixed_marks_are_mismatched() {
+        let p = run("“Stop it“, he said. “Go\", she said.");
+        assert_eq!(p.issues.len(), 2, "{:?}", p.issues);
+        assert!(matches!(p.issues[0], MarkIssue::Mismatched { flipped: Some(Flipped::Close), .. }));
+        assert!(matches!(p.issues[1], MarkIssue::Mismatched { flipped: None, .. }));
+    }
+
+    #[test]
+    fn kinds_from_position() {
+        assert_eq!(
+            contents("He called it a “total disaster” and the so-called “reform caucus” agreed. The film “Harbor Lights” opened."),
+            vec![
+                ("total disaster".into(), QuoteKind::Fragment),
+                ("reform caucus".into(), QuoteKind::Scare),
+                ("Harbor Lights".into(), QuoteKind::Title),
+            ]
+        );
+        assert_eq!(contents("He said: “We won.”")[0].1, QuoteKind::Full);
+    }
+
+    #[test]
+    fn german_marks_pair_naturally() {
+        let p = run("Er sagte: „Wir kommen“, und ging.");
+        assert!(p.issues.is_empty(), "{:?}", p.issues);
+        assert_eq!(p.quotes.len(), 1);
+    }
+
+    #[test]
+    fn wire_quotes_pair() {
+        let text = "''She said 'no' twice,'' he said.";
+        let p = run(text);
+        assert!(p.issues.is_empty(), "{:?}", p.issues);
+        assert_eq!(p.quotes[0].content.slice(text), "She said 'no' twice,");
+        assert_eq!(p.quotes[1].content.slice(text), "no");
+    }
+}

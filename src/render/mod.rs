@@ -1,0 +1,4 @@
+//! Renderers: turn diagnostics and analyses into text. They return
+//! strings; only the CLI prints.
+
+pub mod report;

@@ -1,0 +1,199 @@
+//! Sentence boundaries that survive news copy.
+//!
+//! Candidate boundaries are found with a byte scan for `.`, `?`, `!` and
+//! `…`; each is kept only when the rules of news copy agree: closing quotes
+//! and brackets stay with the sentence they end (`…,” he said.` and
+//! `“…?” she asked.` are one sentence), a lowercase continuation is never a
+//! new sentence, and abbreviations (`Mr.`, `Jan.`, `U.S.`) and initials
+//! (`J. R. R. Tolkien`) don't end one unless a typical sentence opener
+//! follows. Paragraphs in scripts without spaces between sentences (`。`)
+//! are split with Unicode's UAX #29 rules from `unicode-segmentation`.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::lang::LangRules;
+use crate::span::Span;
+
+/// Words that, capitalised after an abbreviation, start a new sentence.
+const OPENERS: &[&str] = &[
+    "A", "After", "All", "An", "And", "As", "At", "But", "By", "For", "He", "Her", "His", "However", "I", "If",
+    "In", "It", "Its", "Many", "Most", "No", "Now", "On", "One", "Only", "Our", "She", "Some", "That", "The",
+    "Their", "There", "These", "They", "This", "Those", "To", "We", "What", "When", "While", "Who", "Yet",
+];
+
+/// Splits every paragraph into sentences; spans are trimmed, never empty.
+pub fn split(text: &str, paragraphs: &[Span], rules: &LangRules) -> Vec<Span> {
+    let mut out = Vec::with_capacity(paragraphs.len() * 3);
+    for &p in paragraphs {
+        split_paragraph(text, p, rules, &mut out);
+    }
+    out
+}
+
+fn split_paragraph(text: &str, para: Span, rules: &LangRules, out: &mut Vec<Span>) {
+    let s = para.slice(text);
+    if s.contains(['。', '！', '？']) {
+        let base = para.start as usize;
+        for (i, sent) in s.split_sentence_bound_indices() {
+            let span = Span::new(base + i, base + i + sent.len()).trim(text);
+            if !span.is_empty() {
+                out.push(span);
+            }
+        }
+        return;
+    }
+    let bytes = s.as_bytes();
+    let base = para.start as usize;
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let term_len = match b {
+            b'.' | b'?' | b'!' => 1,
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA6) => 3,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        if let Some(end) = boundary_after(s, i, term_len, rules) {
+            let span = Span::new(base + start, base + end).trim(text);
+            if !span.is_empty() {
+                out.push(span);
+            }
+            start = end;
+            i = end;
+        } else {
+            i += term_len;
+        }
+    }
+    if start < bytes.len() {
+        let span = Span::new(base + start, base + bytes.len()).trim(text);
+        if !span.is_empty() {
+            out.push(span);
+        }
+    }
+}
+
+/// If the terminal punctuation at `at` ends a sentence, the offset where
+/// the sentence ends (after closing quotes and brackets).
+fn boundary_after(s: &str, at: usize, term_len: usize, rules: &LangRules) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut j = at + term_len;
+    // More terminal punctuation: ?!, ..., ?…
+    while j < bytes.len() && matches!(bytes[j], b'.' | b'?' | b'!') {
+        j += 1;
+    }
+    // Closing quotes and brackets belong to this sentence.
+    loop {
+        let rest = &s[j..];
+        let c = match rest.chars().next() {
+            Some(c) => c,
+            None => return Some(j),
+        };
+        if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '」' | '』' | '›') {
+            j += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let rest = &s[j..];
+    let next = rest.chars().next()?;
+    if !next.is_whitespace() {
+        return None;
+    }
+    let after_ws = rest.trim_start();
+    let first = after_ws.chars().next()?;
+    let opener_ok = first.is_uppercase()
+        || first.is_numeric()
+        || matches!(first, '“' | '‘' | '"' | '\'' | '(' | '[' | '«' | '„' | '—' | '–' | '-' | '`' | '¿' | '¡')
+        || !first.is_alphabetic() && !first.is_ascii_punctuation();
+    if !opener_ok {
+        return None;
+    }
+    if bytes[at] == b'.' && term_len == 1 && j == at + 1 {
+        // A period directly before white space: an abbreviation or initial?
+        let word = word_before(s, at + 1);
+        let next_word: &str = after_ws
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if is_initial(word) {
+            return None;
+        }
+        if rules.abbreviations.contains(word) || is_dotted_abbreviation(word) {
+            if rules.is_title(word) || !OPENERS.contains(&next_word) {
+                return None;
+            }
+        }
+    }
+    Some(j)
+}
+
+/// The word ending at `end` (which is just after its period), with leading
+/// quotes and brackets removed: `(Calif.` → `Calif.`.
+fn word_before(s: &str, end: usize) -> &str {
+    let start = s[..end]
+        .rfind(|c: char| c.is_whitespace())
+        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    s[start..end].trim_start_matches(['(', '[', '"', '\'', '“', '‘', '—', '-'])
+}
+
+/// `J.` — a single capital letter and a period.
+fn is_initial(word: &str) -> bool {
+    let mut c = word.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(l), Some('.'), None) if l.is_uppercase())
+}
+
+/// `U.S.`, `N.Y.`, `a.m.`: letters each followed by a period.
+fn is_dotted_abbreviation(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 4 && b.chunks(2).all(|c| c.len() == 2 && c[0].is_ascii_alphabetic() && c[1] == b'.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::paragraphs;
+
+    fn sents(text: &str) -> Vec<String> {
+        let rules = LangRules::builtin("en").unwrap();
+        split(text, &paragraphs(text), &rules)
+            .iter()
+            .map(|s| s.slice(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn quotes_ending_sentences_stay_with_their_attribution() {
+        assert_eq!(
+            sents("“We will win,” he said. “Will we?” she asked. “Yes.” He left."),
+            vec!["“We will win,” he said.", "“Will we?” she asked.", "“Yes.”", "He left."]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_split() {
+        assert_eq!(
+            sents("Mr. Smith met Sen. J. R. Doe in Washington, D.C. on Jan. 17 at 3 p.m. The talks ended."),
+            vec!["Mr. Smith met Sen. J. R. Doe in Washington, D.C. on Jan. 17 at 3 p.m.", "The talks ended."]
+        );
+        assert_eq!(
+            sents("He moved to the U.S. He liked it. Prices rose 3.5 percent... Then fell."),
+            vec!["He moved to the U.S.", "He liked it.", "Prices rose 3.5 percent...", "Then fell."]
+        );
+    }
+
+    #[test]
+    fn states_and_companies() {
+        assert_eq!(
+            sents("Rep. Ann Wagner (R-Mo.) said Acme Inc. would pay. It did."),
+            vec!["Rep. Ann Wagner (R-Mo.) said Acme Inc. would pay.", "It did."]
+        );
+    }
+
+    #[test]
+    fn cjk_paragraphs_use_uax29() {
+        assert_eq!(sents("今日は晴れ。明日は雨。"), vec!["今日は晴れ。", "明日は雨。"]);
+    }
+}

@@ -1,0 +1,523 @@
+//! The speaker table: mentions clustered into speakers.
+//!
+//! Named mentions cluster by their words (`Putin` joins `Vladimir Putin`,
+//! `Mr. Obama` joins `Barack Obama`), spelling variants by Jaro–Winkler
+//! similarity of the surname (`Pezeshkyan` ~ `Pezeshkian`). Pronouns resolve
+//! to the most recent compatible speaker; role descriptions (`the Russian
+//! president`) to the most recent speaker introduced with that role.
+
+use serde::{Deserialize, Serialize};
+
+use crate::cues::{Mention, MentionKind};
+use crate::lang::{Gender, LangRules, Number};
+use crate::span::Span;
+use crate::tokens::{is_capitalized, strip_possessive};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum SpeakerKind {
+    Person,
+    Organisation,
+    Anonymous,
+    Document,
+}
+
+impl SpeakerKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organisation => "organisation",
+            SpeakerKind::Anonymous => "anonymous",
+            SpeakerKind::Document => "document",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The fullest name the text gives, titles removed.
+    pub name: String,
+    pub kind: SpeakerKind,
+    /// Every mention, in document order.
+    pub mentions: Vec<Span>,
+    /// Role words the text attaches to the name (`president`, `spokesperson`).
+    pub roles: Vec<String>,
+    pub gender: Option<Gender>,
+    /// For a document: the speaker it belongs to (`the statement` → the Kremlin).
+    pub belongs_to: Option<u32>,
+}
+
+/// How a mention was linked to its speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Resolution {
+    /// The mention names the speaker in full.
+    AsWritten,
+    /// A surname or shorter form of a name met earlier.
+    ShortName,
+    /// A pronoun.
+    Pronoun,
+    /// A description such as "the Russian president".
+    Role,
+}
+
+impl Resolution {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Resolution::AsWritten => "as-written",
+            Resolution::ShortName => "short-name",
+            Resolution::Pronoun => "pronoun",
+            Resolution::Role => "role",
+        }
+    }
+}
+
+/// Words that make a capitalised name an organisation.
+const ORG_WORDS: &[&str] = &[
+    "kremlin", "ministry", "department", "times", "post", "party", "committee", "house", "council", "agency",
+    "service", "office", "court", "congress", "senate", "commission", "association", "institute", "university",
+    "inc.", "corp.", "company", "government", "administration", "campaign", "bank", "fund", "foundation", "news",
+    "press", "network", "reuters", "journal", "group", "union", "organization", "organisation", "center", "centre",
+    "board", "bureau", "police", "army", "navy", "pentagon", "tribune", "herald", "gazette", "magazine", "cnn",
+    "nbc", "abc", "cbs", "fox", "msnbc", "bbc", "ap", "afp", "npr", "politico", "breitbart", "guardian", "telegraph",
+    "economist", "club", "league", "caucus", "coalition", "alliance", "fbi", "cia", "nsa", "nato", "un", "eu",
+    "democrats", "republicans", "gop", "dnc", "rnc", "parliament", "assembly", "legislature", "cabinet", "embassy",
+    "council", "authority", "corporation", "ltd", "llc", "institute", "school", "hospital", "federation", "team",
+    "poll", "survey", "review", "daily", "weekly", "insider", "tass", "xinhua", "interfax", "ria", "media",
+    "west", "russia", "iran", "china", "ukraine", "israel", "moscow", "washington", "beijing", "tehran",
+];
+
+/// Links mentions to speakers.
+#[derive(Debug, Default)]
+pub struct SpeakerTable {
+    pub speakers: Vec<Speaker>,
+    /// Mentions as they were recorded: (position, speaker).
+    log: Vec<(u32, usize)>,
+    /// Lowercase last word of a name → speakers, for exact lookups.
+    by_last: std::collections::HashMap<String, Vec<usize>>,
+}
+
+/// How far back pronoun and role resolution look, in recorded mentions.
+const LOOKBACK: usize = 256;
+/// Above this many speakers, spelling variants are only matched by exact
+/// last word, so that huge inputs stay linear.
+const FUZZY_LIMIT: usize = 300;
+
+fn last_word_key(name: &str) -> String {
+    name.split_whitespace()
+        .last()
+        .map(|w| strip_possessive(w).trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .unwrap_or_default()
+}
+
+/// A name seen in the text (not necessarily a source), used as an
+/// antecedent for pronouns and short names.
+#[derive(Clone, Debug)]
+pub struct NameSighting {
+    pub span: Span,
+    pub name: String,
+    pub roles: Vec<String>,
+}
+
+impl SpeakerTable {
+    pub fn into_speakers(self) -> Vec<Speaker> {
+        self.speakers
+    }
+
+    fn note(&mut self, id: usize, span: Span) {
+        self.speakers[id].mentions.push(span);
+        self.log.push((span.start, id));
+    }
+
+    fn push_speaker(&mut self, speaker: Speaker) -> usize {
+        let id = self.speakers.len();
+        let key = last_word_key(&speaker.name);
+        self.by_last.entry(key).or_default().push(id);
+        for &m in &speaker.mentions {
+            self.log.push((m.start, id));
+        }
+        self.speakers.push(speaker);
+        id
+    }
+
+    /// Resolves a source mention at its place in the text and records it.
+    /// Returns the speaker index and how it was found.
+    pub fn resolve(
+        &mut self,
+        text: &str,
+        m: &Mention,
+        sightings: &[NameSighting],
+        rules: &LangRules,
+    ) -> Option<(u32, Resolution)> {
+        let raw = m.span.slice(text);
+        match m.kind {
+            MentionKind::Pronoun => {
+                let info = rules.pronouns.get(&raw.to_lowercase()).copied()?;
+                let id = self.antecedent(text, m.span.start, info.gender, info.number, sightings, rules)?;
+                self.note(id, m.span);
+                if self.speakers[id].gender.is_none() && matches!(info.gender, Gender::Male | Gender::Female) {
+                    self.speakers[id].gender = Some(info.gender);
+                }
+                Some((id as u32, Resolution::Pronoun))
+            }
+            MentionKind::Name => {
+                let (name, roles, gender) = clean_name(raw, rules);
+                if name.is_empty() {
+                    return None;
+                }
+                let kind = if is_org(raw) { SpeakerKind::Organisation } else { SpeakerKind::Person };
+                // A sighting earlier in the text may give the fuller name.
+                let upto = sightings.partition_point(|s| s.span.start <= m.span.start);
+                let fuller = sightings[upto.saturating_sub(LOOKBACK)..upto]
+                    .iter()
+                    .filter(|s| same_entity(&s.name, &name))
+                    .max_by_key(|s| s.name.split_whitespace().count())
+                    .cloned();
+                let (id, res) = self.add_named(&name, kind, m.span, &roles, gender);
+                if let Some(f) = fuller {
+                    if f.name.split_whitespace().count() > self.speakers[id].name.split_whitespace().count() {
+                        self.speakers[id].name = f.name.clone();
+                    }
+                    for r in f.roles {
+                        if !self.speakers[id].roles.contains(&r) {
+                            self.speakers[id].roles.push(r);
+                        }
+                    }
+                    if self.speakers[id].name != name {
+                        return Some((id as u32, Resolution::ShortName));
+                    }
+                }
+                Some((id as u32, res))
+            }
+            MentionKind::Nominal => {
+                let lowered = raw.to_lowercase();
+                let head = strip_possessive(lowered.split_whitespace().last()?).to_string();
+                // The most recent speaker introduced with this role.
+                if let Some(id) = self.by_role(&head, sightings, m.span.start) {
+                    self.note(id, m.span);
+                    return Some((id as u32, Resolution::Role));
+                }
+                let (id, res) = self.add_named(raw, SpeakerKind::Person, m.span, &[], None);
+                Some((id as u32, res))
+            }
+            MentionKind::Document | MentionKind::Anonymous => {
+                let kind = if m.kind == MentionKind::Document {
+                    SpeakerKind::Document
+                } else {
+                    SpeakerKind::Anonymous
+                };
+                let name = raw.trim_start_matches(|c: char| !c.is_alphanumeric()).to_string();
+                let id = self
+                    .by_last
+                    .get(&last_word_key(&name))
+                    .and_then(|ids| ids.iter().copied().find(|&i| self.speakers[i].kind == kind && self.speakers[i].name.eq_ignore_ascii_case(&name)));
+                let id = match id {
+                    Some(id) => {
+                        self.note(id, m.span);
+                        id
+                    }
+                    None => self.push_speaker(Speaker {
+                        name,
+                        kind,
+                        mentions: vec![m.span],
+                        roles: vec![],
+                        gender: None,
+                        belongs_to: None,
+                    }),
+                };
+                if kind == SpeakerKind::Document && self.speakers[id].belongs_to.is_none() {
+                    // "the statement" belongs to the organisation or person
+                    // who spoke last before it.
+                    let owner = self.last_speaker_before(m.span.start, |s| {
+                        matches!(s.kind, SpeakerKind::Organisation | SpeakerKind::Person)
+                    });
+                    self.speakers[id].belongs_to = owner.map(|o| o as u32);
+                }
+                Some((id as u32, Resolution::AsWritten))
+            }
+        }
+    }
+
+    fn add_named(
+        &mut self,
+        name: &str,
+        kind: SpeakerKind,
+        span: Span,
+        roles: &[String],
+        gender: Option<Gender>,
+    ) -> (usize, Resolution) {
+        let key = last_word_key(name);
+        let exact = self.by_last.get(&key).cloned().unwrap_or_default();
+        let candidates: Box<dyn Iterator<Item = usize>> = if self.speakers.len() <= FUZZY_LIMIT {
+            Box::new(exact.clone().into_iter().chain(0..self.speakers.len()))
+        } else {
+            Box::new(exact.clone().into_iter())
+        };
+        let found = candidates
+            .into_iter()
+            .find(|&i| {
+                let s = &self.speakers[i];
+                matches!(s.kind, SpeakerKind::Person | SpeakerKind::Organisation) && same_entity(&s.name, name)
+            });
+        if let Some(i) = found {
+            self.note(i, span);
+            let s = &mut self.speakers[i];
+            let res = if name.split_whitespace().count() < s.name.split_whitespace().count() {
+                Resolution::ShortName
+            } else {
+                if name.split_whitespace().count() > s.name.split_whitespace().count() {
+                    s.name = name.to_string();
+                }
+                Resolution::AsWritten
+            };
+            for r in roles {
+                if !s.roles.contains(r) {
+                    s.roles.push(r.clone());
+                }
+            }
+            if s.gender.is_none() {
+                s.gender = gender;
+            }
+            return (i, res);
+        }
+        let id = self.push_speaker(Speaker {
+            name: name.to_string(),
+            kind,
+            mentions: vec![span],
+            roles: roles.to_vec(),
+            gender,
+            belongs_to: None,
+        });
+        (id, Resolution::AsWritten)
+    }
+
+    fn last_speaker_before(&self, at: u32, ok: impl Fn(&Speaker) -> bool) -> Option<usize> {
+        self.log
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .filter(|(p, id)| *p < at && ok(&self.speakers[*id]))
+            .max_by_key(|(p, _)| *p)
+            .map(|&(_, id)| id)
+    }
+
+    fn last_position_of(&self, id: usize, at: u32) -> u32 {
+        self.log
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .filter(|(p, i)| *i == id && *p < at)
+            .map(|(p, _)| *p)
+            .max()
+            .unwrap_or(0)
+    }
+
+    fn by_role(&mut self, head: &str, sightings: &[NameSighting], at: u32) -> Option<usize> {
+        if let Some(i) = self.last_speaker_before(at, |s| s.roles.iter().any(|r| r == head)) {
+            return Some(i);
+        }
+        let upto = sightings.partition_point(|s| s.span.start < at);
+        let s = sightings[upto.saturating_sub(LOOKBACK)..upto].iter().rev().find(|s| s.roles.iter().any(|r| r == head))?;
+        let (id, _) = self.add_named(&s.name.clone(), SpeakerKind::Person, s.span, &s.roles.clone(), None);
+        Some(id)
+    }
+
+    /// The most recent speaker (or, failing that, named person in the text)
+    /// compatible with a pronoun.
+    fn antecedent(
+        &mut self,
+        text: &str,
+        at: u32,
+        gender: Gender,
+        number: Number,
+        sightings: &[NameSighting],
+        rules: &LangRules,
+    ) -> Option<usize> {
+        let person = matches!(gender, Gender::Male | Gender::Female);
+        let compatible = |s: &Speaker| {
+            if person {
+                s.kind == SpeakerKind::Person && s.gender.is_none_or(|g| g == gender)
+            } else if number == Number::Plural {
+                s.kind != SpeakerKind::Person || s.name.contains(" and ")
+            } else {
+                matches!(s.kind, SpeakerKind::Organisation | SpeakerKind::Document)
+            }
+        };
+        let from_table = self
+            .last_speaker_before(at, compatible)
+            .map(|i| (self.last_position_of(i, at), i));
+        // A person named after the last speaker's mention is nearer.
+        let sighting = if person {
+            let upto = sightings.partition_point(|s| s.span.end <= at);
+            sightings[upto.saturating_sub(LOOKBACK)..upto]
+                .iter()
+                .rev()
+                .find(|s| !is_org(&s.name) && {
+                    let (_, _, g) = clean_name(s.span.slice(text), rules);
+                    g.is_none_or(|g| g == gender)
+                })
+        } else {
+            None
+        };
+        match (from_table, sighting) {
+            (Some((p, i)), Some(s)) if s.span.start <= p || same_entity(&self.speakers[i].name, &s.name) => Some(i),
+            (_, Some(s)) => {
+                let s = s.clone();
+                let g = match gender {
+                    Gender::Male | Gender::Female => Some(gender),
+                    _ => None,
+                };
+                let (id, _) = self.add_named(&s.name, SpeakerKind::Person, s.span, &s.roles, g);
+                Some(id)
+            }
+            (Some((_, i)), None) => Some(i),
+            (None, None) => None,
+        }
+    }
+}
+
+/// Whether two names are the same entity: one's words contain the other's
+/// (`Putin` ⊂ `Vladimir Putin`), or surnames are near-identical spellings.
+pub fn same_entity(a: &str, b: &str) -> bool {
+    let norm = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| strip_possessive(w).trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .filter(|w| !w.is_empty() && !matches!(w.as_str(), "the" | "a" | "an"))
+            .collect()
+    };
+    let (wa, wb) = (norm(a), norm(b));
+    if wa.is_empty() || wb.is_empty() {
+        return false;
+    }
+    let subset = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
+    if subset(&wa, &wb) || subset(&wb, &wa) {
+        // A lone first name shared by two people is not enough; a shared
+        // surname (last word) is.
+        return wa.last() == wb.last() || wa.len() > 1 && wb.len() > 1;
+    }
+    let (la, lb) = (wa.last().unwrap(), wb.last().unwrap());
+    la.len() >= 5
+        && la.chars().next() == lb.chars().next()
+        && strsim::jaro_winkler(la, lb) >= 0.93
+        && (wa.len() == 1 || wb.len() == 1 || wa[0] == wb[0])
+}
+
+fn is_org(raw: &str) -> bool {
+    let lowered = raw.to_lowercase();
+    lowered.starts_with("the ")
+        || lowered
+            .split_whitespace()
+            .any(|w| ORG_WORDS.contains(&strip_possessive(w).trim_matches(|c: char| !c.is_alphanumeric() && c != '.')))
+}
+
+/// A name without its titles and role words, the roles it carried, and the
+/// gender a title tells (`Mr.`, `Ms.`).
+pub fn clean_name(raw: &str, rules: &LangRules) -> (String, Vec<String>, Option<Gender>) {
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    let mut roles = Vec::new();
+    let mut gender = None;
+    let mut start = 0;
+    for (i, w) in words.iter().enumerate() {
+        let bare = strip_possessive(w);
+        match bare {
+            "Mr." | "Mr" | "Sir" | "Lord" | "King" | "Prince" => gender = Some(Gender::Male),
+            "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" | "Dame" | "Lady" | "Queen" | "Princess" => {
+                gender = Some(Gender::Female)
+            }
+            _ => {}
+        }
+        let lw = bare.to_lowercase();
+        if rules.is_title(bare) || (!is_capitalized(bare) && i + 1 < words.len()) {
+            if rules.is_title(bare) {
+                roles.push(lw.trim_end_matches('.').to_string());
+            }
+            start = i + 1;
+        }
+    }
+    let mut name_words: Vec<&str> = words[start.min(words.len())..]
+        .iter()
+        .map(|w| strip_possessive(w))
+        .collect();
+    // Keep "the" for organisations: "the Kremlin", "The Moscow Times".
+    if start > 0
+        && start == 1
+        && matches!(words[0], "the" | "The")
+        && !name_words.is_empty()
+        && name_words.iter().all(|w| is_capitalized(w))
+    {
+        name_words.insert(0, words[0]);
+    }
+    let mut name = name_words.join(" ");
+    if name.is_empty() {
+        name = raw.to_string();
+    }
+    (name, roles, gender)
+}
+
+/// Capitalised names in a sentence's tokens: runs of two or more
+/// capitalised words, or a title and a name.
+pub fn sightings(text: &str, sentence: Span, toks: &[crate::tokens::Token], rules: &LangRules, out: &mut Vec<NameSighting>) {
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if !(t.word && is_capitalized(t.text(text))) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < toks.len() && toks[j].word && (is_capitalized(toks[j].text(text)) || matches!(toks[j].text(text), "de" | "van" | "von" | "al")) {
+            j += 1;
+        }
+        let mut s = i;
+        // A sentence's first word is capitalised anyway.
+        if toks[s].span.start == sentence.start && j - s >= 1 && !rules.is_title(toks[s].text(text)) {
+            let first = toks[s].text(text);
+            if first.len() <= 5 && first.chars().skip(1).all(char::is_lowercase) && j - s > 1 && is_function_word(first) {
+                s += 1;
+            }
+        }
+        let has_title = (s..j).any(|k| rules.is_title(strip_possessive(toks[k].text(text))));
+        if j - s >= 2 || (has_title && j - s >= 2) {
+            let span = Span {
+                start: toks[s].span.start,
+                end: toks[j - 1].span.end,
+            };
+            let (name, roles, _) = clean_name(span.slice(text), rules);
+            if !name.is_empty() && name.split_whitespace().count() <= 5 {
+                out.push(NameSighting { span, name, roles });
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "The" | "A" | "An" | "In" | "On" | "At" | "But" | "And" | "As" | "For" | "If" | "When" | "After" | "While" | "Last" | "This" | "That" | "Both" | "Then" | "So" | "Yet" | "Since" | "By" | "With" | "From" | "During"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_entity_by_words_and_spelling() {
+        assert!(same_entity("Vladimir Putin", "Putin"));
+        assert!(same_entity("Masoud Pezeshkian", "Pezeshkyan"));
+        assert!(!same_entity("Vladimir Putin", "Donald Trump"));
+        assert!(!same_entity("Hillary Clinton", "Bill Clinton"));
+        assert!(same_entity("Hillary Clinton", "Clinton"));
+    }
+
+    #[test]
+    fn clean_name_strips_titles() {
+        let rules = LangRules::builtin("en").unwrap();
+        let (name, roles, _) = clean_name("Russian President Vladimir Putin", &rules);
+        assert_eq!(name, "Vladimir Putin");
+        assert_eq!(roles, vec!["president"]);
+        let (name, _, g) = clean_name("Ms. Moore", &rules);
+        assert_eq!((name.as_str(), g), ("Moore", Some(Gender::Female)));
+    }
+}
