@@ -136,7 +136,7 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
                 .iter()
                 .enumerate()
                 .filter(|(i, c)| usable[*i] && c.sentence as usize == so && c.span.end <= outer.start)
-                .max_by_key(|(_, c)| c.span.end)
+                .max_by_key(|(_, c)| (is_report(c), c.span.end))
                 .map(|(i, c)| (i, outer.start - c.span.end))
         });
         best = match (after, before) {
@@ -187,6 +187,56 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
             && !s_open.is_some_and(any_cue_in)
         {
             kinds[qi] = QuoteKind::Scare;
+        }
+    }
+
+    // Pass 1b: a paragraph that is a quote, introduced by the paragraph
+    // before: `Cruz continued:` / `Kerry said that … .`
+    for (qi, q) in quotes.iter().enumerate() {
+        if out[qi].is_some() || q.depth != 0 || !kinds[qi].is_speech() || q.paragraph == 0 {
+            continue;
+        }
+        let para = inp.paragraphs[q.paragraph as usize];
+        if q.open.is_none_or(|o| o.start != para.start) || has_usable_cue(inp, &usable, para) || q.continued_from.is_some() {
+            continue;
+        }
+        let prev_para = inp.paragraphs[q.paragraph as usize - 1];
+        let prev_text = prev_para.slice(inp.text).trim_end();
+        let last_sentence = inp.sentences.partition_point(|s| s.end <= prev_para.end).checked_sub(1);
+        let Some(ls) = last_sentence.filter(|&ls| prev_para.contains(inp.sentences[ls])) else {
+            continue;
+        };
+        // The last sentence of the previous paragraph must not itself end
+        // in a quote (that case is the previous quote's speaker, pass 3).
+        if quotes.iter().any(|o| o.depth == 0 && inp.sentences[ls].contains(o.outer()) && o.outer().end + 2 >= inp.sentences[ls].end) {
+            continue;
+        }
+        let intro = prev_text.ends_with(':');
+        let cue = last_cue_in(inp, &usable, ls).filter(|&i| {
+            let c = &inp.cues[i];
+            intro
+                || (is_report(c)
+                    && c.pattern == CuePattern::SourceBefore
+                    && c.source.as_ref().is_some_and(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun)))
+        });
+        let mention = match cue {
+            Some(ci) => inp.cues[ci].source.clone(),
+            // `Cruz called them on it:` — an introduction without a known
+            // verb: the subject that opens the sentence.
+            None if intro => intro_subject(inp, inp.sentences[ls]),
+            None => None,
+        };
+        if let Some(m) = mention {
+            let (speaker, resolution) = split(table.resolve(inp.text, &m, inp.sightings, inp.rules));
+            out[qi] = Some(Attribution {
+                quote: qi as u32,
+                mention: m,
+                speaker,
+                resolution,
+                cue: cue.map(|c| c as u32),
+                method: Method::AdjacentSentence,
+                confidence: if intro { Confidence::Medium } else { Confidence::Low },
+            });
         }
     }
 
@@ -252,6 +302,12 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
         });
     }
     (out, kinds)
+}
+
+/// Speech, writing and accusation cues report words; cognition (`felt`)
+/// and evidence (`showed`) cues are weaker for a quotation.
+fn is_report(c: &Cue) -> bool {
+    !matches!(c.class, crate::lang::VerbClass::Cognition | crate::lang::VerbClass::Evidence)
 }
 
 fn split(r: Option<(u32, Resolution)>) -> (Option<u32>, Option<Resolution>) {
@@ -358,6 +414,24 @@ fn adjacent(
         }
     }
     None
+}
+
+/// The name that opens a sentence: `Cruz called them on it:`.
+fn intro_subject(inp: &Input, sentence: Span) -> Option<Mention> {
+    let toks = crate::tokens::tokenize(inp.text, sentence, inp.rules);
+    let mut end = 0;
+    while end < toks.len() && end < 6 && toks[end].word && crate::tokens::is_capitalized(toks[end].text(inp.text)) {
+        end += 1;
+    }
+    if end == 0 {
+        return None;
+    }
+    let span = Span {
+        start: toks[0].span.start,
+        end: toks[end - 1].span.end,
+    };
+    let m = crate::cues::mention(inp.text, span, &toks[..end], inp.rules);
+    (m.kind == MentionKind::Name).then_some(m)
 }
 
 fn last_cue_in(inp: &Input, usable: &[bool], si: usize) -> Option<usize> {

@@ -194,9 +194,21 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
         if matched {
             continue;
         }
-        if let Some(v) = rules.verbs.get(lw.as_ref()) {
+        // A capitalised verb form inside a sentence is a name: the
+        // Washington Post, the United States, Turner Broadcasting.
+        let sentence_initial = i == 0 || (i == 1 && !toks[0].word);
+        let name_like = is_capitalized(w(i)) && !sentence_initial;
+        if let Some(v) = rules.verbs.get(lw.as_ref()).filter(|_| !name_like) {
             if !is_passive_or_adjectival(text, toks, i) {
-                let (pattern, source) = verb_source(text, toks, i, i + 1, rules);
+                let (pattern, mut source) = verb_source(text, toks, i, i + 1, rules);
+                // `X said Monday, adding that …`: the earlier cue's source.
+                if source.is_none() && w(i).ends_with("ing") {
+                    source = out
+                        .iter()
+                        .rev()
+                        .take_while(|c| c.sentence == si)
+                        .find_map(|c| c.source.clone());
+                }
                 out.push(Cue {
                     span: toks[i].span,
                     lemma: v.lemma.clone(),
@@ -275,16 +287,20 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize) -> bool {
 fn verb_source(text: &str, toks: &[Token], v: usize, end: usize, rules: &LangRules) -> (CuePattern, Option<Mention>) {
     let prev = v.checked_sub(1).map(|p| toks[p].text(text));
     let after_break = matches!(prev, None | Some("," | "—" | "–" | ";")) || prev.is_some_and(is_closing_quote);
+    let gerund = toks[v].text(text).ends_with("ing");
     if after_break {
+        // `…, saying …`: the subject of the sentence, never the object
+        // after the verb (`telling Reuters`).
+        if gerund {
+            return (CuePattern::SourceBefore, sentence_subject(text, toks, v, rules));
+        }
         // Inverted: `,” said the Kremlin.` / `, said Smith`.
         if let Some(m) = np_after(text, toks, end, rules, false) {
-            if m.kind != MentionKind::Pronoun || prev.is_some_and(is_closing_quote) || prev == Some(",") {
+            let subject_pronoun = m.kind != MentionKind::Pronoun
+                || matches!(lower(m.span.slice(text)).as_ref(), "he" | "she" | "they" | "it" | "we" | "i");
+            if subject_pronoun {
                 return (CuePattern::SourceAfter, Some(m));
             }
-        }
-        // `…, saying …`: the subject of the sentence.
-        if toks[v].text(text).ends_with("ing") {
-            return (CuePattern::SourceBefore, sentence_subject(text, toks, v, rules));
         }
     }
     (CuePattern::SourceBefore, np_before(text, toks, v, rules))
@@ -292,7 +308,14 @@ fn verb_source(text: &str, toks: &[Token], v: usize, end: usize, rules: &LangRul
 
 /// The first noun phrase of the sentence, for `…, saying …`.
 fn sentence_subject(text: &str, toks: &[Token], before: usize, rules: &LangRules) -> Option<Mention> {
-    let first = toks.iter().take(before).position(|t| t.word)?;
+    let mut first = toks.iter().take(before).position(|t| t.word)?;
+    // `On Monday, Clinton …`: skip an opening adverbial up to its comma.
+    let opener = lower(toks[first].text(text));
+    if matches!(opener.as_ref(), "on" | "in" | "at" | "after" | "before" | "during" | "earlier" | "later" | "last" | "when" | "while" | "hours" | "days" | "speaking" | "asked" | "but" | "and" | "yet" | "still" | "meanwhile" | "separately" | "instead" | "however") {
+        if let Some(c) = (first..before).find(|&k| toks[k].text(text) == ",") {
+            first = c + 1;
+        }
+    }
     // Walk right over a simple noun phrase, then reuse np_before from the
     // token after it.
     let mut j = first;
@@ -315,8 +338,17 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             return None;
         }
         let t = w(j - 1);
-        if toks[j - 1].word && SKIP_BEFORE_VERB.contains(&lower(t).as_ref()) && !(j == v && t == "told") {
+        let lt = lower(t);
+        let adverb = lt.ends_with("ly") && lt.len() > 4 && !is_capitalized(t);
+        let goes_on_to = lt == "to" && j >= 2 && lower(w(j - 2)) == "on";
+        if toks[j - 1].word && (SKIP_BEFORE_VERB.contains(&lt.as_ref()) || adverb) && !(j == v && t == "told") {
             j -= 1;
+        } else if goes_on_to {
+            // `The email goes on to say`
+            j -= 2;
+            if j > 0 && matches!(lower(w(j - 1)).as_ref(), "goes" | "went" | "go" | "going" | "gone") {
+                j -= 1;
+            }
         } else if t == ")" {
             match (0..j - 1).rev().find(|&k| w(k) == "(") {
                 Some(k) => j = k,
@@ -326,19 +358,26 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             break;
         }
     }
-    // Appositive: `Josh Earnest, the White House press secretary, said`.
+    // Appositives: `Josh Earnest, the White House press secretary, said`,
+    // `Clinton, 35, the daughter of …, said`. Walk back over up to three
+    // comma-delimited segments to the name that opens the clause.
     if j > 0 && w(j - 1) == "," {
-        let inner_end = j - 1;
-        let inner_start = (0..inner_end).rev().find(|&k| !toks[k].word).map_or(0, |k| k + 1);
-        if inner_start > 0 && w(inner_start - 1) == "," && inner_start < inner_end {
-            let first = lower(w(inner_start));
-            if DETERMINERS.contains(&first.as_ref()) || rules.is_title(w(inner_start)) {
-                if let Some(m) = np_before(text, toks, inner_start - 1, rules) {
-                    if m.kind == MentionKind::Name {
-                        return Some(m);
-                    }
-                }
+        let mut comma = j - 1;
+        for _ in 0..3 {
+            let seg_start = (0..comma).rev().find(|&k| !toks[k].word).map_or(0, |k| k + 1);
+            if seg_start == comma || comma - seg_start > 16 {
+                return None;
             }
+            let at_clause_start = seg_start == 0 || {
+                let p = w(seg_start - 1);
+                p != "," && p != "(" && p != ")"
+            };
+            if at_clause_start {
+                // The segment must itself be a name phrase ending at the comma.
+                let m = np_before(text, toks, comma, rules)?;
+                return (m.kind == MentionKind::Name && m.span.start == toks[seg_start].span.start).then_some(m);
+            }
+            comma = seg_start - 1;
         }
         return None;
     }
