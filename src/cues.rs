@@ -202,12 +202,15 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             if !is_passive_or_adjectival(text, toks, i) {
                 let (pattern, mut source) = verb_source(text, toks, i, i + 1, rules);
                 // `X said Monday, adding that …`: the earlier cue's source.
-                if source.is_none() && w(i).ends_with("ing") {
-                    source = out
+                if w(i).ends_with("ing") && i > 0 && w(i - 1) == "," {
+                    let earlier = out
                         .iter()
                         .rev()
                         .take_while(|c| c.sentence == si)
                         .find_map(|c| c.source.clone());
+                    if earlier.is_some() {
+                        source = earlier;
+                    }
                 }
                 out.push(Cue {
                     span: toks[i].span,
@@ -250,6 +253,9 @@ const NOUNY: &[&str] = &[
     "echo", "echoes", "counter", "counters", "label", "labels", "caution", "forecast", "forecasts", "plan",
     "plans", "concern", "concerns", "show", "shows", "point", "points", "review", "reviews", "finding",
     "findings", "suggestion", "briefing", "ruling", "saying", "sayings", "reading", "writing", "teaching",
+    "remark", "remarks", "attack", "attacks", "fault", "faults", "cite", "cites", "allow", "allows", "response",
+    "responses", "reply", "outline", "outlines", "challenge", "challenges", "portray", "portrays", "question",
+    "respond", "notice", "notices", "contend", "explain", "describe", "describes", "call", "calls",
 ];
 
 /// `was told`, `is said`, `the so-called`, `an infrastructure project`:
@@ -259,7 +265,21 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize) -> bool {
     let prev = prev_idx.map(|j| lower(toks[j].text(text)));
     let word = toks[i].text(text);
     let lw = lower(word);
-    if NOUNY.contains(&lw.as_ref()) {
+    // Negated: `didn't say`, `won't allow`, `never said`.
+    if let Some(p) = prev.as_deref() {
+        if p.ends_with("n't") || p.ends_with("n’t") || matches!(p, "not" | "never" | "cannot") {
+            return true;
+        }
+    }
+    // A participle modifying a noun: `a report charging`, `a statement
+    // saying`. It reports only after a comma or an auxiliary.
+    if lw.ends_with("ing") && i > 0 && toks[i - 1].word {
+        let p = prev.as_deref().unwrap_or("");
+        if !matches!(p, "is" | "was" | "were" | "are" | "been" | "be" | "am" | "keeps" | "kept" | "started" | "began" | "continued" | "continues") && !p.ends_with("ly") {
+            return true;
+        }
+    }
+    if NOUNY.contains(&lw.as_ref()) || lw.ends_with('s') && prev_idx.is_some_and(|j| j + 1 == i && (toks[j].text(text).ends_with("’s") || toks[j].text(text).ends_with("'s"))) {
         let ok = match (prev_idx, prev.as_deref()) {
             (Some(j), Some(p)) => {
                 j + 1 == i
@@ -286,20 +306,32 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize) -> bool {
 /// The source of a verb cue spanning tokens `v..end`.
 fn verb_source(text: &str, toks: &[Token], v: usize, end: usize, rules: &LangRules) -> (CuePattern, Option<Mention>) {
     let prev = v.checked_sub(1).map(|p| toks[p].text(text));
-    let after_break = matches!(prev, None | Some("," | "—" | "–" | ";")) || prev.is_some_and(is_closing_quote);
-    let gerund = toks[v].text(text).ends_with("ing");
+    let verb = lower(toks[v].text(text));
+    let gerund = verb.ends_with("ing");
+    let after_quote = prev.is_some_and(is_closing_quote);
+    let after_break = matches!(prev, None | Some("," | "—" | "–" | ";")) || after_quote;
     if after_break {
         // `…, saying …`: the subject of the sentence, never the object
         // after the verb (`telling Reuters`).
         if gerund {
             return (CuePattern::SourceBefore, sentence_subject(text, toks, v, rules));
         }
-        // Inverted: `,” said the Kremlin.` / `, said Smith`.
-        if let Some(m) = np_after(text, toks, end, rules, false) {
-            let subject_pronoun = m.kind != MentionKind::Pronoun
-                || matches!(lower(m.span.slice(text)).as_ref(), "he" | "she" | "they" | "it" | "we" | "i");
-            if subject_pronoun {
-                return (CuePattern::SourceAfter, Some(m));
+        // `Smith, a Democrat, said`: an appositive before the verb.
+        if !after_quote {
+            if let Some(m) = np_before(text, toks, v, rules) {
+                return (CuePattern::SourceBefore, Some(m));
+            }
+        }
+        // Inverted: `,” said the Kremlin.` / `, said Smith`. Not for verbs
+        // whose object follows (`told Reuters`).
+        let takes_object = matches!(verb.as_ref(), "told" | "tell" | "tells" | "asked" | "ask" | "asks" | "called" | "calls" | "urged" | "warned" | "reminded" | "informed" | "assured");
+        if !takes_object {
+            if let Some(m) = np_after(text, toks, end, rules, false) {
+                let subject_pronoun = m.kind != MentionKind::Pronoun
+                    || matches!(lower(m.span.slice(text)).as_ref(), "he" | "she" | "they" | "it" | "we" | "i");
+                if subject_pronoun {
+                    return (CuePattern::SourceAfter, Some(m));
+                }
             }
         }
     }
@@ -311,7 +343,7 @@ fn sentence_subject(text: &str, toks: &[Token], before: usize, rules: &LangRules
     let mut first = toks.iter().take(before).position(|t| t.word)?;
     // `On Monday, Clinton …`: skip an opening adverbial up to its comma.
     let opener = lower(toks[first].text(text));
-    if matches!(opener.as_ref(), "on" | "in" | "at" | "after" | "before" | "during" | "earlier" | "later" | "last" | "when" | "while" | "hours" | "days" | "speaking" | "asked" | "but" | "and" | "yet" | "still" | "meanwhile" | "separately" | "instead" | "however") {
+    if matches!(opener.as_ref(), "on" | "in" | "at" | "after" | "before" | "during" | "earlier" | "later" | "last" | "when" | "while" | "hours" | "days" | "speaking" | "asked" | "but" | "and" | "yet" | "still" | "meanwhile" | "separately" | "instead" | "however" | "like" | "unlike" | "as" | "for" | "with" | "without" | "despite" | "since" | "although" | "though" | "if" | "because") {
         if let Some(c) = (first..before).find(|&k| toks[k].text(text) == ",") {
             first = c + 1;
         }
@@ -375,7 +407,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             if at_clause_start {
                 // The segment must itself be a name phrase ending at the comma.
                 let m = np_before(text, toks, comma, rules)?;
-                return (m.kind == MentionKind::Name && m.span.start == toks[seg_start].span.start).then_some(m);
+                return (m.kind != MentionKind::Pronoun && m.span.start == toks[seg_start].span.start).then_some(m);
             }
             comma = seg_start - 1;
         }
@@ -434,6 +466,13 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
         start += 1;
     }
     if start >= end {
+        return None;
+    }
+    let head = w(end - 1);
+    let lhead = lower(head);
+    if TIME_WORDS.contains(&lhead.as_ref())
+        || (!is_capitalized(head) && (lhead.ends_with("ed") || lhead.ends_with("ing")) && lhead.len() > 4)
+    {
         return None;
     }
     let span = Span {
