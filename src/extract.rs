@@ -28,9 +28,18 @@ pub struct QuoteRecord {
 /// The reported speech of an analysis: top-level quotes that report
 /// somebody's words (not scare quotes or titles).
 pub fn quote_records(text: &str, a: &Analysis) -> Vec<QuoteRecord> {
+    records(text, a, false)
+}
+
+/// Every top-level quote, scare quotes and titles included.
+pub fn all_quote_records(text: &str, a: &Analysis) -> Vec<QuoteRecord> {
+    records(text, a, true)
+}
+
+fn records(text: &str, a: &Analysis, all: bool) -> Vec<QuoteRecord> {
     let mut out = Vec::new();
     for (i, q) in a.quotes.iter().enumerate() {
-        if q.depth != 0 || !q.kind.is_speech() || q.content.is_empty() {
+        if q.depth != 0 || !(all || q.kind.is_speech()) || q.content.is_empty() {
             continue;
         }
         let attr = a.attributions[i].as_ref();

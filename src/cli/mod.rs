@@ -76,6 +76,9 @@ struct ExtractArgs {
     /// Read JSON lines `{"id","text"}` on stdin, write one result line each.
     #[arg(long)]
     jsonl: bool,
+    /// Also list scare quotes and titles of works.
+    #[arg(long)]
+    all_quotes: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -227,7 +230,7 @@ fn color_enabled() -> bool {
 fn extract(a: ExtractArgs) -> Result<i32, Error> {
     let engine = engine(&a.common, RuleSelection::default())?;
     if a.jsonl {
-        return extract_jsonl(&engine);
+        return extract_jsonl(&engine, a.all_quotes);
     }
     let sources = input::collect(&a.common.paths, a.common.stdin_filename.as_deref())?;
     let mut had_error = false;
@@ -269,7 +272,7 @@ pub fn rules_version(engine: &Engine) -> String {
 /// `{"id","text"}` lines in, one result line out per record. A bad line is
 /// reported on stderr with its line number (and as an error record), and
 /// the others still come out.
-fn extract_jsonl(engine: &Engine) -> Result<i32, Error> {
+fn extract_jsonl(engine: &Engine, all_quotes: bool) -> Result<i32, Error> {
     let stdin = io::stdin();
     let mut reader = stdin.lock();
     let stdout = io::stdout();
@@ -289,7 +292,7 @@ fn extract_jsonl(engine: &Engine) -> Result<i32, Error> {
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let record = match output::jsonl_record(engine, &line) {
+        let record = match output::jsonl_record(engine, &line, all_quotes) {
             Ok(r) => r,
             Err(msg) => {
                 eprintln!("quotecheck: error: stdin:{n}: {msg}");

@@ -172,7 +172,7 @@ pub fn extract_json(name: &str, text: &str, a: &Analysis) -> Value {
 }
 
 /// One `--jsonl` record: `{"id","text"}` in, `{"id","quotes"}` out.
-pub fn jsonl_record(engine: &Engine, line: &[u8]) -> Result<Value, String> {
+pub fn jsonl_record(engine: &Engine, line: &[u8], all_quotes: bool) -> Result<Value, String> {
     let v: Value = serde_json::from_slice(line).map_err(|e| format!("invalid JSON: {e}"))?;
     let id = v.get("id").cloned().unwrap_or(Value::Null);
     let text = v
@@ -180,6 +180,10 @@ pub fn jsonl_record(engine: &Engine, line: &[u8]) -> Result<Value, String> {
         .and_then(Value::as_str)
         .ok_or_else(|| "record has no string field `text`".to_string())?;
     let analysis = engine.analyze(text);
-    let quotes = quote_records(text, &analysis);
+    let quotes = if all_quotes {
+        quotecheck::extract::all_quote_records(text, &analysis)
+    } else {
+        quote_records(text, &analysis)
+    };
     Ok(json!({"id": id, "quotes": quotes}))
 }
