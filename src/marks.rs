@@ -191,7 +191,23 @@ fn right_flanking(before: Side, after: Side) -> bool {
 /// Bytes that start a mark: `"`, `'`, `` ` ``, and the lead bytes of the
 /// multi-byte marks (U+2018–201E, U+2039–203A: E2; «»: C2; 「」『』: E3).
 fn is_candidate(b: u8) -> bool {
-    matches!(b, b'"' | b'\'' | b'`' | 0xE2 | 0xC2 | 0xE3)
+    matches!(b, b'"' | b'\'' | b'`' | 0xE2 | 0xC2 | 0xE3 | b'<')
+}
+
+/// The end of an HTML-like tag starting at `i` (`<tweet author="…">`),
+/// whose attribute quotes are markup, not quotations. A tag is `<` then a
+/// letter or `/`, and a `>` on the same line within 512 bytes.
+fn tag_end(bytes: &[u8], i: usize) -> Option<usize> {
+    let next = *bytes.get(i + 1)?;
+    if !(next.is_ascii_alphabetic() || next == b'/' || next == b'!') {
+        return None;
+    }
+    let window = &bytes[i + 1..bytes.len().min(i + 512)];
+    let end = memchr::memchr(b'>', window)?;
+    if memchr::memchr2(b'\n', b'<', &window[..end]).is_some() {
+        return None;
+    }
+    Some(i + 1 + end + 1)
 }
 
 /// Finds and classifies every quotation mark in `text`.
@@ -206,6 +222,10 @@ pub fn scan(text: &str) -> Vec<Mark> {
             continue;
         }
         let (glyph, len) = match b {
+            b'<' => {
+                i = tag_end(bytes, i).unwrap_or(i + 1);
+                continue;
+            }
             b'"' => (Glyph::StraightDouble, 1),
             b'\'' => {
                 let run = bytes[i..].iter().take_while(|&&c| c == b'\'').count();
@@ -480,6 +500,16 @@ mod tests {
         assert_eq!(r[1].1, Role::Apostrophe); // won't
         assert_eq!(r[5].1, Role::Close); // the single closes first
         assert_eq!(r[6].1, Role::Close);
+    }
+
+    #[test]
+    fn quotes_inside_markup_tags_are_skipped() {
+        assert_eq!(roles("<tweet author=\"@x\">“Hi,” she wrote</tweet> 3 < 4 \"ok\""), vec![
+            ("“".into(), Role::Open),
+            ("”".into(), Role::Close),
+            ("\"".into(), Role::Open),
+            ("\"".into(), Role::Close),
+        ]);
     }
 
     #[test]
