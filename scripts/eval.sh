@@ -8,7 +8,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 eval_dir=${QUOTECHECK_EVAL:-$root/../shared/eval}
 [ -d "$eval_dir" ] || { echo "no evaluation data at $eval_dir" >&2; exit 2; }
 cargo build --release --quiet --manifest-path "$root/Cargo.toml"
-bin=$root/target/release/quotecheck
+bin=${CARGO_TARGET_DIR:-$root/target}/release/quotecheck
 out=${TMPDIR:-/tmp}/quotecheck-eval-$split
 mkdir -p "$out"
 "$bin" extract --jsonl < "$eval_dir/polnear_$split.jsonl" > "$out/pred.jsonl"

@@ -431,7 +431,7 @@ fn intro_subject(inp: &Input, sentence: Span) -> Option<Mention> {
         end: toks[end - 1].span.end,
     };
     let m = crate::cues::mention(inp.text, span, &toks[..end], inp.rules);
-    (m.kind == MentionKind::Name).then_some(m)
+    matches!(m.kind, MentionKind::Name | MentionKind::Pronoun).then_some(m)
 }
 
 fn last_cue_in(inp: &Input, usable: &[bool], si: usize) -> Option<usize> {

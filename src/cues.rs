@@ -197,7 +197,11 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
         // A capitalised verb form inside a sentence is a name: the
         // Washington Post, the United States, Turner Broadcasting.
         let sentence_initial = i == 0 || (i == 1 && !toks[0].word);
-        let name_like = is_capitalized(w(i)) && !sentence_initial;
+        let name_like = is_capitalized(w(i))
+            && !sentence_initial
+            && i > 0
+            && toks[i - 1].word
+            && (is_capitalized(w(i - 1)) || DETERMINERS.contains(&lower(w(i - 1)).as_ref()));
         if let Some(v) = rules.verbs.get(lw.as_ref()).filter(|_| !name_like) {
             if !is_passive_or_adjectival(text, toks, i) {
                 let (pattern, mut source) = verb_source(text, toks, i, i + 1, rules);
@@ -351,7 +355,12 @@ fn sentence_subject(text: &str, toks: &[Token], before: usize, rules: &LangRules
     // Walk right over a simple noun phrase, then reuse np_before from the
     // token after it.
     let mut j = first;
-    while j < before && toks[j].word && !STOP.contains(&lower(toks[j].text(text)).as_ref()) && rules.verbs.get(lower(toks[j].text(text)).as_ref()).is_none() {
+    while j < before
+        && toks[j].word
+        && !STOP.contains(&lower(toks[j].text(text)).as_ref())
+        && rules.verbs.get(lower(toks[j].text(text)).as_ref()).is_none()
+        && !(j > first && !is_capitalized(toks[j].text(text)) && toks[j].text(text).ends_with("ed"))
+    {
         j += 1;
     }
     if j == first {
@@ -412,6 +421,15 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             comma = seg_start - 1;
         }
         return None;
+    }
+    // `Mike Lee, who declared …`: the relative pronoun is the nearest
+    // mention of the source.
+    if j > 0 && matches!(lower(w(j - 1)).as_ref(), "who") {
+        let span = toks[j - 1].span;
+        return Some(Mention {
+            span,
+            kind: MentionKind::Pronoun,
+        });
     }
     let end = j;
     let mut start = j;
