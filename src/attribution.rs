@@ -419,6 +419,11 @@ fn adjacent(
 /// The name that opens a sentence: `Cruz called them on it:`.
 fn intro_subject(inp: &Input, sentence: Span) -> Option<Mention> {
     let toks = crate::tokens::tokenize(inp.text, sentence, inp.rules);
+    // Skip an opening function word: `When Wallace asked:`.
+    let first = toks.first().map(|t| t.text(inp.text));
+    if first.is_some_and(|f| matches!(f, "When" | "As" | "But" | "And" | "Then" | "So" | "After" | "Before" | "While" | "If" | "Later" | "Earlier")) {
+        return None;
+    }
     let mut end = 0;
     while end < toks.len() && end < 6 && toks[end].word && crate::tokens::is_capitalized(toks[end].text(inp.text)) {
         end += 1;

@@ -92,7 +92,7 @@ const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "
 const TIME_WORDS: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
     "last", "this", "on", "in", "at", "earlier", "later", "recently", "previously", "afterward", "afterwards",
-    "then", "again", "also", "week", "month", "year", "morning", "afternoon", "evening", "night", "when", "after",
+    "then", "again", "also", "week", "month", "year", "past", "future", "weekend", "morning", "afternoon", "evening", "night", "when", "after",
     "before", "during", "while", "as", "through", "via", "over", "repeatedly", "publicly", "privately", "flatly",
 ];
 
@@ -283,11 +283,30 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize) -> bool {
             return true;
         }
     }
-    if NOUNY.contains(&lw.as_ref()) || lw.ends_with('s') && prev_idx.is_some_and(|j| j + 1 == i && (toks[j].text(text).ends_with("’s") || toks[j].text(text).ends_with("'s"))) {
+    // After a possessive it is a noun: `Clinton’s remarks`, `Farook’s name`.
+    if prev_idx.is_some_and(|j| j + 1 == i && {
+        let p = toks[j].text(text);
+        p.ends_with("’s") || p.ends_with("'s") || p.ends_with("s’") || p.ends_with("s'")
+    }) {
+        return true;
+    }
+    if NOUNY.contains(&lw.as_ref()) {
+        // A name before it makes it a verb (`Trump posts`), unless the name
+        // itself modifies a noun (`a series of Twitter posts`).
+        let name_subject = |j: usize| {
+            let mut k = j;
+            while k > 0 && toks[k - 1].word && is_capitalized(toks[k - 1].text(text)) {
+                k -= 1;
+            }
+            k > 0 && !(toks[k - 1].word && {
+                let before = lower(toks[k - 1].text(text));
+                DETERMINERS.contains(&before.as_ref()) || NP_PREP.contains(&before.as_ref())
+            })
+        };
         let ok = match (prev_idx, prev.as_deref()) {
             (Some(j), Some(p)) => {
                 j + 1 == i
-                    && (is_capitalized(toks[j].text(text)) && j > 0
+                    && (is_capitalized(toks[j].text(text)) && j > 0 && name_subject(j)
                         || matches!(p, "he" | "she" | "they" | "it" | "we" | "i" | "you" | "who" | "also" | "often" | "still" | "now" | "officials" | "sources" | "critics" | "experts" | "analysts" | "people")
                         || p.ends_with("ly"))
             }
@@ -482,6 +501,16 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
     // Don't start on a preposition or conjunction.
     while start < end && NP_PREP.contains(&lower(w(start)).as_ref()) {
         start += 1;
+    }
+    if start >= end {
+        return None;
+    }
+    // `Sanders in the past`: cut a trailing time phrase.
+    let mut end = end;
+    if TIME_WORDS.contains(&lower(w(end - 1)).as_ref()) {
+        if let Some(p) = (start + 1..end).rev().find(|&k| matches!(lower(w(k)).as_ref(), "in" | "on" | "at" | "last" | "this")) {
+            end = p;
+        }
     }
     if start >= end {
         return None;
