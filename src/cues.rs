@@ -265,7 +265,9 @@ const NOUNY: &[&str] = &[
 /// `was told`, `is said`, `the so-called`, `an infrastructure project`:
 /// not a report by a subject.
 fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize) -> bool {
-    let prev_idx = (0..i).rev().find(|&j| toks[j].word);
+    // Only the word directly before counts: after a quote or a comma the
+    // previous word belongs to another phrase.
+    let prev_idx = i.checked_sub(1).filter(|&j| toks[j].word);
     let prev = prev_idx.map(|j| lower(toks[j].text(text)));
     let word = toks[i].text(text);
     let lw = lower(word);
