@@ -27,6 +27,8 @@ pub enum Method {
     SpeakerLabel,
     /// A cue in the sentence before or after.
     AdjacentSentence,
+    /// No cue: the subject that opens the quote's sentence.
+    SentenceSubject,
     /// The speaker of the multi-paragraph quote this paragraph continues.
     Continuation,
     /// The speaker of the previous quote in the same paragraph.
@@ -41,6 +43,7 @@ impl Method {
             Method::SameSentence => "same-sentence",
             Method::SpeakerLabel => "speaker-label",
             Method::AdjacentSentence => "adjacent-sentence",
+            Method::SentenceSubject => "sentence-subject",
             Method::Continuation => "continuation",
             Method::PreviousQuote => "previous-quote",
             Method::ParagraphCarryOver => "paragraph-carry-over",
@@ -169,6 +172,25 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
         }
         if best.is_none() {
             best = adjacent(inp, quotes, &usable, s_open, s_close, q).map(|i| (i, Method::AdjacentSentence, Confidence::Medium));
+        }
+        if best.is_none() && q.kind == QuoteKind::Fragment {
+            // No cue: the subject of the sentence, when it opens it.
+            if let Some(m) = s_open
+                .and_then(|so| crate::cues::subject(inp.text, inp.sentences[so], inp.rules))
+                .filter(|m| m.kind != MentionKind::Anonymous)
+            {
+                let (speaker, resolution) = split(table.resolve(inp.text, &m, inp.sightings, inp.rules));
+                out[qi] = Some(Attribution {
+                    quote: qi as u32,
+                    mention: m,
+                    speaker,
+                    resolution,
+                    cue: None,
+                    method: Method::SentenceSubject,
+                    confidence: Confidence::Low,
+                });
+                continue;
+            }
         }
         if let Some((ci, method, confidence)) = best {
             let m = inp.cues[ci].source.clone().expect("usable cues have a source");

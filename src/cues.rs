@@ -70,7 +70,10 @@ const SKIP_BEFORE_VERB: &[&str] = &[
     "already", "still", "first", "last", "earlier", "long", "frequently", "initially", "subsequently",
     "separately", "ultimately", "finally", "explicitly", "openly", "angrily", "loudly", "quietly", "softly",
     "told", "even", "only", "originally", "specifically", "directly", "elsewhere", "similarly", "too",
+    "is", "are", "was", "were", "been", "be", "now", "once", "today", "yesterday", "tonight",
 ];
+
+const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /// Lowercase words that end a noun phrase.
 const STOP: &[&str] = &[
@@ -171,7 +174,13 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
                 PhraseKind::SourceAfter => (CuePattern::AccordingTo, np_after(text, toks, i + n, rules, true)),
                 PhraseKind::Verb => verb_source(text, toks, i, i + n, rules),
                 PhraseKind::DocumentRead => {
-                    let src = np_before(text, toks, i, rules);
+                    let after_quote = i > 0 && is_closing_quote(w(i - 1)) || i > 0 && w(i - 1) == ",";
+                    let src = if after_quote {
+                        np_after(text, toks, i + n, rules, true).filter(|m| m.kind == MentionKind::Document)
+                    } else {
+                        None
+                    }
+                    .or_else(|| np_before(text, toks, i, rules));
                     match src {
                         Some(m) if m.kind == MentionKind::Document => (CuePattern::DocumentRead, Some(m)),
                         _ => continue,
@@ -363,6 +372,26 @@ fn verb_source(text: &str, toks: &[Token], v: usize, end: usize, rules: &LangRul
     (CuePattern::SourceBefore, np_before(text, toks, v, rules))
 }
 
+/// The subject that opens a sentence (`Bush referred to Rubio as “…”`,
+/// `The ad claims …`), for a quote whose sentence has no reporting cue.
+pub fn subject(text: &str, sentence: Span, rules: &LangRules) -> Option<Mention> {
+    let toks = tokenize(text, sentence, rules);
+    let verb_at = toks.iter().position(|t| t.word && {
+        let lt = lower(t.text(text));
+        !is_capitalized(t.text(text))
+            && (lt.ends_with("ed") || lt.ends_with('s') && !lt.ends_with("ss") || rules.verbs.contains_key(lt.as_ref()) || matches!(lt.as_ref(), "is" | "was" | "has" | "had" | "will" | "would" | "can" | "could"))
+    })?;
+    if verb_at == 0 || verb_at > 8 {
+        return None;
+    }
+    let m = sentence_subject(text, &toks, verb_at, rules)?;
+    // The subject must open the sentence (after an opening adverbial).
+    let first_word = toks.iter().position(|t| t.word)?;
+    let opens = m.span.start == toks[first_word].span.start
+        || toks.iter().any(|t| t.text(text) == "," && t.span.end <= m.span.start);
+    opens.then_some(m)
+}
+
 /// The first noun phrase of the sentence, for `…, saying …`.
 fn sentence_subject(text: &str, toks: &[Token], before: usize, rules: &LangRules) -> Option<Mention> {
     let mut first = toks.iter().take(before).position(|t| t.word)?;
@@ -405,6 +434,17 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
         let goes_on_to = lt == "to" && j >= 2 && lower(w(j - 2)) == "on";
         if toks[j - 1].word && (SKIP_BEFORE_VERB.contains(&lt.as_ref()) || adverb) && !(j == v && t == "told") {
             j -= 1;
+        } else if WEEKDAYS.contains(&t) {
+            // `Ryan on Tuesday called`, `Trump Monday said`
+            j -= 1;
+            if j > 0 && matches!(w(j - 1), "on" | "late" | "early" | "last" | "this") {
+                j -= 1;
+            }
+        } else if matches!(lt.as_ref(), "week" | "month" | "year" | "morning" | "night" | "evening" | "afternoon")
+            && j >= 2
+            && matches!(lower(w(j - 2)).as_ref(), "this" | "last" | "that" | "next")
+        {
+            j -= 2;
         } else if goes_on_to {
             // `The email goes on to say`
             j -= 2;
@@ -550,7 +590,13 @@ pub fn np_after(text: &str, toks: &[Token], s: usize, rules: &LangRules, allow_l
             if TIME_WORDS.contains(&lt) {
                 return None;
             }
-            if !(is_capitalized(t) || DETERMINERS.contains(&lt) || rules.is_title(t) || allow_lower_start) {
+            let name_follows = || {
+                toks[s..toks.len().min(s + 5)]
+                    .iter()
+                    .take_while(|t| t.word && !STOP.contains(&lower(t.text(text)).as_ref()))
+                    .any(|t| is_capitalized(t.text(text)))
+            };
+            if !(is_capitalized(t) || DETERMINERS.contains(&lt) || rules.is_title(t) || allow_lower_start || name_follows()) {
                 return None;
             }
             end += 1;
