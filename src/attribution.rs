@@ -114,9 +114,23 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
     let usable: Vec<bool> = inp.cues.iter().map(|c| c.source.is_some() && !inside_quote(c)).collect();
     let any_cue_in = |si: usize| inp.cues.iter().enumerate().any(|(i, c)| c.sentence as usize == si && !inside_quote(c) && (usable[i] || c.class != crate::lang::VerbClass::Evidence));
 
+    // Headline style: where a text quotes speech with double marks, a
+    // top-level single-quoted passage is a headline's quote or a coined
+    // term (`Trump tells rally NFL has gone ‘soft’`), not reported speech.
+    let top_single = |q: &Quote| q.depth == 0 && q.open_glyph.is_some_and(|g| !g.is_double());
+    let singles = quotes.iter().filter(|q| top_single(q)).count();
+    let doubles = quotes.iter().filter(|q| q.depth == 0 && q.open_glyph.is_some_and(|g| g.is_double())).count();
+    if doubles > singles {
+        for (qi, q) in quotes.iter().enumerate() {
+            if top_single(q) && kinds[qi].is_speech() {
+                kinds[qi] = QuoteKind::Scare;
+            }
+        }
+    }
+
     // Pass 1: cues in the same sentence, speaker labels, adjacent sentences.
     for (qi, q) in quotes.iter().enumerate() {
-        if q.depth != 0 || !q.kind.is_speech() {
+        if q.depth != 0 || !kinds[qi].is_speech() {
             continue;
         }
         let outer = q.outer();
