@@ -187,7 +187,13 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
         if best.is_none() {
             best = adjacent(inp, quotes, &usable, s_open, s_close, q).map(|i| (i, Method::AdjacentSentence, Confidence::Medium));
         }
-        if best.is_none() && q.kind == QuoteKind::Fragment {
+        let after_colon = || {
+            q.open.is_some_and(|o| {
+                let before = inp.text[..o.start as usize].trim_end();
+                before.ends_with(':') && s_open.is_some_and(|so| (inp.sentences[so].start as usize) < before.len())
+            })
+        };
+        if best.is_none() && (q.kind == QuoteKind::Fragment || after_colon()) {
             // No cue: the subject of the sentence, when it opens it.
             if let Some(m) = s_open
                 .and_then(|so| crate::cues::subject(inp.text, inp.sentences[so], inp.rules))
@@ -431,7 +437,7 @@ fn adjacent(
                 .find(|(i, c)| usable[*i] && c.sentence as usize == next && c.pattern != CuePattern::AccordingTo);
             if let Some((i, c)) = first {
                 // Only a short sentence that is about the quote.
-                if c.span.start - inp.sentences[next].start < 80 && inp.sentences[next].len() < 160 {
+                if c.span.start - inp.sentences[next].start < 80 {
                     return Some(i);
                 }
             }

@@ -88,7 +88,7 @@ const STOP: &[&str] = &[
 ];
 
 /// Lowercase words that join parts of one noun phrase.
-const NP_PREP: &[&str] = &["of", "for", "at", "from", "in", "with", "on", "and", "&", "de", "von", "van", "al", "bin"];
+const NP_PREP: &[&str] = &["of", "for", "at", "from", "in", "with", "on", "and", "&", "de", "von", "van", "al", "bin", "after"];
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "two", "three", "several", "many", "another"];
 
@@ -269,6 +269,7 @@ const NOUNY: &[&str] = &[
     "remark", "remarks", "attack", "attacks", "fault", "faults", "cite", "cites", "allow", "allows", "response",
     "responses", "reply", "outline", "outlines", "challenge", "challenges", "portray", "portrays", "question",
     "respond", "notice", "notices", "contend", "explain", "describe", "describes", "call", "calls",
+    "guarantee", "guarantees", "offer", "offers", "protest", "protests", "complaint", "complaints",
 ];
 
 /// `was told`, `is said`, `the so-called`, `an infrastructure project`:
@@ -379,7 +380,7 @@ pub fn subject(text: &str, sentence: Span, rules: &LangRules) -> Option<Mention>
     let verb_at = toks.iter().position(|t| t.word && {
         let lt = lower(t.text(text));
         !is_capitalized(t.text(text))
-            && (lt.ends_with("ed") || lt.ends_with('s') && !lt.ends_with("ss") || rules.verbs.contains_key(lt.as_ref()) || matches!(lt.as_ref(), "is" | "was" | "has" | "had" | "will" | "would" | "can" | "could"))
+            && (lt.ends_with("ed") || lt.ends_with('s') && !lt.ends_with("ss") && !lt.ends_with("’s") && !lt.ends_with("'s") || rules.verbs.contains_key(lt.as_ref()) || matches!(lt.as_ref(), "is" | "was" | "has" | "had" | "will" | "would" | "can" | "could"))
     })?;
     if verb_at == 0 || verb_at > 8 {
         return None;
@@ -475,9 +476,29 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                 p != "," && p != "(" && p != ")"
             };
             if at_clause_start {
-                // The segment must itself be a name phrase ending at the comma.
+                // The segment must itself be a noun phrase ending at the comma.
                 let m = np_before(text, toks, comma, rules)?;
-                return (m.kind != MentionKind::Pronoun && m.span.start == toks[seg_start].span.start).then_some(m);
+                if m.kind == MentionKind::Pronoun || m.span.start != toks[seg_start].span.start {
+                    return None;
+                }
+                // `A spokeswoman for the governor, Alicia Brandt, said`: a
+                // description followed by the name it describes.
+                if matches!(m.kind, MentionKind::Nominal | MentionKind::Anonymous) && comma + 1 < j - 1 {
+                    let name_toks = &toks[comma + 1..j - 1];
+                    let is_name = name_toks.len() <= 4
+                        && name_toks.iter().all(|t| t.word && is_capitalized(t.text(text)));
+                    if is_name {
+                        let span = Span {
+                            start: m.span.start,
+                            end: name_toks[name_toks.len() - 1].span.end,
+                        };
+                        return Some(Mention {
+                            span,
+                            kind: MentionKind::Name,
+                        });
+                    }
+                }
+                return Some(m);
             }
             comma = seg_start - 1;
         }
@@ -640,8 +661,7 @@ pub fn mention(text: &str, span: Span, toks: &[Token], rules: &LangRules) -> Men
         MentionKind::Pronoun
     } else if is_anonymous(&lowered, rules) {
         MentionKind::Anonymous
-    } else if words
-        .last()
+    } else if head_word(&words)
         .is_some_and(|h| rules.documents.contains(lower(strip_possessive(h)).as_ref()))
         && words.iter().all(|w| !is_capitalized(w) || DETERMINERS.contains(&lower(w).as_ref()))
     {
@@ -656,6 +676,17 @@ pub fn mention(text: &str, span: Span, toks: &[Token], rules: &LangRules) -> Men
         MentionKind::Nominal
     };
     Mention { span, kind }
+}
+
+/// The head of a noun phrase: its last word before a preposition
+/// (`the statement after the vote` → `statement`).
+fn head_word<'a>(words: &[&'a str]) -> Option<&'a str> {
+    let cut = words
+        .iter()
+        .skip(1)
+        .position(|w| NP_PREP.contains(&lower(w).as_ref()) && *w != "and" && *w != "&")
+        .map_or(words.len(), |p| p + 1);
+    words[..cut].last().copied()
 }
 
 /// Whether a lowercased noun phrase is an anonymous source.

@@ -19,6 +19,8 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("lang/en/anonymous-sources.txt", include_str!("../rules/lang/en/anonymous-sources.txt")),
     ("lang/en/cues.toml", include_str!("../rules/lang/en/cues.toml")),
     ("lang/en/document-sources.txt", include_str!("../rules/lang/en/document-sources.txt")),
+    ("lang/en/given-names-female.txt", include_str!("../rules/lang/en/given-names-female.txt")),
+    ("lang/en/given-names-male.txt", include_str!("../rules/lang/en/given-names-male.txt")),
     ("lang/en/pronouns.toml", include_str!("../rules/lang/en/pronouns.toml")),
     ("lang/en/quotes.toml", include_str!("../rules/lang/en/quotes.toml")),
     ("lang/en/scare-quote-cues.txt", include_str!("../rules/lang/en/scare-quote-cues.txt")),
@@ -214,6 +216,8 @@ pub struct LangRules {
     /// Lowercase scare-quote / title cues.
     pub scare_cues: Vec<String>,
     pub quotes: QuoteConvention,
+    /// Given names and the gender they tell.
+    pub given_names: HashMap<String, Gender>,
 }
 
 /// Extra entries a config file adds on top of the rule files.
@@ -401,7 +405,16 @@ impl LangRules {
         let mut scare_cues = lower(src.list(&en("scare-quote-cues.txt"))?);
         scare_cues.sort_by_key(|s| std::cmp::Reverse(s.len()));
 
+        let mut given_names = HashMap::new();
+        for n in src.list(&en("given-names-female.txt"))? {
+            given_names.insert(n, Gender::Female);
+        }
+        for n in src.list(&en("given-names-male.txt"))? {
+            given_names.insert(n, Gender::Male);
+        }
+
         Ok(LangRules {
+            given_names,
             lang: lang.to_owned(),
             abbreviations,
             verbs,

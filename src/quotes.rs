@@ -412,7 +412,17 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
         .unwrap_or(Span::new(open.start as usize, open.start as usize));
     let before = text[sentence.start as usize..open.start as usize].trim_end();
     let content = q.content.slice(text);
+    // `a bill dubbed the “Clean Slate Act”`: look past a determiner.
     let lower_before = before.to_lowercase();
+    let lower_before = ["the", "a", "an"]
+        .iter()
+        .find_map(|d| {
+            lower_before
+                .strip_suffix(d)
+                .filter(|rest| rest.ends_with(' '))
+                .map(|rest| rest.trim_end().to_string())
+        })
+        .unwrap_or(lower_before);
     for cue in &rules.scare_cues {
         if lower_before.ends_with(cue.as_str()) {
             let at = lower_before.len() - cue.len();

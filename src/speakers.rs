@@ -87,6 +87,16 @@ const ORG_WORDS: &[&str] = &[
     "west", "russia", "iran", "china", "ukraine", "israel", "moscow", "washington", "beijing", "tehran",
 ];
 
+/// Common nouns that name organisations: `the company`, `the agency`.
+const ORG_NOUNS: &[&str] = &[
+    "company", "firm", "agency", "department", "ministry", "campaign", "committee", "government",
+    "administration", "party", "group", "council", "board", "commission", "court", "city", "county",
+    "state", "district", "school", "university", "hospital", "union", "team", "club", "network",
+    "newspaper", "paper", "station", "airline", "bank", "utility", "organization", "organisation",
+    "coalition", "alliance", "office", "bureau", "embassy", "military", "army", "police", "fund",
+    "foundation", "institute", "center", "centre", "association", "corporation", "plant", "mill",
+];
+
 /// Links mentions to speakers.
 #[derive(Debug, Default)]
 pub struct SpeakerTable {
@@ -197,7 +207,12 @@ impl SpeakerTable {
                     self.note(id, m.span);
                     return Some((id as u32, Resolution::Role));
                 }
-                let (id, res) = self.add_named(raw, SpeakerKind::Person, m.span, &[], None);
+                let kind = if ORG_WORDS.contains(&head.as_str()) || ORG_NOUNS.contains(&head.as_str()) {
+                    SpeakerKind::Organisation
+                } else {
+                    SpeakerKind::Person
+                };
+                let (id, res) = self.add_named(raw, kind, m.span, &[], None);
                 Some((id as u32, res))
             }
             MentionKind::Document | MentionKind::Anonymous => {
@@ -359,6 +374,13 @@ impl SpeakerTable {
         } else {
             None
         };
+        // A bare capitalised phrase (`City Hall`, `Mill Street`) is only a
+        // person when it carries a title or role (`Mayor Dana Whitfield`),
+        // or when no speaker in the table could be meant.
+        let sighting = sighting.filter(|s| {
+            let (_, _, g) = clean_name(s.span.slice(text), rules);
+            !s.roles.is_empty() || g.is_some() || from_table.is_none()
+        });
         match (from_table, sighting) {
             (Some((p, i)), Some(s)) if s.span.start <= p || same_entity(&self.speakers[i].name, &s.name) => Some(i),
             (_, Some(s)) => {
@@ -429,7 +451,7 @@ pub fn clean_name(raw: &str, rules: &LangRules) -> (String, Vec<String>, Option<
         let lw = bare.to_lowercase();
         if rules.is_title(bare) || (!is_capitalized(bare) && i + 1 < words.len()) {
             if rules.is_title(bare) {
-                roles.push(lw.trim_end_matches('.').to_string());
+                roles.push(normalise_role(lw.trim_end_matches('.')).to_string());
             }
             start = i + 1;
         }
@@ -447,6 +469,9 @@ pub fn clean_name(raw: &str, rules: &LangRules) -> (String, Vec<String>, Option<
     {
         name_words.insert(0, words[0]);
     }
+    if gender.is_none() && name_words.len() >= 2 {
+        gender = rules.given_names.get(name_words[0]).copied();
+    }
     let mut name = name_words.join(" ");
     if name.is_empty() {
         name = raw.to_string();
@@ -454,9 +479,40 @@ pub fn clean_name(raw: &str, rules: &LangRules) -> (String, Vec<String>, Option<
     (name, roles, gender)
 }
 
+/// `gov` → `governor`: abbreviated titles name the same role as the words
+/// a later description uses (`the governor`).
+fn normalise_role(role: &str) -> &str {
+    match role {
+        "gov" => "governor",
+        "sen" => "senator",
+        "rep" => "representative",
+        "gen" => "general",
+        "lt" => "lieutenant",
+        "col" => "colonel",
+        "sgt" => "sergeant",
+        "capt" => "captain",
+        "adm" => "admiral",
+        "pres" => "president",
+        "sec" | "secy" => "secretary",
+        "prof" => "professor",
+        "supt" => "superintendent",
+        "atty" => "attorney",
+        "insp" => "inspector",
+        "det" => "detective",
+        "gen." => "general",
+        other => other,
+    }
+}
+
 /// Capitalised names in a sentence's tokens: runs of two or more
 /// capitalised words, or a title and a name.
 pub fn sightings(text: &str, sentence: Span, toks: &[crate::tokens::Token], rules: &LangRules, out: &mut Vec<NameSighting>) {
+    // A title-case headline capitalises every word: no names to be had.
+    let words: Vec<&str> = toks.iter().filter(|t| t.word).map(|t| t.text(text)).collect();
+    let long = words.iter().filter(|w| w.len() > 3).count();
+    if long >= 4 && words.iter().filter(|w| w.len() > 3).all(|w| is_capitalized(w)) {
+        return;
+    }
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];

@@ -1,0 +1,64 @@
+//! One fixture per lint rule: the rendered diagnostics of the rule alone,
+//! snapshotted, and the rule must fire at least once on its fixture.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use quotecheck::document::LineIndex;
+use quotecheck::engine::{Engine, Settings};
+use quotecheck::lang::LangRules;
+use quotecheck::lints::{RULES, RuleSelection};
+
+fn render(name: &str, text: &str, diags: &[quotecheck::Diagnostic]) -> String {
+    let idx = LineIndex::new(text);
+    let mut out = String::new();
+    for d in diags {
+        let (l, c) = idx.line_col(text, d.span.start as usize);
+        out.push_str(&format!("{name}:{l}:{c}: {}[{}] {}\n", d.severity.as_str(), d.rule, d.message));
+        let line = idx.line_span(text, l).slice(text);
+        out.push_str(&format!("    | {line}\n"));
+        for lab in &d.labels {
+            let (ll, lc) = idx.line_col(text, lab.span.start as usize);
+            out.push_str(&format!("    = {ll}:{lc}: {}\n", lab.message));
+        }
+        if let Some(f) = &d.fix {
+            out.push_str(&format!("    fix ({:?}): {}\n", f.applicability, f.message));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_rule_has_a_fixture_that_it_fires_on() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lints");
+    for rule in RULES {
+        let path = dir.join(format!("{}.txt", rule.name));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("no fixture {}", path.display()));
+        let selection = RuleSelection {
+            select: Some(BTreeSet::from([rule.name.to_string()])),
+            ..Default::default()
+        };
+        let engine = Engine::new(LangRules::builtin("en").unwrap(), Settings { rules: selection });
+        let (_, diags) = engine.check(&text);
+        assert!(!diags.is_empty(), "{} does not fire on its fixture", rule.name);
+        assert!(diags.iter().all(|d| d.rule == rule.name));
+        let rendered = render(&format!("{}.txt", rule.name), &text, &diags);
+        insta::with_settings!({
+            snapshot_path => "../snapshots/lints",
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!(rule.name, rendered);
+        });
+    }
+}
+
+#[test]
+fn every_rule_is_documented() {
+    for rule in RULES {
+        let docs = rule.docs();
+        for heading in ["## What it does", "## Why", "## Example"] {
+            assert!(docs.contains(heading), "{} docs lack {heading}", rule.name);
+        }
+    }
+}
