@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::attribution::Attribution;
+use crate::claims::Claim;
 use crate::cues::Cue;
 use crate::marks::Mark;
 use crate::quotes::{MarkIssue, Quote};
@@ -21,6 +22,8 @@ pub struct Analysis {
     pub speakers: Vec<Speaker>,
     /// One entry per quote, by index: who said it, if anybody.
     pub attributions: Vec<Option<Attribution>>,
+    /// Every reported claim, direct and indirect, in document order.
+    pub claims: Vec<Claim>,
 }
 
 impl Analysis {

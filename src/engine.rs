@@ -71,6 +71,22 @@ impl Engine {
         for (q, k) in quotes.iter_mut().zip(kinds) {
             q.kind = k;
         }
+        let mut claims = crate::claims::extract(&crate::claims::Input {
+            text,
+            paragraphs: &paragraphs,
+            sentences: &sentences,
+            quotes: &quotes,
+            cues: &cues,
+            attributions: &attributions,
+            rules,
+        });
+        for c in &mut claims {
+            if c.speaker.is_none() {
+                if let Some(m) = &c.source {
+                    c.speaker = table.resolve(text, m, &sightings, rules).map(|(s, _)| s);
+                }
+            }
+        }
         Analysis {
             paragraphs,
             sentences,
@@ -80,6 +96,7 @@ impl Engine {
             cues,
             speakers: table.into_speakers(),
             attributions,
+            claims,
         }
     }
 

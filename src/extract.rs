@@ -61,3 +61,46 @@ fn records(text: &str, a: &Analysis, all: bool) -> Vec<QuoteRecord> {
     }
     out
 }
+
+/// One claim in the `--jsonl` interface (byte offsets).
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimRecord {
+    pub start: u32,
+    pub end: u32,
+    pub source: Option<String>,
+    pub source_start: Option<u32>,
+    pub source_end: Option<u32>,
+    pub cue: Option<String>,
+    pub cue_start: Option<u32>,
+    pub cue_end: Option<u32>,
+    pub direct: bool,
+    /// For a split quote: each quoted part as `[start, end]`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub content_fragments: Vec<[u32; 2]>,
+    /// The resolved source (speaker table name).
+    pub resolved: Option<String>,
+}
+
+/// Every claim of an analysis.
+pub fn claim_records(text: &str, a: &Analysis) -> Vec<ClaimRecord> {
+    a.claims
+        .iter()
+        .map(|c| ClaimRecord {
+            start: c.content.start,
+            end: c.content.end,
+            source: c.source.as_ref().map(|m| m.span.slice(text).to_string()),
+            source_start: c.source.as_ref().map(|m| m.span.start),
+            source_end: c.source.as_ref().map(|m| m.span.end),
+            cue: c.cue.map(|s| s.slice(text).to_string()),
+            cue_start: c.cue.map(|s| s.start),
+            cue_end: c.cue.map(|s| s.end),
+            direct: c.direct,
+            content_fragments: if c.fragments.len() > 1 {
+                c.fragments.iter().map(|f| [f.start, f.end]).collect()
+            } else {
+                Vec::new()
+            },
+            resolved: c.speaker.map(|s| a.speakers[s as usize].name.clone()),
+        })
+        .collect()
+}

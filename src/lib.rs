@@ -10,6 +10,7 @@
 
 pub mod analysis;
 pub mod attribution;
+pub mod claims;
 pub mod cues;
 pub mod diagnostic;
 pub mod document;

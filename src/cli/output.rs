@@ -185,5 +185,6 @@ pub fn jsonl_record(engine: &Engine, line: &[u8], all_quotes: bool) -> Result<Va
     } else {
         quote_records(text, &analysis)
     };
-    Ok(json!({"id": id, "quotes": quotes}))
+    let claims = quotecheck::extract::claim_records(text, &analysis);
+    Ok(json!({"id": id, "quotes": quotes, "claims": claims}))
 }

@@ -1,0 +1,229 @@
+//! Claims: every clause that reports what a source said, wrote, found or
+//! believes — quoted (direct) or not (indirect) — with its content span,
+//! cue and source.
+//!
+//! Direct claims are the attributed quotes (the parts of a split quote
+//! that share one cue make one claim). Indirect claims come from cues with
+//! a source outside quotation marks; their content follows the clause:
+//! the complement after `said (that)` / `told Y (that)` / `according to X,`,
+//! or the main clause before `, X said` / `, said X` / `, according to X`.
+//! A headline ending `…: Kremlin` is a claim by the Kremlin.
+
+use serde::{Deserialize, Serialize};
+
+use crate::attribution::Attribution;
+use crate::cues::{Cue, CuePattern, Mention, MentionKind};
+use crate::lang::LangRules;
+use crate::quotes::Quote;
+use crate::span::Span;
+use crate::tokens::is_capitalized;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    /// The reported content (for a direct claim, the quote with its marks).
+    pub content: Span,
+    /// For a split quote, each quoted part.
+    pub fragments: Vec<Span>,
+    pub source: Option<Mention>,
+    /// Index of the speaker in the speaker table.
+    pub speaker: Option<u32>,
+    /// The cue words, when there is a cue.
+    pub cue: Option<Span>,
+    /// Quoted words (true) or paraphrase (false).
+    pub direct: bool,
+}
+
+pub struct Input<'a> {
+    pub text: &'a str,
+    pub paragraphs: &'a [Span],
+    pub sentences: &'a [Span],
+    pub quotes: &'a [Quote],
+    pub cues: &'a [Cue],
+    pub attributions: &'a [Option<Attribution>],
+    pub rules: &'a LangRules,
+}
+
+/// Verbs whose hearer comes between the verb and the content:
+/// `told reporters that …`.
+const WITH_HEARER: &[&str] = &["tell", "inform", "assure", "remind", "warn", "advise", "notify", "brief", "convince", "promise", "urge", "ask", "persuade"];
+
+pub fn extract(inp: &Input) -> Vec<Claim> {
+    let text = inp.text;
+    let mut out: Vec<Claim> = Vec::new();
+    let top: Vec<usize> = (0..inp.quotes.len()).filter(|&i| inp.quotes[i].depth == 0).collect();
+    // Direct claims: attributed quotes, merged when they share a cue.
+    let mut used_cues = vec![false; inp.cues.len()];
+    for &qi in &top {
+        let q = &inp.quotes[qi];
+        let Some(a) = &inp.attributions[qi] else { continue };
+        // A fragment is part of the paraphrase around it: its cue's clause
+        // is the claim (below), not the quoted words alone.
+        if !q.kind.is_speech() || q.kind == crate::quotes::QuoteKind::Fragment {
+            continue;
+        }
+        let outer = q.outer();
+        if let Some(ci) = a.cue {
+            used_cues[ci as usize] = true;
+            // The other half of a split quote: same cue, same paragraph.
+            if let Some(prev) = out.last_mut() {
+                let same_cue = prev.cue == Some(inp.cues[ci as usize].span);
+                let same_para = inp.paragraphs[q.paragraph as usize].contains(prev.content);
+                if same_cue && same_para && prev.direct {
+                    prev.fragments.push(outer);
+                    prev.content.end = outer.end;
+                    continue;
+                }
+            }
+        }
+        out.push(Claim {
+            content: outer,
+            fragments: vec![outer],
+            source: Some(a.mention.clone()),
+            speaker: a.speaker,
+            cue: a.cue.map(|c| inp.cues[c as usize].span),
+            direct: true,
+        });
+    }
+    let in_quote = |s: Span| top.iter().any(|&i| inp.quotes[i].content.contains(s));
+    // Indirect claims from the remaining cues.
+    for (ci, c) in inp.cues.iter().enumerate() {
+        if used_cues[ci] || in_quote(c.span) {
+            continue;
+        }
+        let Some(src) = &c.source else { continue };
+        let sentence = inp.sentences[c.sentence as usize];
+        let Some(content) = content_of(text, sentence, c, src, inp.rules) else {
+            continue;
+        };
+        // A quote inside the content makes it (mostly) direct.
+        let words = content.slice(text).split_whitespace().count();
+        if words < 3 {
+            continue;
+        }
+        let quoted: usize = top
+            .iter()
+            .map(|&i| inp.quotes[i].outer())
+            .filter(|o| content.contains(*o))
+            .map(|o| o.len())
+            .sum();
+        out.push(Claim {
+            content,
+            fragments: vec![content],
+            source: Some(src.clone()),
+            speaker: None,
+            cue: Some(c.span),
+            direct: quoted * 2 >= content.len(),
+        });
+    }
+    // Headline attribution: `… on Jan. 17: Kremlin`.
+    for &p in inp.paragraphs.iter().take(3) {
+        let s = p.slice(text);
+        if let Some(colon) = s.rfind(": ") {
+            let tail = &s[colon + 2..];
+            let words: Vec<&str> = tail.split_whitespace().collect();
+            if !words.is_empty()
+                && words.len() <= 3
+                && words.iter().all(|w| is_capitalized(w))
+                && !tail.ends_with(['.', '?', '!'])
+                && colon > 10
+            {
+                let start = p.start as usize;
+                out.push(Claim {
+                    content: Span::new(start, start + colon).trim(text),
+                    fragments: vec![],
+                    source: Some(Mention {
+                        span: Span::new(start + colon + 2, p.end as usize),
+                        kind: MentionKind::Name,
+                    }),
+                    speaker: None,
+                    cue: Some(Span::new(start + colon, start + colon + 1)),
+                    direct: false,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|c| (c.content.start, c.content.end));
+    out.dedup_by(|a, b| a.content == b.content);
+    out
+}
+
+/// Trims white space and edge punctuation (not quotation marks).
+fn trim_content(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-')).len();
+    let body = &s[lead..];
+    let kept = body.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '—' | '–' | '-'));
+    Span::new(span.start as usize + lead, span.start as usize + lead + kept.len())
+}
+
+fn content_of(text: &str, sentence: Span, c: &Cue, src: &Mention, rules: &LangRules) -> Option<Span> {
+    let s_start = sentence.start as usize;
+    let s_end = sentence.end as usize;
+    let before_end = src.span.start.min(c.span.start) as usize;
+    let after_start = src.span.end.max(c.span.end) as usize;
+    let before = trim_content(text, Span::new(s_start, before_end));
+    match c.pattern {
+        CuePattern::SourceAfter | CuePattern::DocumentRead => Some(before).filter(|b| !b.is_empty()),
+        CuePattern::Colon => Some(trim_content(text, Span::new(c.span.end as usize, s_end))),
+        CuePattern::AccordingTo => {
+            let after = trim_content(text, Span::new(after_start, s_end));
+            // `According to X, …` opens the sentence; `…, according to X` closes it.
+            if before.is_empty() || (before.len() < 4) {
+                Some(after).filter(|a| !a.is_empty())
+            } else {
+                Some(before)
+            }
+        }
+        CuePattern::SourceBefore => {
+            // `…, the Kremlin said Monday.`: the source closes the sentence
+            // after a comma, the content is the clause before it.
+            let gap = &text[s_start..src.span.start as usize];
+            let rest = &text[c.span.end as usize..s_end];
+            let rest_words = rest
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            let comma_before = gap.trim_end().ends_with([',', '”', '"', '—']);
+            if comma_before && rest_words <= 5 && before.len() > 0 {
+                return Some(before);
+            }
+            // `X said (that) …` / `X told Y (that) …`.
+            let mut start = c.span.end as usize;
+            let lemma_has_hearer = WITH_HEARER.contains(&c.lemma.as_str());
+            let after = &text[start..s_end];
+            if lemma_has_hearer {
+                if let Some(that) = find_word(after, "that").filter(|&t| t < 60) {
+                    start += that + 4;
+                } else {
+                    // `told reporters Monday he …`: skip a short hearer.
+                    let skip: usize = after
+                        .split_inclusive(' ')
+                        .take(3)
+                        .take_while(|w| {
+                            let w = w.trim();
+                            !w.is_empty() && !rules.pronouns.contains_key(&w.to_lowercase())
+                        })
+                        .map(str::len)
+                        .sum();
+                    start += skip.min(after.len());
+                }
+            } else {
+                let trimmed = after.trim_start();
+                let lead = after.len() - trimmed.len();
+                if let Some(rest) = trimmed.strip_prefix("that ") {
+                    start += lead + (trimmed.len() - rest.len());
+                }
+            }
+            let content = trim_content(text, Span::new(start, s_end));
+            Some(content).filter(|c| !c.is_empty())
+        }
+    }
+}
+
+fn find_word(hay: &str, word: &str) -> Option<usize> {
+    hay.match_indices(word).map(|(i, _)| i).find(|&i| {
+        let before_ok = i == 0 || !hay[..i].ends_with(|c: char| c.is_alphanumeric());
+        let after = &hay[i + word.len()..];
+        before_ok && !after.starts_with(|c: char| c.is_alphanumeric())
+    })
+}
