@@ -100,19 +100,23 @@ pub fn extract(inp: &Input) -> Vec<Claim> {
         if words < 3 {
             continue;
         }
+        // Direct when at least half of the content's word characters are
+        // quoted.
+        let word_chars = |s: Span| s.slice(text).chars().filter(|c| c.is_alphanumeric()).count();
         let quoted: usize = top
             .iter()
             .map(|&i| inp.quotes[i].outer())
             .filter(|o| content.contains(*o))
-            .map(|o| o.len())
+            .map(word_chars)
             .sum();
+        let total = word_chars(content);
         out.push(Claim {
             content,
             fragments: vec![content],
             source: Some(src.clone()),
             speaker: None,
             cue: Some(c.span),
-            direct: quoted * 2 >= content.len(),
+            direct: total > 0 && quoted * 2 >= total,
         });
     }
     // Headline attribution: `… on Jan. 17: Kremlin`.
@@ -147,8 +151,10 @@ pub fn extract(inp: &Input) -> Vec<Claim> {
     out
 }
 
-/// Trims white space and edge punctuation (not quotation marks).
+/// Trims white space, edge punctuation (not quotation marks) and a
+/// dateline (`MOSCOW:`, `CARROW FALLS, Ohio (AP) —`).
 fn trim_content(text: &str, span: Span) -> Span {
+    let span = skip_dateline(text, span);
     let s = span.slice(text);
     let lead = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-')).len();
     let body = &s[lead..];
@@ -218,6 +224,22 @@ fn content_of(text: &str, sentence: Span, c: &Cue, src: &Mention, rules: &LangRu
             Some(content).filter(|c| !c.is_empty())
         }
     }
+}
+
+fn skip_dateline(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let head: String = s.chars().take(60).collect();
+    for sep in [":", " —", " –", " -"] {
+        if let Some(at) = head.find(sep) {
+            let lead = &head[..at];
+            let caps = lead.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() > 1).take(1).all(|w| w.chars().all(char::is_uppercase));
+            if caps && !lead.is_empty() && lead.chars().any(char::is_alphabetic) {
+                let skip = at + sep.len();
+                return Span::new(span.start as usize + skip, span.end as usize);
+            }
+        }
+    }
+    span
 }
 
 fn find_word(hay: &str, word: &str) -> Option<usize> {

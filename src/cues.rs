@@ -88,7 +88,7 @@ const STOP: &[&str] = &[
 ];
 
 /// Lowercase words that join parts of one noun phrase.
-const NP_PREP: &[&str] = &["of", "for", "at", "from", "in", "with", "on", "and", "&", "de", "von", "van", "al", "bin", "after"];
+const NP_PREP: &[&str] = &["of", "for", "at", "from", "in", "with", "on", "and", "&", "de", "von", "van", "al", "bin"];
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "two", "three", "several", "many", "another"];
 

@@ -175,7 +175,11 @@ impl SpeakerTable {
                 if name.is_empty() {
                     return None;
                 }
-                let kind = if is_org(raw) { SpeakerKind::Organisation } else { SpeakerKind::Person };
+                let kind = if is_org(raw) && !headed_by_person(raw, rules) {
+                    SpeakerKind::Organisation
+                } else {
+                    SpeakerKind::Person
+                };
                 // A sighting earlier in the text may give the fuller name.
                 let upto = sightings.partition_point(|s| s.span.start <= m.span.start);
                 let fuller = sightings[upto.saturating_sub(LOOKBACK)..upto]
@@ -473,10 +477,22 @@ pub fn clean_name(raw: &str, rules: &LangRules) -> (String, Vec<String>, Option<
         gender = rules.given_names.get(name_words[0]).copied();
     }
     let mut name = name_words.join(" ");
-    if name.is_empty() {
-        name = raw.to_string();
+    // A description headed by a common noun (`the Kremlin’s press
+    // service`, `an Iranian Foreign Ministry spokesperson`) or a
+    // coordination (`The West and Ukraine`) is its own name, whole.
+    let last_lower = words.last().is_some_and(|w| !is_capitalized(strip_possessive(w)));
+    let coordinated = words.iter().any(|w| matches!(*w, "and" | "&"));
+    if name.is_empty() || last_lower || coordinated {
+        name = raw.trim_end_matches([',', '’', '\'']).to_string();
     }
     (name, roles, gender)
+}
+
+/// Whether a speaker name is headed by a person noun (`… spokesperson`).
+pub fn headed_by_person(name: &str, rules: &LangRules) -> bool {
+    name.split_whitespace()
+        .last()
+        .is_some_and(|w| !is_capitalized(w) && rules.is_title(strip_possessive(w)))
 }
 
 /// `gov` → `governor`: abbreviated titles name the same role as the words

@@ -128,6 +128,27 @@ pub fn render(path: &str, text: &str, a: &Analysis, diags: &[Diagnostic], rules_
         }
     }
     let _ = writeln!(out);
+    let _ = writeln!(out, "## Claims");
+    if a.claims.is_empty() {
+        let _ = writeln!(out, "(none)");
+    }
+    for c in &a.claims {
+        let (line, col) = idx.line_col(text, c.content.start as usize);
+        let source = match (&c.source, c.speaker) {
+            (Some(m), Some(s)) => format!("{} → S{} {}", m.span.slice(text), s + 1, a.speakers[s as usize].name),
+            (Some(m), None) => m.span.slice(text).to_string(),
+            (None, _) => "none".to_string(),
+        };
+        let cue = c.cue.map_or("-".to_string(), |s| s.slice(text).to_string());
+        let _ = writeln!(
+            out,
+            "{line}:{col} {} “{}”",
+            if c.direct { "direct" } else { "indirect" },
+            preview(c.content.slice(text), QUOTE_PREVIEW_CHARS)
+        );
+        let _ = writeln!(out, "    source: {source} · cue: {cue}");
+    }
+    let _ = writeln!(out);
     let _ = writeln!(out, "## Diagnostics");
     if diags.is_empty() {
         let _ = writeln!(out, "(none)");
