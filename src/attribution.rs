@@ -153,7 +153,10 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
                 .iter()
                 .enumerate()
                 .filter(|(i, c)| usable[*i] && c.sentence as usize == so && c.span.end <= outer.start)
-                .max_by_key(|(_, c)| (is_report(c), c.span.end))
+                // The outermost report: in `Durbin said he “hand-delivered
+                // a letter”` the words are Durbin's report, not a second
+                // speaker's; `According to X, Y said “…”` is X's.
+                .max_by_key(|(_, c)| (is_report(c), std::cmp::Reverse(c.span.start)))
                 .map(|(i, c)| (i, outer.start - c.span.end))
         });
         best = match (after, before) {

@@ -476,6 +476,19 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                 p != "," && p != "(" && p != ")"
             };
             if at_clause_start {
+                // `In an interview, Steve Huhn, a former HP vice president,
+                // said`: an opening adverbial is not the subject; the
+                // segment after it is.
+                let opener = lower(w(seg_start));
+                if matches!(opener.as_ref(), "in" | "on" | "at" | "during" | "after" | "before" | "speaking" | "asked" | "meanwhile" | "still" | "but" | "and" | "however" | "earlier" | "later" | "last" | "since" | "for" | "with" | "without" | "from") {
+                    let next_start = comma + 1;
+                    let next_end = (next_start..j - 1).find(|&k| w(k) == ",").unwrap_or(j - 1);
+                    if next_end > next_start {
+                        let m = np_before(text, toks, next_end, rules)?;
+                        return (m.kind != MentionKind::Pronoun && m.span.start == toks[next_start].span.start).then_some(m);
+                    }
+                    return None;
+                }
                 // The segment must itself be a noun phrase ending at the comma.
                 let m = np_before(text, toks, comma, rules)?;
                 if m.kind == MentionKind::Pronoun || m.span.start != toks[seg_start].span.start {
