@@ -173,6 +173,19 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
             (None, None) => best,
         };
         if best.is_none() {
+            if let Some(m) = dash_signature(inp, q) {
+                let (speaker, resolution) = split(table.resolve(inp.text, &m, inp.sightings, inp.rules));
+                out[qi] = Some(Attribution {
+                    quote: qi as u32,
+                    mention: m,
+                    speaker,
+                    resolution,
+                    cue: None,
+                    method: Method::SpeakerLabel,
+                    confidence: Confidence::High,
+                });
+                continue;
+            }
             if let Some(m) = label_inside(inp, q) {
                 let (speaker, resolution) = split(table.resolve(inp.text, &m, inp.sightings, inp.rules));
                 out[qi] = Some(Attribution {
@@ -372,6 +385,39 @@ fn has_usable_cue(inp: &Input, usable: &[bool], para: Span) -> bool {
 /// Whether a top-level quote opens between `a` and `b`.
 fn quote_between(quotes: &[Quote], a: u32, b: u32) -> bool {
     quotes.iter().any(|q| q.depth == 0 && q.outer().start >= a && q.outer().start < b)
+}
+
+/// `“…” — Sonya Herridge` or a paragraph `- Sanders.` after the quote: a
+/// signature naming the speaker.
+fn dash_signature(inp: &Input, q: &Quote) -> Option<Mention> {
+    let close = q.close?;
+    let para = inp.paragraphs[q.paragraph as usize];
+    let mut at = close.end as usize;
+    let mut rest = &inp.text[at..para.end as usize];
+    if rest.trim().is_empty() {
+        // The signature may be the next paragraph.
+        let next = inp.paragraphs.get(q.paragraph as usize + 1)?;
+        at = next.start as usize;
+        rest = next.slice(inp.text);
+    }
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+    let dash = trimmed.chars().next().filter(|c| matches!(c, '—' | '―' | '–' | '-'))?;
+    at += rest.len() - trimmed.len() + dash.len_utf8();
+    let after = &inp.text[at..];
+    let lead = after.len() - after.trim_start().len();
+    at += lead;
+    // The name runs to a comma, a period ending the line, or the line end.
+    let line = inp.text[at..].lines().next().unwrap_or("");
+    let end = line.find([',', '\n']).unwrap_or(line.len());
+    let name = line[..end].trim_end_matches(['.', ' ']);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 || !words.iter().all(|w| crate::tokens::is_capitalized(w)) {
+        return None;
+    }
+    Some(Mention {
+        span: Span::new(at, at + name.len()),
+        kind: MentionKind::Name,
+    })
 }
 
 /// `"WALLACE: Let's start…"`: a speaker label opening the quote.

@@ -377,15 +377,34 @@ fn verb_source(text: &str, toks: &[Token], v: usize, end: usize, rules: &LangRul
 /// `The ad claims …`), for a quote whose sentence has no reporting cue.
 pub fn subject(text: &str, sentence: Span, rules: &LangRules) -> Option<Mention> {
     let toks = tokenize(text, sentence, rules);
-    let verb_at = toks.iter().position(|t| t.word && {
+    let verb_at = toks.iter().enumerate().position(|(k, t)| t.word && {
         let lt = lower(t.text(text));
+        // `-s` is a verb only after a name or pronoun (`Trump says`), not
+        // after a determiner or adjective (`The authors`).
+        let after_subject = k > 0 && toks[k - 1].word && {
+            let p = toks[k - 1].text(text);
+            is_capitalized(p) || matches!(lower(p).as_ref(), "he" | "she" | "it" | "they" | "who")
+        };
         !is_capitalized(t.text(text))
-            && (lt.ends_with("ed") || lt.ends_with('s') && !lt.ends_with("ss") && !lt.ends_with("’s") && !lt.ends_with("'s") || rules.verbs.contains_key(lt.as_ref()) || matches!(lt.as_ref(), "is" | "was" | "has" | "had" | "will" | "would" | "can" | "could"))
+            && (lt.ends_with("ed")
+                || lt.ends_with('s') && !lt.ends_with("ss") && !lt.ends_with("’s") && !lt.ends_with("'s") && after_subject
+                || rules.verbs.contains_key(lt.as_ref())
+                || matches!(lt.as_ref(), "is" | "was" | "has" | "had" | "will" | "would" | "can" | "could" | "are" | "were" | "have"))
     })?;
     if verb_at == 0 || verb_at > 8 {
         return None;
     }
     let m = sentence_subject(text, &toks, verb_at, rules)?;
+    // A bare determiner, an adverb or an all-capitals label is no subject.
+    let raw = m.span.slice(text);
+    let single = !raw.contains(' ');
+    if single
+        && (DETERMINERS.contains(&lower(raw).as_ref())
+            || lower(raw).ends_with("ly")
+            || raw.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
+    {
+        return None;
+    }
     // The subject must open the sentence (after an opening adverbial).
     let first_word = toks.iter().position(|t| t.word)?;
     let opens = m.span.start == toks[first_word].span.start
@@ -398,7 +417,7 @@ fn sentence_subject(text: &str, toks: &[Token], before: usize, rules: &LangRules
     let mut first = toks.iter().take(before).position(|t| t.word)?;
     // `On Monday, Clinton …`: skip an opening adverbial up to its comma.
     let opener = lower(toks[first].text(text));
-    if matches!(opener.as_ref(), "on" | "in" | "at" | "after" | "before" | "during" | "earlier" | "later" | "last" | "when" | "while" | "hours" | "days" | "speaking" | "asked" | "but" | "and" | "yet" | "still" | "meanwhile" | "separately" | "instead" | "however" | "like" | "unlike" | "as" | "for" | "with" | "without" | "despite" | "since" | "although" | "though" | "if" | "because") {
+    if matches!(opener.as_ref(), "on" | "in" | "at" | "after" | "before" | "during" | "earlier" | "later" | "last" | "when" | "while" | "hours" | "days" | "speaking" | "asked" | "but" | "and" | "yet" | "still" | "meanwhile" | "separately" | "instead" | "however" | "like" | "unlike" | "as" | "for" | "with" | "without" | "despite" | "since" | "although" | "though" | "if" | "because" | "contrary" | "conversely" | "according" | "under" | "by" | "to" | "from" | "among" | "amid" | "within" | "over" | "through" | "following") {
         if let Some(c) = (first..before).find(|&k| toks[k].text(text) == ",") {
             first = c + 1;
         }
@@ -467,7 +486,11 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
     if j > 0 && w(j - 1) == "," {
         let mut comma = j - 1;
         for _ in 0..3 {
-            let seg_start = (0..comma).rev().find(|&k| !toks[k].word).map_or(0, |k| k + 1);
+            // `, R-Ky.,`: periods and hyphens stay inside a segment.
+            let seg_start = (0..comma)
+                .rev()
+                .find(|&k| !toks[k].word && !matches!(w(k), "." | "-"))
+                .map_or(0, |k| k + 1);
             if seg_start == comma || comma - seg_start > 16 {
                 return None;
             }
@@ -555,13 +578,23 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
         }
         if DETERMINERS.contains(&lt) {
             start = k;
-            let before_prep = k > 0 && toks[k - 1].word && NP_PREP.contains(&lower(w(k - 1)).as_ref()) && lower(w(k - 1)) != "and";
+            let time_after_document = k > 1
+                && matches!(lower(w(k - 1)).as_ref(), "after" | "before" | "during" | "following")
+                && rules.documents.contains(lower(strip_possessive(w(k - 2))).as_ref());
+            let before_prep = k > 0
+                && toks[k - 1].word
+                && (NP_PREP.contains(&lower(w(k - 1)).as_ref()) && lower(w(k - 1)) != "and" || time_after_document);
             if before_prep {
                 continue;
             }
             break;
         }
-        if NP_PREP.contains(&lt) {
+        // `The officials’ statement after the vote said`: a time phrase
+        // after a document noun stays in the phrase.
+        let after_document = matches!(lt, "after" | "before" | "during" | "following")
+            && k > 0
+            && rules.documents.contains(lower(strip_possessive(w(k - 1))).as_ref());
+        if NP_PREP.contains(&lt) || after_document {
             if start == end {
                 break;
             }
@@ -672,13 +705,13 @@ pub fn mention(text: &str, span: Span, toks: &[Token], rules: &LangRules) -> Men
     let lowered = span.slice(text).to_lowercase();
     let kind = if words.len() == 1 && rules.pronouns.contains_key(lower(words[0]).as_ref()) {
         MentionKind::Pronoun
-    } else if is_anonymous(&lowered, rules) {
-        MentionKind::Anonymous
     } else if head_word(&words)
         .is_some_and(|h| rules.documents.contains(lower(strip_possessive(h)).as_ref()))
         && words.iter().all(|w| !is_capitalized(w) || DETERMINERS.contains(&lower(w).as_ref()))
     {
         MentionKind::Document
+    } else if is_anonymous(&lowered, rules) {
+        MentionKind::Anonymous
     } else if words
         .iter()
         .enumerate()
@@ -697,7 +730,12 @@ fn head_word<'a>(words: &[&'a str]) -> Option<&'a str> {
     let cut = words
         .iter()
         .skip(1)
-        .position(|w| NP_PREP.contains(&lower(w).as_ref()) && *w != "and" && *w != "&")
+        .position(|w| {
+            let lw = lower(w);
+            (NP_PREP.contains(&lw.as_ref()) || matches!(lw.as_ref(), "after" | "before" | "during" | "following"))
+                && *w != "and"
+                && *w != "&"
+        })
         .map_or(words.len(), |p| p + 1);
     words[..cut].last().copied()
 }

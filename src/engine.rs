@@ -43,8 +43,14 @@ impl Engine {
     /// Runs every stage. Never fails: a malformed article yields issues in
     /// the analysis, not an error.
     pub fn analyze(&self, text: &str) -> Analysis {
+        self.analyze_paragraphs(text, document::paragraphs(text))
+    }
+
+    /// Like [`Engine::analyze`], with the paragraphs given by the caller
+    /// (a front end that knows the blocks of a Markdown or HTML file).
+    /// Each span must be trimmed and non-empty, in order, not overlapping.
+    pub fn analyze_paragraphs(&self, text: &str, paragraphs: Vec<crate::span::Span>) -> Analysis {
         let rules = &self.lang;
-        let paragraphs = document::paragraphs(text);
         let sentences = sentences::split(text, &paragraphs, rules);
         let marks = marks::scan(text);
         let pairing = quotes::pair(text, &marks, &paragraphs, &sentences, rules);
@@ -100,9 +106,16 @@ impl Engine {
         }
     }
 
-    /// Analyses and lints `text`.
+    /// Analyses and lints `text` as plain text, honouring its suppression
+    /// lines (`[quotecheck-disable-next-line RULE]`, see [`crate::suppress`]).
     pub fn check(&self, text: &str) -> (Analysis, Vec<Diagnostic>) {
-        let analysis = self.analyze(text);
+        let checked = crate::frontend::check(self, crate::frontend::InputFormat::Text, text);
+        (checked.analysis, checked.diagnostics)
+    }
+
+    /// Analyses and lints `text` with the paragraphs given by the caller.
+    pub fn check_paragraphs(&self, text: &str, paragraphs: Vec<crate::span::Span>) -> (Analysis, Vec<Diagnostic>) {
+        let analysis = self.analyze_paragraphs(text, paragraphs);
         let diags = lints::run(text, &analysis, &self.lang, &self.settings.rules);
         (analysis, diags)
     }

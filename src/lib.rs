@@ -18,6 +18,7 @@ pub mod engine;
 pub mod error;
 pub mod extract;
 pub mod lang;
+pub mod ledger;
 pub mod lints;
 pub mod marks;
 pub mod quotes;

@@ -55,6 +55,16 @@ pub fn tokenize(text: &str, span: Span, rules: &LangRules) -> Vec<Token> {
                 _ => break,
             }
         }
+        // A plural possessive keeps its apostrophe: `the officials’ plan`.
+        if s[..end].ends_with('s') {
+            let rest = &s[end..];
+            let mut cs = rest.chars();
+            if let (Some(a @ ('’' | '\'')), Some(sp), Some(n)) = (cs.next(), cs.next(), cs.next()) {
+                if sp == ' ' && n.is_lowercase() {
+                    end += a.len_utf8();
+                }
+            }
+        }
         // A final period belongs to abbreviations and initials.
         if s[end..].starts_with('.') {
             let with = &s[i..end + 1];

@@ -3,12 +3,16 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use quotecheck::config::Discovery;
 use quotecheck::error::{Error, ErrorKind};
+use quotecheck::frontend::InputFormat;
 
 /// Files larger than this are refused (offsets are 32-bit).
 pub const MAX_BYTES: u64 = u32::MAX as u64 - 1;
 
+#[allow(dead_code)] // `name` is for callers that report per source
 pub enum Source {
     Text { name: String, text: String },
     Skipped { name: String, why: String },
@@ -16,21 +20,130 @@ pub enum Source {
 }
 
 /// Extensions walked in directories.
-const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+const EXTENSIONS: &[&str] = quotecheck::frontend::EXTENSIONS;
+
+/// One input of `check` or `extract`: a file or standard input.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// `None` for standard input.
+    pub path: Option<PathBuf>,
+    /// The name shown in reports.
+    pub name: String,
+    pub format: InputFormat,
+}
+
+/// Every input named on the command line, in a stable order: paths as
+/// given, each directory's files sorted by path, duplicates dropped.
+/// Directories are walked respecting `.gitignore`, `.quotecheckignore`,
+/// `--exclude` and the `exclude` of the config file that applies; a file
+/// named explicitly is checked even when excluded unless `force_exclude`.
+pub fn inputs(
+    paths: &[PathBuf],
+    stdin_name: Option<&str>,
+    discovery: &Arc<Discovery>,
+    force_exclude: bool,
+    format: Option<InputFormat>,
+) -> Result<(Vec<Input>, Vec<Error>), Error> {
+    let default = [PathBuf::from("-")];
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut push = |path: Option<PathBuf>, name: String, out: &mut Vec<Input>| {
+        let key = path.as_ref().map(|p| quotecheck::config::absolute(p));
+        if key.is_some() && !seen.insert(key) {
+            return;
+        }
+        let format = format.unwrap_or_else(|| InputFormat::from_path(Path::new(&name)));
+        out.push(Input { path, name, format });
+    };
+    for p in paths {
+        if p.as_os_str() == "-" {
+            let name = stdin_name.unwrap_or("<stdin>").to_string();
+            push(None, name, &mut out);
+            continue;
+        }
+        if p.is_dir() {
+            let mut files = Vec::new();
+            let mut walker = ignore::WalkBuilder::new(p);
+            let d = Arc::clone(discovery);
+            walker
+                .require_git(false)
+                .add_custom_ignore_filename(".quotecheckignore")
+                .filter_entry(move |e| {
+                    let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+                    e.depth() == 0 || !d.excluded(e.path(), is_dir).unwrap_or(false)
+                });
+            for entry in walker.build() {
+                match entry {
+                    Ok(e) => {
+                        let path = e.path();
+                        if e.file_type().is_some_and(|t| t.is_file())
+                            && path.extension().and_then(|x| x.to_str()).is_some_and(|x| {
+                                EXTENSIONS.contains(&x.to_ascii_lowercase().as_str())
+                            })
+                        {
+                            files.push(path.to_path_buf());
+                        }
+                    }
+                    Err(e) => errors.push(Error::new(ErrorKind::Io, e.to_string())),
+                }
+            }
+            files.sort();
+            for f in files {
+                // A config file that fails to load is reported here, with
+                // its position, rather than silently not excluding.
+                discovery.for_path(&f)?;
+                let name = display(&f);
+                push(Some(f), name, &mut out);
+            }
+        } else {
+            if force_exclude && discovery.excluded(p, false)? {
+                continue;
+            }
+            push(Some(p.clone()), display(p), &mut out);
+        }
+    }
+    Ok((out, errors))
+}
+
+/// Standard input, read whole.
+pub fn read_stdin(name: &str) -> Source {
+    let mut bytes = Vec::new();
+    match std::io::stdin().take(MAX_BYTES + 1).read_to_end(&mut bytes) {
+        Ok(_) => decode(name, bytes),
+        Err(e) => Source::Failed(Error::new(
+            ErrorKind::Io,
+            format!("reading standard input: {e}"),
+        )),
+    }
+}
 
 /// Every input named on the command line, in a stable order: paths as
 /// given, directory contents sorted by path.
+#[allow(dead_code)]
 pub fn collect(paths: &[PathBuf], stdin_name: Option<&str>) -> Result<Vec<Source>, Error> {
     let mut out = Vec::new();
     let default = [PathBuf::from("-")];
-    let paths = if paths.is_empty() { &default[..] } else { paths };
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
     for p in paths {
         if p.as_os_str() == "-" {
             let mut bytes = Vec::new();
             let name = stdin_name.unwrap_or("<stdin>").to_string();
             match std::io::stdin().take(MAX_BYTES + 1).read_to_end(&mut bytes) {
                 Ok(_) => out.push(decode(&name, bytes)),
-                Err(e) => out.push(Source::Failed(Error::new(ErrorKind::Io, format!("reading standard input: {e}")))),
+                Err(e) => out.push(Source::Failed(Error::new(
+                    ErrorKind::Io,
+                    format!("reading standard input: {e}"),
+                ))),
             }
             continue;
         }
@@ -72,7 +185,11 @@ pub fn read_file(p: &Path) -> Source {
     match std::fs::metadata(p) {
         Ok(m) if m.len() > MAX_BYTES => {
             return Source::Failed(
-                Error::new(ErrorKind::TooLarge, format!("file is {} bytes; the limit is {MAX_BYTES}", m.len())).with_path(p),
+                Error::new(
+                    ErrorKind::TooLarge,
+                    format!("file is {} bytes; the limit is {MAX_BYTES}", m.len()),
+                )
+                .with_path(p),
             );
         }
         Ok(_) => {}
@@ -88,7 +205,13 @@ pub fn read_file(p: &Path) -> Source {
 /// naming the byte offset.
 pub fn decode(name: &str, bytes: Vec<u8>) -> Source {
     if bytes.len() as u64 > MAX_BYTES {
-        return Source::Failed(Error::new(ErrorKind::TooLarge, format!("input is larger than {MAX_BYTES} bytes")).with_path(name));
+        return Source::Failed(
+            Error::new(
+                ErrorKind::TooLarge,
+                format!("input is larger than {MAX_BYTES} bytes"),
+            )
+            .with_path(name),
+        );
     }
     let head = &bytes[..bytes.len().min(8192)];
     if memchr::memchr(0, head).is_some() {
@@ -105,7 +228,10 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Source {
         Err(e) => Source::Failed(
             Error::new(
                 ErrorKind::InvalidUtf8,
-                format!("invalid UTF-8 at byte offset {}", e.utf8_error().valid_up_to()),
+                format!(
+                    "invalid UTF-8 at byte offset {}",
+                    e.utf8_error().valid_up_to()
+                ),
             )
             .with_path(name),
         ),

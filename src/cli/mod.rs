@@ -3,6 +3,7 @@
 
 mod input;
 mod output;
+mod snapshot;
 
 use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
@@ -35,7 +36,8 @@ enum Command {
     Explain {
         /// The rule name, e.g. unopened-quote.
         rule: String,
-    },
+    },    /// Write or check the attribution ledgers (who said what, per article).
+    Snapshot(snapshot::SnapshotArgs),
 }
 
 #[derive(Args, Debug, Clone)]
@@ -111,7 +113,7 @@ impl From<Level> for Severity {
     }
 }
 
-const SUBCOMMANDS: &[&str] = &["check", "extract", "rules", "explain", "help"];
+const SUBCOMMANDS: &[&str] = &["check", "extract", "rules", "explain", "snapshot", "help"];
 
 /// Runs the command line and returns the exit code.
 pub fn run() -> i32 {
@@ -136,6 +138,7 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Check(a) => check(a),
         Command::Extract(a) => extract(a),
+        Command::Snapshot(a) => snapshot::run(a),
         Command::Rules => {
             let mut s = String::new();
             for r in lints::RULES {

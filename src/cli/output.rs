@@ -21,7 +21,12 @@ fn level(s: Severity) -> Level<'static> {
 
 /// Code frames with a caret under the mark and labels on partner marks.
 pub fn full(results: &Results, color: bool) -> String {
-    let renderer = if color { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .decor_style(DecorStyle::Ascii);
     let mut out = String::new();
     let mut total = 0;
     for (name, text, diags) in results {
@@ -30,14 +35,25 @@ pub fn full(results: &Results, color: bool) -> String {
             let mut snippet = Snippet::source(text.as_str())
                 .path(name.as_str())
                 .fold(true)
-                .annotation(AnnotationKind::Primary.span(d.span.range()).label(d.message.as_str()));
+                .annotation(
+                    AnnotationKind::Primary
+                        .span(d.span.range())
+                        .label(d.message.as_str()),
+                );
             for l in &d.labels {
-                snippet = snippet.annotation(AnnotationKind::Context.span(l.span.range()).label(l.message.as_str()));
+                snippet = snippet.annotation(
+                    AnnotationKind::Context
+                        .span(l.span.range())
+                        .label(l.message.as_str()),
+                );
             }
-            let title = level(d.severity).primary_title(d.message.as_str()).id(d.rule.as_str());
+            let title = level(d.severity)
+                .primary_title(d.message.as_str())
+                .id(d.rule.as_str());
             let mut group: Vec<Group> = vec![title.element(snippet)];
             if let Some(f) = &d.fix {
-                let help = Level::HELP.secondary_title(format!("{} ({})", f.message, applicability(f)));
+                let help =
+                    Level::HELP.secondary_title(format!("{} ({})", f.message, applicability(f)));
                 group.push(Group::with_title(help));
             }
             out.push_str(&renderer.render(&group));
@@ -45,8 +61,63 @@ pub fn full(results: &Results, color: bool) -> String {
         }
     }
     if total > 0 {
-        out.push_str(&format!("Found {total} diagnostic{}.\n", if total == 1 { "" } else { "s" }));
+        out.push_str(&format!(
+            "Found {total} diagnostic{}.\n",
+            if total == 1 { "" } else { "s" }
+        ));
+        let fixable: usize = results
+            .iter()
+            .map(|(_, _, d)| super::check::fixable(d))
+            .sum();
+        if fixable > 0 {
+            out.push_str(&format!(
+                "{fixable} {} a safe fix (`quotecheck check --fix`; `--diff` to see it first).\n",
+                if fixable == 1 { "has" } else { "have" }
+            ));
+        }
     }
+    out
+}
+
+/// `--statistics`: how many diagnostics of each rule, most frequent first.
+pub fn statistics(results: &Results, as_json: bool) -> String {
+    use std::collections::BTreeMap;
+    let mut counts: BTreeMap<&str, (usize, usize, Severity)> = BTreeMap::new();
+    for (_, _, diags) in results {
+        for d in diags {
+            let e = counts.entry(d.rule.as_str()).or_insert((0, 0, d.severity));
+            e.0 += 1;
+            e.1 += super::check::fixable(std::slice::from_ref(d));
+            e.2 = e.2.max(d.severity);
+        }
+    }
+    let mut rows: Vec<(&str, usize, usize, Severity)> = counts
+        .into_iter()
+        .map(|(r, (n, f, s))| (r, n, f, s))
+        .collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    if as_json {
+        let v: Vec<Value> = rows
+            .iter()
+            .map(|(rule, n, f, s)| json!({"rule": rule, "count": n, "fixable": f, "severity": s}))
+            .collect();
+        let mut s = serde_json::to_string_pretty(&v).expect("JSON values serialise");
+        s.push('\n');
+        return s;
+    }
+    let mut out = String::new();
+    for (rule, n, f, s) in &rows {
+        let fix = if *f > 0 {
+            format!("  ({f} fixable)")
+        } else {
+            String::new()
+        };
+        let line = format!("{n:>6}  {rule:<22} {:<7}{fix}", s.as_str());
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    let total: usize = rows.iter().map(|r| r.1).sum();
+    out.push_str(&format!("{total:>6}  total\n"));
     out
 }
 
@@ -65,7 +136,12 @@ pub fn concise(results: &Results) -> String {
         let idx = LineIndex::new(text);
         for d in diags {
             let (l, c) = idx.line_col(text, d.span.start as usize);
-            out.push_str(&format!("{name}:{l}:{c}: {}[{}] {}\n", d.severity.as_str(), d.rule, d.message));
+            out.push_str(&format!(
+                "{name}:{l}:{c}: {}[{}] {}\n",
+                d.severity.as_str(),
+                d.rule,
+                d.message
+            ));
         }
     }
     out
@@ -126,15 +202,25 @@ pub fn json(results: &Results) -> String {
     s
 }
 
-/// `extract --format json` for one article.
-pub fn extract_json(name: &str, text: &str, a: &Analysis) -> Value {
-    let idx = LineIndex::new(text);
+/// `extract --format json` for one article. `text` is the analysed text
+/// (the front end's masked copy), `original` the file: lines and columns
+/// come from the file, quoted words from the analysed text, with runs of
+/// white space left by markup collapsed when `collapse` is set.
+pub fn extract_json(name: &str, original: &str, text: &str, a: &Analysis, collapse: bool) -> Value {
+    let idx = LineIndex::new(original);
+    let words = |s: &str| -> String {
+        if collapse {
+            s.split_whitespace().collect::<Vec<_>>().join(" ")
+        } else {
+            s.to_string()
+        }
+    };
     let quotes: Vec<Value> = quote_records(text, a)
         .into_iter()
         .map(|q| {
-            let (l, c) = idx.line_col(text, q.start as usize);
+            let (l, c) = idx.line_col(original, q.start as usize);
             let mut v = serde_json::to_value(&q).expect("records serialise");
-            v["text"] = Value::String(text[q.start as usize..q.end as usize].to_string());
+            v["text"] = Value::String(words(&text[q.start as usize..q.end as usize]));
             v["line"] = l.into();
             v["column"] = c.into();
             v
@@ -149,7 +235,7 @@ pub fn extract_json(name: &str, text: &str, a: &Analysis) -> Value {
                 "kind": s.kind,
                 "roles": s.roles,
                 "belongs_to": s.belongs_to.map(|o| a.speakers[o as usize].name.clone()),
-                "mentions": s.mentions.iter().map(|m| json!({"text": m.slice(text), "start": m.start, "end": m.end})).collect::<Vec<_>>(),
+                "mentions": s.mentions.iter().map(|m| json!({"text": words(m.slice(text)), "start": m.start, "end": m.end})).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -158,13 +244,13 @@ pub fn extract_json(name: &str, text: &str, a: &Analysis) -> Value {
         .iter()
         .map(|c| {
             json!({
-                "text": c.span.slice(text),
+                "text": words(c.span.slice(text)),
                 "start": c.span.start,
                 "end": c.span.end,
                 "lemma": c.lemma,
                 "stance": c.stance,
                 "pattern": c.pattern,
-                "source": c.source.as_ref().map(|m| m.span.slice(text)),
+                "source": c.source.as_ref().map(|m| words(m.span.slice(text))),
             })
         })
         .collect();

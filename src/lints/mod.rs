@@ -8,10 +8,13 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::{Error, ErrorKind, Result};
 use crate::lang::LangRules;
 
+pub mod curly_quote;
 pub mod mismatched_quote;
 pub mod missing_attribution;
+pub mod straight_quote;
 pub mod unclosed_quote;
 pub mod unopened_quote;
+pub mod unused_suppression;
 
 /// What a lint sees.
 pub struct Context<'a> {
@@ -34,10 +37,13 @@ pub struct Rule {
 
 /// Every lint, sorted by name.
 pub const RULES: &[Rule] = &[
+    curly_quote::RULE,
     mismatched_quote::RULE,
     missing_attribution::RULE,
+    straight_quote::RULE,
     unclosed_quote::RULE,
     unopened_quote::RULE,
+    unused_suppression::RULE,
 ];
 
 pub fn find_rule(name: &str) -> Option<&'static Rule> {

@@ -1,4 +1,6 @@
 //! Renderers: turn diagnostics and analyses into text. They return
 //! strings; only the CLI prints.
 
+pub mod github;
 pub mod report;
+pub mod sarif;

@@ -1,0 +1,324 @@
+//! Front ends: plain text, Markdown and HTML, turned into the text the
+//! engine reads.
+//!
+//! Every front end builds a *masked copy* of the file: the same length in
+//! bytes, with the prose bytes kept where they are and everything else —
+//! markup, code, front matter, link targets, comments, scripts — replaced
+//! by spaces (line breaks are kept). The engine runs unchanged on the
+//! masked copy, so every span it reports is a byte offset into the
+//! original file, and lines and columns come out right with no mapping
+//! table. Character references (`&ldquo;`) become their character padded
+//! with spaces, so they keep their length too.
+//!
+//! A front end also says where the paragraphs are (a Markdown or HTML
+//! block is a paragraph even without a blank line around it) and which
+//! suppression comments the file holds.
+
+pub mod html;
+pub mod markdown;
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::Analysis;
+use crate::diagnostic::Diagnostic;
+use crate::document;
+use crate::engine::Engine;
+use crate::span::Span;
+use crate::suppress::{self, Directive};
+
+/// The kind of an input file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InputFormat {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl InputFormat {
+    /// The format a file's extension names; plain text for anything else.
+    pub fn from_path(path: &Path) -> InputFormat {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("md" | "markdown" | "mdown" | "mkd" | "mkdn") => InputFormat::Markdown,
+            Some("html" | "htm" | "xhtml") => InputFormat::Html,
+            _ => InputFormat::Text,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputFormat::Text => "text",
+            InputFormat::Markdown => "markdown",
+            InputFormat::Html => "html",
+        }
+    }
+}
+
+/// Extensions a directory walk picks up.
+pub const EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "mdown", "mkd", "mkdn", "html", "htm", "xhtml",
+];
+
+/// A file made ready for the engine.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    /// The masked copy: as long as the original, prose in place, the rest
+    /// blanked.
+    pub text: String,
+    /// Paragraph spans into `text`: trimmed, non-empty, in order.
+    pub paragraphs: Vec<Span>,
+    /// Suppression comments, in order.
+    pub directives: Vec<Directive>,
+}
+
+/// Prepares `source` as a file of `format`.
+pub fn prepare(format: InputFormat, source: &str) -> Prepared {
+    match format {
+        InputFormat::Text => text(source),
+        InputFormat::Markdown => markdown::prepare(source),
+        InputFormat::Html => html::prepare(source),
+    }
+}
+
+/// A file checked: the prepared text, its analysis and its diagnostics
+/// (suppressions applied).
+#[derive(Clone, Debug)]
+pub struct Checked {
+    pub prepared: Prepared,
+    pub analysis: Analysis,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Prepares, analyses and lints `source`, then applies its suppression
+/// comments. Spans are byte offsets into `source`.
+pub fn check(engine: &Engine, format: InputFormat, source: &str) -> Checked {
+    let prepared = prepare(format, source);
+    let (analysis, diagnostics) =
+        engine.check_paragraphs(&prepared.text, prepared.paragraphs.clone());
+    let mut diagnostics = suppress::apply(
+        &prepared.text,
+        &prepared.directives,
+        diagnostics,
+        &engine.settings.rules,
+    );
+    crate::fix::demote_outside_prose(source, &prepared.text, &mut diagnostics);
+    Checked {
+        prepared,
+        analysis,
+        diagnostics,
+    }
+}
+
+/// Plain text: the text itself, except suppression lines (`# quotecheck-…`
+/// or `[quotecheck-…]` on a line of their own), which are blanked.
+pub fn text(source: &str) -> Prepared {
+    let mut directives = Vec::new();
+    let mut mask: Option<Mask> = None;
+    let mut at = 0;
+    for line in source.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let trimmed = body.trim();
+        let inner = trimmed
+            .strip_prefix('[')
+            .and_then(|t| t.strip_suffix(']'))
+            .or_else(|| trimmed.strip_prefix('#'));
+        if let Some(d) = inner.and_then(|i| suppress::parse(i, Span::new(at, at + body.len()))) {
+            directives.push(d);
+            mask.get_or_insert_with(|| Mask::copy_of(source))
+                .blank(at..at + body.len());
+        }
+        at += line.len();
+    }
+    let masked = match mask {
+        Some(m) => m.finish(),
+        None => source.to_string(),
+    };
+    let paragraphs = retrim(&masked, document::paragraphs(source));
+    Prepared {
+        text: masked,
+        paragraphs,
+        directives,
+    }
+}
+
+/// Trims `spans` against `text`, dropping those left empty.
+fn retrim(text: &str, spans: Vec<Span>) -> Vec<Span> {
+    spans
+        .into_iter()
+        .map(|s| s.trim(text))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// The masked copy under construction.
+pub(crate) struct Mask {
+    bytes: Vec<u8>,
+}
+
+impl Mask {
+    /// Every byte blank except line breaks.
+    pub(crate) fn blank_of(source: &str) -> Mask {
+        Mask {
+            bytes: source
+                .bytes()
+                .map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' })
+                .collect(),
+        }
+    }
+
+    pub(crate) fn copy_of(source: &str) -> Mask {
+        Mask {
+            bytes: source.as_bytes().to_vec(),
+        }
+    }
+
+    /// Blanks `range`, keeping line breaks.
+    pub(crate) fn blank(&mut self, range: std::ops::Range<usize>) {
+        for b in &mut self.bytes[range] {
+            if *b != b'\n' && *b != b'\r' {
+                *b = b' ';
+            }
+        }
+    }
+
+    /// Copies `source[range]` into place.
+    pub(crate) fn copy(&mut self, source: &str, range: std::ops::Range<usize>) {
+        self.bytes[range.clone()].copy_from_slice(&source.as_bytes()[range]);
+    }
+
+    /// Writes `s` at `range.start` and blanks the rest of `range`. `s` must
+    /// fit; callers check.
+    pub(crate) fn put(&mut self, range: std::ops::Range<usize>, s: &str) {
+        debug_assert!(s.len() <= range.len());
+        let start = range.start;
+        self.blank(range);
+        self.bytes[start..start + s.len()].copy_from_slice(s.as_bytes());
+    }
+
+    /// The masked text. A byte sequence that is not UTF-8 (which the front
+    /// ends never write) is blanked rather than changing the length.
+    pub(crate) fn finish(mut self) -> String {
+        loop {
+            match String::from_utf8(self.bytes) {
+                Ok(s) => return s,
+                Err(e) => {
+                    let bad = e.utf8_error();
+                    let mut bytes = e.into_bytes();
+                    let from = bad.valid_up_to();
+                    let to = from + bad.error_len().unwrap_or(bytes.len() - from);
+                    for b in &mut bytes[from..to] {
+                        *b = b' ';
+                    }
+                    self.bytes = bytes;
+                }
+            }
+        }
+    }
+}
+
+/// Paragraphs as a front end finds them: a run of prose between two block
+/// boundaries.
+#[derive(Default)]
+pub(crate) struct Blocks {
+    current: Option<(usize, usize)>,
+    out: Vec<Span>,
+}
+
+impl Blocks {
+    /// Prose at `range` belongs to the current block.
+    pub(crate) fn extend(&mut self, range: std::ops::Range<usize>) {
+        if range.is_empty() {
+            return;
+        }
+        self.current = Some(match self.current {
+            Some((s, e)) => (s.min(range.start), e.max(range.end)),
+            None => (range.start, range.end),
+        });
+    }
+
+    /// A block starts or ends here.
+    pub(crate) fn boundary(&mut self) {
+        if let Some((s, e)) = self.current.take() {
+            self.out.push(Span::new(s, e));
+        }
+    }
+
+    /// The paragraphs, trimmed against the masked `text`.
+    pub(crate) fn finish(mut self, text: &str) -> Vec<Span> {
+        self.boundary();
+        let mut spans = self.out;
+        spans.sort();
+        // Blocks never overlap, but a malformed input could make a front
+        // end report nested ranges: merge rather than confuse the engine.
+        let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+        for s in spans {
+            match merged.last_mut() {
+                Some(last) if s.start < last.end => last.end = last.end.max(s.end),
+                _ => merged.push(s),
+            }
+        }
+        retrim(text, merged)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_from_extension() {
+        assert_eq!(
+            InputFormat::from_path(Path::new("a/b.MD")),
+            InputFormat::Markdown
+        );
+        assert_eq!(
+            InputFormat::from_path(Path::new("b.htm")),
+            InputFormat::Html
+        );
+        assert_eq!(
+            InputFormat::from_path(Path::new("b.txt")),
+            InputFormat::Text
+        );
+        assert_eq!(
+            InputFormat::from_path(Path::new("README")),
+            InputFormat::Text
+        );
+    }
+
+    #[test]
+    fn text_suppression_lines_are_blanked_and_keep_the_length() {
+        let src = "Headline\n\n[quotecheck-disable-next-line missing-attribution]\n“Quote.”\n# quotecheck-disable unclosed-quote\n";
+        let p = text(src);
+        assert_eq!(p.text.len(), src.len());
+        assert_eq!(p.directives.len(), 2);
+        assert!(!p.text.contains("quotecheck"));
+        assert!(p.text.contains("“Quote.”"));
+        let paras: Vec<&str> = p.paragraphs.iter().map(|s| s.slice(&p.text)).collect();
+        assert_eq!(paras, vec!["Headline", "“Quote.”"]);
+    }
+
+    #[test]
+    fn a_hash_line_that_is_not_a_directive_stays() {
+        let src = "# Heading\nText.\n";
+        let p = text(src);
+        assert_eq!(p.text, src);
+        assert!(p.directives.is_empty());
+    }
+
+    #[test]
+    fn mask_never_changes_the_length() {
+        let src = "a “b” c\r\nd";
+        let mut m = Mask::blank_of(src);
+        m.copy(src, 2..9);
+        let s = m.finish();
+        assert_eq!(s.len(), src.len());
+        assert_eq!(s, "  “b”  \r\n ");
+    }
+}
