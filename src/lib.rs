@@ -11,12 +11,15 @@
 pub mod analysis;
 pub mod attribution;
 pub mod claims;
+pub mod config;
 pub mod cues;
 pub mod diagnostic;
 pub mod document;
 pub mod engine;
 pub mod error;
 pub mod extract;
+pub mod fix;
+pub mod frontend;
 pub mod lang;
 pub mod ledger;
 pub mod lints;
@@ -26,6 +29,7 @@ pub mod render;
 pub mod sentences;
 pub mod span;
 pub mod speakers;
+pub mod suppress;
 pub mod tokens;
 
 pub use analysis::Analysis;

@@ -1,24 +1,33 @@
 //! Command-line parsing, input reading and output. Exit codes: 0 clean,
 //! 1 findings at or above the fail level, 2 usage, config or I/O error.
 
+mod check;
 mod input;
 mod output;
 mod snapshot;
 
 use std::io::{self, BufRead, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use quotecheck::config::{ConfigFile, Discovery, Overrides, QuoteStyle, Source as ConfigSource};
 use quotecheck::diagnostic::Severity;
 use quotecheck::engine::{Engine, Settings};
 use quotecheck::error::{Error, ErrorKind};
+use quotecheck::frontend;
 use quotecheck::lang::LangRules;
 use quotecheck::lints::{self, RuleSelection};
+use rayon::prelude::*;
 
 use input::Source;
 
 #[derive(Parser, Debug)]
-#[command(name = "quotecheck", version, about = "Find, pair and attribute quotations in news copy, and lint the quotation marks.")]
+#[command(
+    name = "quotecheck",
+    version,
+    about = "Find, pair and attribute quotations in news copy, and lint the quotation marks."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -36,7 +45,10 @@ enum Command {
     Explain {
         /// The rule name, e.g. unopened-quote.
         rule: String,
-    },    /// Write or check the attribution ledgers (who said what, per article).
+    },
+    /// Show the effective settings for a path.
+    Config(ConfigArgs),
+    /// Write or check the attribution ledgers (who said what, per article).
     Snapshot(snapshot::SnapshotArgs),
 }
 
@@ -44,35 +56,95 @@ enum Command {
 struct Common {
     /// Files or directories; `-` reads standard input.
     paths: Vec<PathBuf>,
-    /// The name to report for standard input.
+    /// The name to report for standard input (its extension picks the input format).
     #[arg(long)]
     stdin_filename: Option<String>,
-    /// Language of the copy.
-    #[arg(long, default_value = "en")]
-    lang: String,
+    /// Language of the copy [default: en, or the config's `lang`].
+    #[arg(long)]
+    lang: Option<String>,
+}
+
+/// Where settings come from and which files are read.
+#[derive(Args, Debug, Clone)]
+struct ConfigOpts {
+    /// Use this config file for every input instead of the nearest `quotecheck.toml`.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Ignore config files: built-in defaults and command-line flags only.
+    #[arg(long)]
+    isolated: bool,
+    /// Read every input as this format instead of choosing by extension.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    input_format: Option<FormatArg>,
+    /// Skip files and directories matching these gitignore-style patterns
+    /// (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "PATTERN")]
+    exclude: Vec<String>,
+    /// Apply excludes to files named on the command line too.
+    #[arg(long)]
+    force_exclude: bool,
 }
 
 #[derive(Args, Debug)]
 struct CheckArgs {
     #[command(flatten)]
     common: Common,
+    #[command(flatten)]
+    config: ConfigOpts,
     #[arg(long, value_enum, default_value_t = CheckFormat::Full)]
     format: CheckFormat,
     /// Only these rules (comma-separated; ALL for every rule).
     #[arg(long, value_delimiter = ',')]
     select: Option<Vec<String>>,
+    /// These rules as well as the selected ones.
+    #[arg(long, value_delimiter = ',')]
+    extend_select: Vec<String>,
     /// Never these rules.
     #[arg(long, value_delimiter = ',')]
     ignore: Vec<String>,
-    /// The lowest severity that makes the exit code 1.
-    #[arg(long, value_enum, default_value_t = Level::Info)]
-    fail_level: Level,
+    /// The lowest severity that makes the exit code 1 [default: info, or the config's].
+    #[arg(long, value_enum)]
+    fail_level: Option<Level>,
+    /// The house quotation-mark style [default: any, or the config's].
+    #[arg(long, value_enum)]
+    quote_style: Option<StyleArg>,
+    /// Apply safe fixes to the files (standard input: print the fixed text).
+    #[arg(long)]
+    fix: bool,
+    /// Print the safe fixes as a unified diff instead of writing them.
+    #[arg(long)]
+    diff: bool,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Print how many diagnostics each rule found instead of the diagnostics.
+    #[arg(long)]
+    statistics: bool,
+    /// Check this many files at once [default: one per core].
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+}
+
+impl CheckArgs {
+    fn overrides(&self) -> Overrides {
+        Overrides {
+            lang: self.common.lang.clone(),
+            select: self.select.clone(),
+            ignore: self.ignore.clone(),
+            extend_select: self.extend_select.clone(),
+            fail_level: self.fail_level.map(Into::into),
+            quote_style: self.quote_style.map(Into::into),
+            exclude: self.config.exclude.clone(),
+        }
+    }
 }
 
 #[derive(Args, Debug)]
 struct ExtractArgs {
     #[command(flatten)]
     common: Common,
+    #[command(flatten)]
+    config: ConfigOpts,
     #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
     format: ExtractFormat,
     /// Read JSON lines `{"id","text"}` on stdin, write one result line each.
@@ -81,6 +153,24 @@ struct ExtractArgs {
     /// Also list scare quotes and titles of works.
     #[arg(long)]
     all_quotes: bool,
+    /// Read this many files at once [default: one per core].
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+}
+
+#[derive(Args, Debug)]
+struct ConfigArgs {
+    /// Print the effective settings (the default action).
+    #[arg(long)]
+    show: bool,
+    /// The file or directory whose settings to show [default: .].
+    path: Option<PathBuf>,
+    /// Use this config file instead of the nearest `quotecheck.toml`.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Ignore config files.
+    #[arg(long)]
+    isolated: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,12 +178,38 @@ enum CheckFormat {
     Full,
     Concise,
     Json,
+    Sarif,
+    Github,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum ExtractFormat {
     Json,
     Report,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum FormatArg {
+    Text,
+    Markdown,
+    Html,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum StyleArg {
+    Any,
+    Curly,
+    Straight,
+}
+
+impl From<StyleArg> for QuoteStyle {
+    fn from(s: StyleArg) -> QuoteStyle {
+        match s {
+            StyleArg::Any => QuoteStyle::Any,
+            StyleArg::Curly => QuoteStyle::Curly,
+            StyleArg::Straight => QuoteStyle::Straight,
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,7 +229,7 @@ impl From<Level> for Severity {
     }
 }
 
-const SUBCOMMANDS: &[&str] = &["check", "extract", "rules", "explain", "snapshot", "help"];
+const SUBCOMMANDS: &[&str] = &["check", "extract", "rules", "explain", "config", "snapshot", "help"];
 
 /// Runs the command line and returns the exit code.
 pub fn run() -> i32 {
@@ -136,7 +252,7 @@ pub fn run() -> i32 {
         }
     };
     let result = match cli.command {
-        Command::Check(a) => check(a),
+        Command::Check(a) => check::run(a),
         Command::Extract(a) => extract(a),
         Command::Snapshot(a) => snapshot::run(a),
         Command::Rules => {
@@ -147,18 +263,25 @@ pub fn run() -> i32 {
                     r.name,
                     r.default_severity.as_str(),
                     r.summary,
-                    if r.default_enabled { "" } else { " (off by default)" }
+                    if r.default_enabled {
+                        ""
+                    } else {
+                        " (off by default)"
+                    }
                 ));
             }
             write_stdout(&s).map(|_| 0)
         }
         Command::Explain { rule } => match lints::find_rule(&rule) {
-            Some(r) => write_stdout(&format!("# {}\n\n{}\n\n{}\n", r.name, r.summary, r.docs())).map(|_| 0),
+            Some(r) => {
+                write_stdout(&format!("# {}\n\n{}\n\n{}\n", r.name, r.summary, r.docs())).map(|_| 0)
+            }
             None => Err(Error::new(
                 ErrorKind::Usage,
                 format!("unknown rule `{rule}` (see `quotecheck rules`)"),
             )),
         },
+        Command::Config(a) => show_config(a),
     };
     match result {
         Ok(code) => code,
@@ -173,56 +296,55 @@ pub fn run() -> i32 {
 fn write_stdout(s: &str) -> Result<(), Error> {
     let mut out = io::stdout().lock();
     match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::new(ErrorKind::Io, format!("writing output: {e}"))),
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            Err(Error::new(ErrorKind::Io, format!("writing output: {e}")))
+        }
         _ => Ok(()),
     }
 }
 
+/// An engine from the built-in rules of `--lang` (no config files).
+#[allow(dead_code)]
 fn engine(common: &Common, selection: RuleSelection) -> Result<Engine, Error> {
     selection.validate()?;
-    let lang = LangRules::builtin(&common.lang)?;
+    let lang = LangRules::builtin(common.lang.as_deref().unwrap_or("en"))?;
     Ok(Engine::new(lang, Settings { rules: selection }))
 }
 
-fn check(a: CheckArgs) -> Result<i32, Error> {
-    let selection = RuleSelection {
-        select: a.select.map(|s| s.into_iter().collect()),
-        ignore: a.ignore.into_iter().collect(),
-        ..Default::default()
-    };
-    let engine = engine(&a.common, selection)?;
-    let fail_level: Severity = a.fail_level.into();
-    let sources = input::collect(&a.common.paths, a.common.stdin_filename.as_deref())?;
-    let mut had_error = false;
-    let mut failed = false;
-    let mut results = Vec::new();
-    for src in sources {
-        match src {
-            Source::Text { name, text } => {
-                let (_, diags) = engine.check(&text);
-                failed |= diags.iter().any(|d| d.severity >= fail_level);
-                results.push((name, text, diags));
-            }
-            Source::Skipped { name, why } => eprintln!("quotecheck: note: skipped {name}: {why}"),
-            Source::Failed(e) => {
-                eprintln!("quotecheck: error: {e}");
-                had_error = true;
-            }
-        }
-    }
-    let rendered = match a.format {
-        CheckFormat::Full => output::full(&results, color_enabled()),
-        CheckFormat::Concise => output::concise(&results),
-        CheckFormat::Json => output::json(&results),
-    };
-    write_stdout(&rendered)?;
-    Ok(if had_error {
-        2
-    } else if failed {
-        1
-    } else {
-        0
+/// Where settings come from: `--config`, `--isolated` or discovery.
+fn discovery(opts: &ConfigOpts, overrides: Overrides) -> Result<Discovery, Error> {
+    config_source(opts.config.as_deref(), opts.isolated).and_then(|s| Discovery::new(s, overrides))
+}
+
+fn config_source(config: Option<&Path>, isolated: bool) -> Result<ConfigSource, Error> {
+    Ok(match (config, isolated) {
+        (Some(p), _) => ConfigSource::Fixed(Arc::new(ConfigFile::load(p)?)),
+        (None, true) => ConfigSource::Isolated,
+        (None, false) => ConfigSource::Discover,
     })
+}
+
+/// A thread pool of `threads` workers (all cores when `None`).
+fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool, Error> {
+    let mut b = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        if n == 0 {
+            return Err(Error::new(ErrorKind::Usage, "--threads must be at least 1"));
+        }
+        b = b.num_threads(n);
+    }
+    b.build()
+        .map_err(|e| Error::new(ErrorKind::Io, format!("starting threads: {e}")))
+}
+
+fn show_config(a: ConfigArgs) -> Result<i32, Error> {
+    let _ = a.show;
+    let discovery = Discovery::new(
+        config_source(a.config.as_deref(), a.isolated)?,
+        Overrides::default(),
+    )?;
+    let path = a.path.unwrap_or_else(|| PathBuf::from("."));
+    write_stdout(&check::show_config(&discovery, &path)?).map(|_| 0)
 }
 
 fn color_enabled() -> bool {
@@ -230,37 +352,101 @@ fn color_enabled() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
 }
 
+/// One file's extraction.
+enum Extracted {
+    Report(String),
+    Json(serde_json::Value),
+    Skipped(String, String),
+    Failed(Error),
+}
+
 fn extract(a: ExtractArgs) -> Result<i32, Error> {
-    let engine = engine(&a.common, RuleSelection::default())?;
+    let overrides = Overrides {
+        lang: a.common.lang.clone(),
+        exclude: a.config.exclude.clone(),
+        ..Default::default()
+    };
+    let discovery = Arc::new(discovery(&a.config, overrides)?);
     if a.jsonl {
-        return extract_jsonl(&engine, a.all_quotes);
+        let settings = discovery.for_path(Path::new("."))?;
+        return extract_jsonl(&settings.1, a.all_quotes);
     }
-    let sources = input::collect(&a.common.paths, a.common.stdin_filename.as_deref())?;
-    let mut had_error = false;
+    let (inputs, walk_errors) = input::inputs(
+        &a.common.paths,
+        a.common.stdin_filename.as_deref(),
+        &discovery,
+        a.config.force_exclude,
+        a.config.input_format.map(Into::into),
+    )?;
+    let mut had_error = !walk_errors.is_empty();
+    for e in walk_errors {
+        eprintln!("quotecheck: error: {e}");
+    }
+    let mut jobs = Vec::new();
+    for i in inputs {
+        let settings =
+            discovery.for_path(i.path.as_deref().unwrap_or(Path::new(i.name.as_str())))?;
+        let src = match &i.path {
+            None => Some(input::read_stdin(&i.name)),
+            Some(_) => None,
+        };
+        jobs.push((i, settings, src));
+    }
+    let format = a.format;
+    let outcomes: Vec<Extracted> = pool(a.threads)?.install(|| {
+        jobs.into_par_iter()
+            .map(|(i, settings, src)| {
+                let src = src.unwrap_or_else(|| match &i.path {
+                    Some(p) => input::read_file(p),
+                    None => {
+                        Source::Failed(Error::new(ErrorKind::Io, "standard input was not read"))
+                    }
+                });
+                let text = match src {
+                    Source::Text { text, .. } => text,
+                    Source::Skipped { name, why } => return Extracted::Skipped(name, why),
+                    Source::Failed(e) => return Extracted::Failed(e),
+                };
+                let engine = &settings.1;
+                let checked = frontend::check(engine, i.format, &text);
+                match format {
+                    ExtractFormat::Report => Extracted::Report(quotecheck::render::report::render(
+                        &i.name,
+                        &checked.prepared.text,
+                        &checked.analysis,
+                        &checked.diagnostics,
+                        &rules_version(engine),
+                    )),
+                    ExtractFormat::Json => Extracted::Json(output::extract_json(
+                        &i.name,
+                        &text,
+                        &checked.prepared.text,
+                        &checked.analysis,
+                        i.format != frontend::InputFormat::Text,
+                    )),
+                }
+            })
+            .collect()
+    });
     let mut out = String::new();
     let mut json = Vec::new();
-    for src in sources {
-        match src {
-            Source::Text { name, text } => {
-                let (analysis, diags) = engine.check(&text);
-                match a.format {
-                    ExtractFormat::Report => {
-                        if !out.is_empty() {
-                            out.push('\n');
-                        }
-                        out.push_str(&quotecheck::render::report::render(&name, &text, &analysis, &diags, &rules_version(&engine)));
-                    }
-                    ExtractFormat::Json => json.push(output::extract_json(&name, &text, &analysis)),
+    for o in outcomes {
+        match o {
+            Extracted::Report(report) => {
+                if !out.is_empty() {
+                    out.push('\n');
                 }
+                out.push_str(&report);
             }
-            Source::Skipped { name, why } => eprintln!("quotecheck: note: skipped {name}: {why}"),
-            Source::Failed(e) => {
+            Extracted::Json(value) => json.push(value),
+            Extracted::Skipped(name, why) => eprintln!("quotecheck: note: skipped {name}: {why}"),
+            Extracted::Failed(e) => {
                 eprintln!("quotecheck: error: {e}");
                 had_error = true;
             }
         }
     }
-    if a.format == ExtractFormat::Json {
+    if format == ExtractFormat::Json {
         out = serde_json::to_string_pretty(&json).expect("JSON values serialise");
         out.push('\n');
     }
@@ -269,7 +455,11 @@ fn extract(a: ExtractArgs) -> Result<i32, Error> {
 }
 
 pub fn rules_version(engine: &Engine) -> String {
-    format!("quotecheck {} ({})", env!("CARGO_PKG_VERSION"), engine.lang.lang)
+    format!(
+        "quotecheck {} ({})",
+        env!("CARGO_PKG_VERSION"),
+        engine.lang.lang
+    )
 }
 
 /// `{"id","text"}` lines in, one result line out per record. A bad line is
