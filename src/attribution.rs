@@ -82,6 +82,8 @@ pub struct Attribution {
     pub cue: Option<u32>,
     pub method: Method,
     pub confidence: Confidence,
+    /// For a pronoun: another person named as near, whom it could mean.
+    pub rival: Option<Span>,
 }
 
 /// Inputs of the attribution stage.
@@ -183,6 +185,7 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
                     cue: None,
                     method: Method::SpeakerLabel,
                     confidence: Confidence::High,
+                    rival: None,
                 });
                 continue;
             }
@@ -196,6 +199,7 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
                     cue: None,
                     method: Method::SpeakerLabel,
                     confidence: Confidence::High,
+                    rival: None,
                 });
                 continue;
             }
@@ -224,6 +228,7 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
                     cue: None,
                     method: Method::SentenceSubject,
                     confidence: Confidence::Low,
+                    rival: None,
                 });
                 continue;
             }
@@ -239,6 +244,7 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
                 cue: Some(ci as u32),
                 method,
                 confidence,
+                rival: None,
             });
         } else if q.kind == QuoteKind::Fragment
             && q.content.slice(inp.text).split_whitespace().count() <= 4
@@ -294,6 +300,7 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
                 cue: cue.map(|c| c as u32),
                 method: Method::AdjacentSentence,
                 confidence: if intro { Confidence::Medium } else { Confidence::Low },
+                rival: None,
             });
         }
     }
@@ -358,6 +365,11 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
             confidence,
             ..src
         });
+    }
+    for a in out.iter_mut().flatten() {
+        if let (MentionKind::Pronoun, Some(s)) = (a.mention.kind, a.speaker) {
+            a.rival = table.rival(inp.text, a.mention.span, s, inp.sightings, inp.sentences, inp.rules);
+        }
     }
     (out, kinds)
 }

@@ -601,7 +601,9 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             start = k;
             continue;
         }
-        if STOP.contains(&lt) || rules.verbs.contains_key(lt) || lt.ends_with("ly") {
+        // A verb form after a determiner is a noun: `the talks`, `a report`.
+        let noun_use = NOUNY.contains(&lt) || k > 0 && DETERMINERS.contains(&lower(w(k - 1)).as_ref());
+        if STOP.contains(&lt) || rules.verbs.contains_key(lt) && !noun_use || lt.ends_with("ly") {
             break;
         }
         // A lowercase noun: `officials`, `press`, `spokesperson`.

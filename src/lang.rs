@@ -28,7 +28,38 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("lang/en/verbs.toml", include_str!("../rules/lang/en/verbs.toml")),
     ("lang/fr/quotes.toml", include_str!("../rules/lang/fr/quotes.toml")),
     ("lang/ja/quotes.toml", include_str!("../rules/lang/ja/quotes.toml")),
+    ("lints/anonymous-source.toml", include_str!("../rules/lints/anonymous-source.toml")),
+    ("lints/loaded-reporting-verb.toml", include_str!("../rules/lints/loaded-reporting-verb.toml")),
 ];
+
+/// The examples a data lint carries in `rules/lints/RULE.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LintExamples {
+    pub rule: String,
+    #[serde(default)]
+    pub example: Vec<LintExample>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LintExample {
+    /// Copy the rule must flag.
+    pub bad: Option<String>,
+    /// Copy the rule must not flag.
+    pub ok: Option<String>,
+    /// `bad` repaired: must not be flagged.
+    pub fixed: Option<String>,
+}
+
+/// Every shipped lint example file, parsed.
+pub fn lint_examples() -> Result<Vec<LintExamples>> {
+    EMBEDDED
+        .iter()
+        .filter(|(p, _)| p.starts_with("lints/"))
+        .map(|(p, t)| parse_toml::<LintExamples>(&format!("rules/{p}"), t))
+        .collect()
+}
 
 /// The languages with shipped rules.
 pub fn languages() -> Vec<&'static str> {
@@ -464,9 +495,7 @@ mod tests {
                 walk(root, &path, out);
             } else if matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "toml")) {
                 let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
-                if rel.starts_with("lang/") {
-                    out.push(rel);
-                }
+                out.push(rel);
             }
         }
     }

@@ -257,6 +257,37 @@ impl SpeakerTable {
         }
     }
 
+    /// For a `he`/`she` resolved to `speaker`: another person, compatible
+    /// with the pronoun, named in the same sentence as the speaker's last
+    /// mention before it — the reader can't tell which one is meant.
+    pub fn rival(
+        &self,
+        text: &str,
+        pronoun: Span,
+        speaker: u32,
+        sightings: &[NameSighting],
+        sentences: &[Span],
+        rules: &LangRules,
+    ) -> Option<Span> {
+        let gender = rules.pronouns.get(&pronoun.slice(text).to_lowercase())?.gender;
+        if !matches!(gender, Gender::Male | Gender::Female) {
+            return None;
+        }
+        let s = &self.speakers[speaker as usize];
+        let last = s.mentions.iter().filter(|m| m.start < pronoun.start).max_by_key(|m| m.start)?;
+        let sent = sentences.iter().find(|x| x.contains(*last))?;
+        let upto = sightings.partition_point(|x| x.span.start < pronoun.start);
+        sightings[upto.saturating_sub(LOOKBACK)..upto]
+            .iter()
+            .filter(|x| sent.contains(x.span) && !same_entity(&x.name, &s.name) && !is_org(&x.name))
+            .filter(|x| {
+                let (_, _, g) = clean_name(x.span.slice(text), rules);
+                g.is_none_or(|g| g == gender) && (g.is_some() || !x.roles.is_empty())
+            })
+            .map(|x| x.span)
+            .last()
+    }
+
     fn add_named(
         &mut self,
         name: &str,

@@ -8,11 +8,15 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::{Error, ErrorKind, Result};
 use crate::lang::LangRules;
 
+pub mod ambiguous_speaker;
+pub mod anonymous_source;
 pub mod curly_quote;
+pub mod loaded_reporting_verb;
 pub mod mismatched_quote;
 pub mod missing_attribution;
 pub mod straight_quote;
 pub mod unclosed_quote;
+pub mod unattributed_quote_in_claim;
 pub mod unopened_quote;
 pub mod unused_suppression;
 
@@ -37,10 +41,14 @@ pub struct Rule {
 
 /// Every lint, sorted by name.
 pub const RULES: &[Rule] = &[
+    ambiguous_speaker::RULE,
+    anonymous_source::RULE,
     curly_quote::RULE,
+    loaded_reporting_verb::RULE,
     mismatched_quote::RULE,
     missing_attribution::RULE,
     straight_quote::RULE,
+    unattributed_quote_in_claim::RULE,
     unclosed_quote::RULE,
     unopened_quote::RULE,
     unused_suppression::RULE,

@@ -1,0 +1,117 @@
+//! `ambiguous-speaker`
+//!
+//! ## What it does
+//! Flags a source given only as a pronoun or a role ("he said", "the
+//! senator said") when the text gives it no antecedent, or when two people
+//! the pronoun could mean were named equally near before it.
+//!
+//! ## Why
+//! Editing moves paragraphs; a "she said" that followed its speaker in the
+//! draft may now follow somebody else. The reader then credits the words to
+//! the wrong person.
+//!
+//! ## Example
+//! ```text
+//! Mayor Ana Ruiz met Governor Jane Holt on Monday. “We agreed on nothing,”
+//! she said.
+//! ```
+//! Name the speaker:
+//! ```text
+//! “We agreed on nothing,” Ruiz said.
+//! ```
+
+use super::{Context, Rule};
+use crate::cues::MentionKind;
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::speakers::Resolution;
+
+pub const RULE: Rule = Rule {
+    name: "ambiguous-speaker",
+    summary: "a pronoun or role as source with no antecedent, or two equally near",
+    default_severity: Severity::Warning,
+    default_enabled: true,
+    check,
+};
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let a = ctx.analysis;
+    let text = ctx.text;
+    let mut seen = std::collections::BTreeSet::new();
+    // Quotes' attributions, then the sources of claims without quotes.
+    let from_quotes = a
+        .attributions
+        .iter()
+        .flatten()
+        .map(|at| (&at.mention, at.speaker, at.resolution, at.rival));
+    let from_claims = a.claims.iter().filter_map(|c| {
+        let m = c.source.as_ref()?;
+        let resolution = match m.kind {
+            MentionKind::Pronoun => c.speaker.map(|_| Resolution::Pronoun),
+            _ => c.speaker.map(|s| {
+                if a.speakers[s as usize].mentions.first() == Some(&m.span) {
+                    Resolution::AsWritten
+                } else {
+                    Resolution::Role
+                }
+            }),
+        };
+        Some((m, c.speaker, resolution, None))
+    });
+    for (m, speaker, resolution, rival) in from_quotes.chain(from_claims) {
+        if !seen.insert(m.span) {
+            continue;
+        }
+        let word = m.span.slice(text).to_lowercase();
+        let is_person_pronoun = m.kind == MentionKind::Pronoun && matches!(word.as_str(), "he" | "she");
+        match (m.kind, speaker, resolution) {
+            (MentionKind::Pronoun, None, _) if word != "who" && word != "i" && word != "we" && word != "you" => {
+                out.push(Diagnostic {
+                    rule: RULE.name.into(),
+                    severity: RULE.default_severity,
+                    span: m.span,
+                    message: format!("“{}” has no antecedent: nobody named before it can be meant", m.span.slice(text)),
+                    labels: vec![],
+                    fix: None,
+                });
+            }
+            (MentionKind::Pronoun, Some(s), Some(Resolution::Pronoun)) if is_person_pronoun => {
+                let Some(rival) = rival else { continue };
+                out.push(Diagnostic {
+                    rule: RULE.name.into(),
+                    severity: RULE.default_severity,
+                    span: m.span,
+                    message: format!(
+                        "“{}” could be {} or {}",
+                        m.span.slice(text),
+                        a.speakers[s as usize].name,
+                        rival.slice(text)
+                    ),
+                    labels: vec![Label {
+                        span: rival,
+                        message: format!("{} is named as near", rival.slice(text)),
+                    }],
+                    fix: None,
+                });
+            }
+            (MentionKind::Nominal, Some(s), Some(Resolution::AsWritten))
+                if word.starts_with("the ") && a.speakers[s as usize].roles.is_empty() && is_role(ctx, &word) =>
+            {
+                out.push(Diagnostic {
+                    rule: RULE.name.into(),
+                    severity: RULE.default_severity,
+                    span: m.span,
+                    message: format!("“{}” names a role, but the text never says who holds it", m.span.slice(text)),
+                    labels: vec![],
+                    fix: None,
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `the senator`, `the spokesman`: a definite description headed by a title.
+fn is_role(ctx: &Context, lowered: &str) -> bool {
+    let head = lowered.split_whitespace().last().unwrap_or("");
+    ctx.lang.is_title(head) && lowered.split_whitespace().count() <= 3
+}

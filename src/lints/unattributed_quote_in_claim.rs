@@ -1,0 +1,62 @@
+//! `unattributed-quote-in-claim`
+//!
+//! ## What it does
+//! Flags a quoted fragment — a few quoted words inside the writer's own
+//! sentence — when no source is in reach: no cue in its sentence, none in
+//! the sentence before, and no subject that could be speaking. Short scare
+//! quotes and titles of works are not flagged.
+//!
+//! ## Why
+//! Quotation marks tell the reader somebody said these exact words. A
+//! fragment with nobody attached reads as the writer's sneer or as a
+//! quotation whose source was cut.
+//!
+//! ## Example
+//! ```text
+//! The plan would “devastate small businesses across the county.”
+//! ```
+//! Say whose words they are:
+//! ```text
+//! The plan would “devastate small businesses across the county,” the
+//! chamber of commerce said.
+//! ```
+
+use super::{Context, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::attribution::Method;
+use crate::cues::MentionKind;
+use crate::quotes::QuoteKind;
+
+pub const RULE: Rule = Rule {
+    name: "unattributed-quote-in-claim",
+    summary: "a quoted fragment with no source in reach",
+    default_severity: Severity::Warning,
+    default_enabled: true,
+    check,
+};
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let a = ctx.analysis;
+    for (i, q) in a.quotes.iter().enumerate() {
+        if q.depth != 0 || q.kind != QuoteKind::Fragment {
+            continue;
+        }
+        // A sentence's subject stands in for a source only when it can
+        // speak: a name, a pronoun, a document — not `the proposal`.
+        let sourced = a.attributions[i].as_ref().is_some_and(|at| {
+            at.method != Method::SentenceSubject || !matches!(at.mention.kind, MentionKind::Nominal | MentionKind::Anonymous)
+        });
+        if sourced {
+            continue;
+        }
+        let preview: String = q.content.slice(ctx.text).chars().take(40).collect();
+        out.push(Diagnostic {
+            rule: RULE.name.into(),
+            severity: RULE.default_severity,
+            span: q.open.unwrap_or(q.content),
+            message: format!("quoted words “{}” have no source", preview.trim_end()),
+            labels: vec![],
+            fix: None,
+        });
+    }
+}
