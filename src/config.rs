@@ -141,7 +141,10 @@ impl ConfigFile {
 
     /// The directory relative paths in the file start from.
     pub fn dir(&self) -> &Path {
-        self.path.parent().unwrap_or(Path::new("."))
+        match self.path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        }
     }
 
     fn error_at(&self, at: usize, message: String) -> Error {
@@ -403,6 +406,17 @@ pub fn absolute(path: &Path) -> PathBuf {
 /// Settings and the engine they describe.
 pub type Settled = (Resolved, Engine);
 
+/// `path` relative to the working directory when it is inside it, for
+/// messages.
+fn shown(path: &Path) -> PathBuf {
+    match std::env::current_dir() {
+        Ok(cwd) => path
+            .strip_prefix(&cwd)
+            .map_or_else(|_| path.to_path_buf(), Path::to_path_buf),
+        Err(_) => path.to_path_buf(),
+    }
+}
+
 /// Where settings come from, for a run over many files.
 pub enum Source {
     /// Walk up from each file to the nearest `quotecheck.toml`.
@@ -470,7 +484,7 @@ impl Discovery {
         }
         let candidate = dir.join(FILE_NAME);
         let found = if candidate.is_file() {
-            Some(Arc::new(ConfigFile::load(&candidate)?))
+            Some(Arc::new(ConfigFile::load(&shown(&candidate))?))
         } else {
             match dir.parent() {
                 Some(parent) => self.config_for_dir(parent)?,

@@ -176,7 +176,13 @@ pub fn collect(paths: &[PathBuf], stdin_name: Option<&str>) -> Result<Vec<Source
     Ok(out)
 }
 
+/// A path as shown in reports: as given, less a leading `./` that a
+/// directory walk of `.` adds.
 fn display(p: &Path) -> String {
+    let p = match p.strip_prefix(".") {
+        Ok(rest) if !rest.as_os_str().is_empty() => rest,
+        _ => p,
+    };
     p.display().to_string()
 }
 

@@ -148,12 +148,13 @@ pub fn prepare(source: &str) -> Prepared {
         &mut blocks,
         &mut directives,
     );
-    let text = mask.finish();
+    let (text, references) = mask.finish_with_references();
     let paragraphs = blocks.finish(&text);
     Prepared {
         text,
         paragraphs,
         directives,
+        references,
     }
 }
 

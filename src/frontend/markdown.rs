@@ -92,7 +92,7 @@ pub fn prepare(source: &str) -> Prepared {
             _ => {}
         }
     }
-    let text = mask.finish();
+    let (text, references) = mask.finish_with_references();
     let paragraphs = blocks.finish(&text);
     directives.sort_by_key(|d| d.span.start);
     directives.dedup_by_key(|d| d.span.start);
@@ -100,6 +100,7 @@ pub fn prepare(source: &str) -> Prepared {
         text,
         paragraphs,
         directives,
+        references,
     }
 }
 

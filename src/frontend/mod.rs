@@ -76,6 +76,9 @@ pub struct Prepared {
     pub paragraphs: Vec<Span>,
     /// Suppression comments, in order.
     pub directives: Vec<Directive>,
+    /// Where a character reference (`&ldquo;`) was decoded: the reference
+    /// in the file, sorted. A diagnostic on its character covers it all.
+    pub references: Vec<Span>,
 }
 
 /// Prepares `source` as a file of `format`.
@@ -109,6 +112,14 @@ pub fn check(engine: &Engine, format: InputFormat, source: &str) -> Checked {
         &engine.settings.rules,
     );
     crate::fix::demote_outside_prose(source, &prepared.text, &mut diagnostics);
+    if !prepared.references.is_empty() {
+        for d in &mut diagnostics {
+            d.span = widen(d.span, &prepared.references);
+            for l in &mut d.labels {
+                l.span = widen(l.span, &prepared.references);
+            }
+        }
+    }
     Checked {
         prepared,
         analysis,
@@ -145,6 +156,17 @@ pub fn text(source: &str) -> Prepared {
         text: masked,
         paragraphs,
         directives,
+        references: Vec::new(),
+    }
+}
+
+/// A span that starts a decoded reference and ends inside it, widened to
+/// the whole reference.
+fn widen(span: Span, references: &[Span]) -> Span {
+    let i = references.partition_point(|r| r.start < span.start);
+    match references.get(i) {
+        Some(r) if r.start == span.start && !span.is_empty() && span.end <= r.end => *r,
+        _ => span,
     }
 }
 
@@ -160,6 +182,8 @@ fn retrim(text: &str, spans: Vec<Span>) -> Vec<Span> {
 /// The masked copy under construction.
 pub(crate) struct Mask {
     bytes: Vec<u8>,
+    /// Ranges written by [`Mask::put`]: decoded character references.
+    decoded: Vec<Span>,
 }
 
 impl Mask {
@@ -170,12 +194,14 @@ impl Mask {
                 .bytes()
                 .map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' })
                 .collect(),
+            decoded: Vec::new(),
         }
     }
 
     pub(crate) fn copy_of(source: &str) -> Mask {
         Mask {
             bytes: source.as_bytes().to_vec(),
+            decoded: Vec::new(),
         }
     }
 
@@ -198,16 +224,24 @@ impl Mask {
     pub(crate) fn put(&mut self, range: std::ops::Range<usize>, s: &str) {
         debug_assert!(s.len() <= range.len());
         let start = range.start;
+        self.decoded.push(Span::new(range.start, range.end));
         self.blank(range);
         self.bytes[start..start + s.len()].copy_from_slice(s.as_bytes());
     }
 
     /// The masked text. A byte sequence that is not UTF-8 (which the front
     /// ends never write) is blanked rather than changing the length.
-    pub(crate) fn finish(mut self) -> String {
+    pub(crate) fn finish(self) -> String {
+        self.finish_with_references().0
+    }
+
+    /// The masked text and the ranges of the decoded references, sorted.
+    pub(crate) fn finish_with_references(mut self) -> (String, Vec<Span>) {
+        let mut decoded = std::mem::take(&mut self.decoded);
+        decoded.sort();
         loop {
             match String::from_utf8(self.bytes) {
-                Ok(s) => return s,
+                Ok(s) => return (s, decoded),
                 Err(e) => {
                     let bad = e.utf8_error();
                     let mut bytes = e.into_bytes();
