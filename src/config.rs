@@ -595,6 +595,15 @@ mod tests {
     }
 
     #[test]
+    fn the_documented_example_is_valid() {
+        let text = include_str!("../docs/quotecheck.toml");
+        let c = ConfigFile::parse(Path::new("docs/quotecheck.toml"), text.to_string()).unwrap();
+        let r = Resolved::new(Some(&c), &Overrides::default()).unwrap();
+        assert_eq!(r.fail_level, Severity::Warning);
+        r.engine().unwrap();
+    }
+
+    #[test]
     fn command_line_wins() {
         let c = parse("select = [\"unclosed-quote\"]\nfail-level = \"error\"\n").unwrap();
         let o = Overrides {
