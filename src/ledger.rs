@@ -28,6 +28,7 @@ use similar::{Algorithm, DiffOp, TextDiff};
 
 use crate::engine::Engine;
 use crate::error::{Error, ErrorKind, Result};
+use crate::frontend::{self, InputFormat};
 use crate::render::report;
 
 /// The extension added to an article's file name to name its ledger.
@@ -43,58 +44,27 @@ pub const SUMMARY_PREVIEW_CHARS: usize = 48;
 // ---------------------------------------------------------------------------
 // Rendering
 
-/// The ledger of one article: its attribution report. `article` is the
-/// path the header shows (relative, forward slashes; see
-/// [`relative_article_path`]); `rules_version` the rule-set version the
-/// report header names.
-pub fn render(engine: &Engine, article: &str, text: &str, rules_version: &str) -> String {
-    let (analysis, diags) = engine.check(text);
-    report::render(article, text, &analysis, &diags, rules_version)
-}
-
-/// Renders many articles on up to `threads` threads. The result is in the
-/// order of `articles` and does not depend on `threads`.
-pub fn render_all(
+/// The ledger of one article: its attribution report, exactly what
+/// `extract --format report` prints for it. `source` is the file as read
+/// and `format` how to read it (Markdown and HTML are reduced to their
+/// prose first, see [`crate::frontend`]); `article` is the path the header
+/// shows (relative, forward slashes; see [`relative_article_path`]);
+/// `rules_version` the rule-set version the header names.
+pub fn render(
     engine: &Engine,
-    articles: &[(String, String)],
+    format: InputFormat,
+    article: &str,
+    source: &str,
     rules_version: &str,
-    threads: usize,
-) -> Vec<String> {
-    let threads = threads.clamp(1, articles.len().max(1));
-    if threads == 1 {
-        return articles
-            .iter()
-            .map(|(p, t)| render(engine, p, t, rules_version))
-            .collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut slots: Vec<Option<String>> = vec![None; articles.len()];
-    let parts: Vec<Vec<(usize, String)>> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some((p, t)) = articles.get(i) else { break };
-                        done.push((i, render(engine, p, t, rules_version)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("a ledger thread panicked"))
-            .collect()
-    });
-    for (i, ledger) in parts.into_iter().flatten() {
-        slots[i] = Some(ledger);
-    }
-    slots
-        .into_iter()
-        .map(|s| s.expect("every article is rendered"))
-        .collect()
+) -> String {
+    let c = frontend::check(engine, format, source);
+    report::render(
+        article,
+        &c.prepared.text,
+        &c.analysis,
+        &c.diagnostics,
+        rules_version,
+    )
 }
 
 // ---------------------------------------------------------------------------

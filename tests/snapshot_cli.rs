@@ -528,6 +528,8 @@ fn usage_errors() {
     let t = project();
     let o = quotecheck(t.path(), &["snapshot", "--check", "--accept"]);
     assert_eq!(o.status.code(), Some(2));
+    let o = quotecheck(t.path(), &["snapshot", "--threads", "0"]);
+    assert_eq!(o.status.code(), Some(2));
     let o = quotecheck(t.path(), &["snapshot", "-"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("not standard input"), "{}", stderr(&o));
@@ -580,5 +582,85 @@ fn custom_dir_and_subdirectory_scope() {
     assert_eq!(
         fs::read(t.path().join("ledgers/articles/2025/ferry-fares.md.quotes")).unwrap(),
         fs::read(t.path().join(FERRY_LEDGER)).unwrap()
+    );
+}
+
+#[test]
+fn a_ledger_is_the_extract_report() {
+    let t = project();
+    // Markdown: front matter and code are not prose, in both.
+    let md = format!("---\ntitle: “Ferry fares\n---\n\n{FERRY}\n```\n“not a quote\n```\n");
+    fs::write(t.path().join(FERRY_PATH), md).unwrap();
+    assert_eq!(quotecheck(t.path(), &["snapshot"]).status.code(), Some(0));
+    for (article, ledger) in [
+        (FERRY_PATH, FERRY_LEDGER),
+        ("articles/library.txt", LIBRARY_LEDGER),
+    ] {
+        let o = quotecheck(t.path(), &["extract", "--format", "report", article]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(
+            stdout(&o),
+            fs::read_to_string(t.path().join(ledger)).unwrap()
+        );
+    }
+    let ledger = fs::read_to_string(t.path().join(FERRY_LEDGER)).unwrap();
+    assert!(ledger.contains("## Diagnostics\n(none)\n"), "{ledger}");
+}
+
+#[test]
+fn the_project_root_is_where_quotecheck_toml_is() {
+    let t = project();
+    fs::write(
+        t.path().join("quotecheck.toml"),
+        "exclude = [\"drafts/\"]\n",
+    )
+    .unwrap();
+    fs::create_dir_all(t.path().join("articles/drafts")).unwrap();
+    fs::write(t.path().join("articles/drafts/wip.txt"), LIBRARY).unwrap();
+    // From a subdirectory, the ledgers are still those beside the config
+    // file, with the same paths in their headers; excluded drafts have none.
+    let sub = t.path().join("articles/2025");
+    let o = quotecheck(&sub, &["snapshot", "--check"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "snapshot check: 0 stale, 0 missing, 0 orphaned, 2 current\n"
+    );
+    let o = quotecheck(&sub, &["snapshot", "--check", "ferry-fares.md"]);
+    assert_eq!(
+        stdout(&o),
+        "snapshot check: 0 stale, 0 missing, 0 orphaned, 1 current\n"
+    );
+    // An article the config now excludes leaves its ledger orphaned.
+    fs::write(
+        t.path().join("quotecheck.toml"),
+        "exclude = [\"drafts/\", \"library.txt\"]\n",
+    )
+    .unwrap();
+    let o = quotecheck(&sub, &["snapshot", "--check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("orphaned articles/library.txt"),
+        "{}",
+        stdout(&o)
+    );
+    // A broken config file is an error, not an empty run.
+    fs::write(t.path().join("quotecheck.toml"), "no-such-key = 1\n").unwrap();
+    let o = quotecheck(&sub, &["snapshot", "--check"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("quotecheck.toml"), "{}", stderr(&o));
+    // --isolated: no config file (the broken one is not read), the
+    // working directory is the root, and nothing excludes the draft.
+    let o = quotecheck(t.path(), &["snapshot", "--check", "--isolated"]);
+    assert_eq!(o.status.code(), Some(1), "{}{}", stdout(&o), stderr(&o));
+    assert!(
+        stdout(&o).contains("snapshot check: 0 stale, 1 missing, 0 orphaned, 2 current"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        stdout(&o).contains("missing  articles/drafts/wip.txt"),
+        "{}",
+        stdout(&o)
     );
 }

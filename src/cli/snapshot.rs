@@ -7,29 +7,39 @@
 //!   the attribution changes and a unified diff per article (or JSON).
 //! - `snapshot --review` steps through the changed articles on a terminal.
 //!
-//! Ledgers live under `--dir` (default `snapshots/` in the project root,
-//! which is the working directory) at the article's path relative to the
-//! root plus `.quotes`. Exit code 2 for usage and I/O errors.
+//! The project root is the directory of the `quotecheck.toml` that applies
+//! to the working directory (or of `--config FILE`); without one (or with
+//! `--isolated`) it is the working directory. Ledgers live under `--dir`
+//! (default `snapshots/` in the root) at the article's path relative to the
+//! root plus `.quotes`, and are rendered exactly as `extract --format
+//! report` renders the article, with the settings that apply to it. Exit
+//! code 2 for usage, config and I/O errors.
 
 use std::collections::BTreeSet;
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
-use quotecheck::engine::Engine;
+use quotecheck::config::{Discovery, Overrides};
 use quotecheck::error::{Error, ErrorKind};
 use quotecheck::ledger::{self, Change, Status};
-use quotecheck::lints::RuleSelection;
+use rayon::prelude::*;
 use serde::Serialize;
 
-use super::Common;
+use super::ConfigOpts;
 use super::input::{self, Source};
 
 #[derive(Args, Debug)]
 pub struct SnapshotArgs {
+    /// Article files or directories [default: the project root].
+    paths: Vec<PathBuf>,
+    /// Language of the copy [default: en, or the config's `lang`].
+    #[arg(long)]
+    lang: Option<String>,
     #[command(flatten)]
-    common: Common,
-    /// The ledger directory [default: snapshots/ in the project root].
+    config: ConfigOpts,
+    /// The ledger directory [default: snapshots/ beside quotecheck.toml, or in the working directory].
     #[arg(long, value_name = "DIR")]
     dir: Option<PathBuf>,
     /// Write nothing; exit 1 if any ledger is stale, missing or orphaned.
@@ -41,13 +51,13 @@ pub struct SnapshotArgs {
     /// Write every stale and missing ledger (what `snapshot` does by default).
     #[arg(long)]
     accept: bool,
-    /// Remove orphaned ledgers (whose article is gone).
+    /// Remove orphaned ledgers (whose article is gone or no longer checked).
     #[arg(long)]
     prune: bool,
     /// Output format of the report.
     #[arg(long, value_enum, default_value_t = SnapshotFormat::Text)]
     format: SnapshotFormat,
-    /// Threads for the analysis [default: all cores]; ledgers do not depend on it.
+    /// Analyse this many articles at once [default: one per core]; the ledgers do not depend on it.
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
 }
@@ -141,21 +151,6 @@ fn counts(p: &ledger::Parsed) -> String {
 
 /// Runs `quotecheck snapshot`.
 pub fn run(a: SnapshotArgs) -> Result<i32, Error> {
-    let cwd = std::env::current_dir()
-        .map_err(|e| Error::new(ErrorKind::Io, format!("the working directory: {e}")))?;
-    // The project root: where ledger paths are measured from. Without a
-    // configuration file it is the working directory.
-    let root = PathBuf::from(".");
-    let dir = a
-        .dir
-        .clone()
-        .unwrap_or_else(|| root.join(ledger::DEFAULT_DIR));
-    let engine = super::engine(&a.common, RuleSelection::default())?;
-    let version = super::rules_version(&engine);
-    let threads = a
-        .threads
-        .filter(|&n| n > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     if a.review && !io::stdin().is_terminal() {
         return Err(Error::new(
             ErrorKind::Usage,
@@ -163,16 +158,31 @@ pub fn run(a: SnapshotArgs) -> Result<i32, Error> {
              use `quotecheck snapshot --check` to see the changes or `quotecheck snapshot --accept` to write them all",
         ));
     }
-
-    let (entries, had_error) = assess(
-        &engine,
-        &version,
-        &cwd,
-        &root,
-        &dir,
-        &a.common.paths,
-        threads,
-    )?;
+    let cwd = std::env::current_dir()
+        .map_err(|e| Error::new(ErrorKind::Io, format!("the working directory: {e}")))?;
+    let overrides = Overrides {
+        lang: a.lang.clone(),
+        exclude: a.config.exclude.clone(),
+        ..Default::default()
+    };
+    let discovery = Arc::new(super::discovery(&a.config, overrides)?);
+    // The settings of the working directory: a bad config file stops the
+    // run before anything is read. Its config file's directory is the root.
+    discovery.for_path(Path::new("."))?;
+    let root = match discovery.config_for_dir(&cwd)? {
+        Some(c) => c
+            .path
+            .parent()
+            .map_or_else(|| cwd.clone(), Path::to_path_buf),
+        None => cwd.clone(),
+    };
+    let root = ledger::normalize(&cwd.join(root));
+    let dir = a
+        .dir
+        .clone()
+        .unwrap_or_else(|| root.join(ledger::DEFAULT_DIR));
+    let pool = super::pool(a.threads)?;
+    let (entries, had_error) = assess(&a, &discovery, &pool, &cwd, &root, &dir)?;
     let color = super::color_enabled() && a.format == SnapshotFormat::Text;
     let pending: Vec<&Entry> = entries
         .iter()
@@ -246,23 +256,23 @@ fn apply(e: &Entry, dir: &Path, prune: bool) -> Result<Action, Error> {
     }
 }
 
-/// Finds the articles under `paths`, renders their ledgers and reads the
-/// stored ones; adds the orphaned ledgers in the directories named.
-/// Errors reading single articles are printed and reported as the flag.
+/// Finds the articles under the paths named, renders their ledgers and
+/// reads the stored ones; adds the orphaned ledgers in the directories
+/// named. Errors reading single articles are printed and reported as the
+/// flag.
 fn assess(
-    engine: &Engine,
-    version: &str,
+    a: &SnapshotArgs,
+    discovery: &Arc<Discovery>,
+    pool: &rayon::ThreadPool,
     cwd: &Path,
     root: &Path,
     dir: &Path,
-    paths: &[PathBuf],
-    threads: usize,
 ) -> Result<(Vec<Entry>, bool), Error> {
     let default = [root.to_path_buf()];
-    let paths = if paths.is_empty() {
+    let paths = if a.paths.is_empty() {
         &default[..]
     } else {
-        paths
+        &a.paths[..]
     };
     let mut existing = Vec::new();
     // Relative directories whose ledgers must all have an article, and
@@ -297,36 +307,70 @@ fn assess(
 
     let abs_dir = ledger::normalize(&cwd.join(dir));
     let mut had_error = false;
-    let mut articles: Vec<(String, String)> = Vec::new();
+    let (inputs, walk_errors) = if existing.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        input::inputs(
+            &existing,
+            None,
+            discovery,
+            a.config.force_exclude,
+            a.config.input_format.map(Into::into),
+        )?
+    };
+    for e in walk_errors {
+        eprintln!("quotecheck: error: {e}");
+        had_error = true;
+    }
+    let mut jobs = Vec::new();
     let mut seen = BTreeSet::new();
-    if !existing.is_empty() {
-        for src in input::collect(&existing, None)? {
-            match src {
-                Source::Text { name, text } => {
-                    let path = Path::new(&name);
-                    // Ledgers and anything else under the ledger directory are not articles.
-                    if ledger::normalize(&cwd.join(path)).starts_with(&abs_dir) {
-                        continue;
-                    }
-                    let rel = ledger::relative_article_path(cwd, root, path)?;
-                    if seen.insert(rel.clone()) {
-                        articles.push((rel, text));
-                    }
-                }
-                Source::Skipped { name, why } => {
-                    eprintln!("quotecheck: note: skipped {name}: {why}")
-                }
-                Source::Failed(e) => {
-                    eprintln!("quotecheck: error: {e}");
-                    had_error = true;
-                }
-            }
+    for i in inputs {
+        let Some(path) = i.path.clone() else { continue };
+        // Ledgers and anything else under the ledger directory are not articles.
+        if ledger::normalize(&cwd.join(&path)).starts_with(&abs_dir) {
+            continue;
+        }
+        let rel = ledger::relative_article_path(cwd, root, &path)?;
+        if seen.insert(rel.clone()) {
+            let settings = discovery.for_path(&path)?;
+            jobs.push((i, rel, settings));
         }
     }
-    let fresh = ledger::render_all(engine, &articles, version, threads);
+    // Read and render in parallel; `collect` keeps the order of `jobs`.
+    let rendered: Vec<(String, Result<String, Source>)> = pool.install(|| {
+        jobs.into_par_iter()
+            .map(|(i, rel, settings)| {
+                let path = i.path.as_deref().expect("files only");
+                let text = match input::read_file(path) {
+                    Source::Text { text, .. } => text,
+                    other => return (rel, Err(other)),
+                };
+                let engine = &settings.1;
+                let version = super::rules_version(engine);
+                let ledger = ledger::render(engine, i.format, &rel, &text, &version);
+                (rel, Ok(ledger))
+            })
+            .collect()
+    });
+    let mut fresh = Vec::new();
+    for (rel, r) in rendered {
+        match r {
+            Ok(ledger) => fresh.push((rel, ledger)),
+            // A skipped or unreadable article stays in `seen`: its ledger
+            // is neither current nor orphaned, and is left alone.
+            Err(Source::Skipped { name, why }) => {
+                eprintln!("quotecheck: note: skipped {name}: {why}");
+            }
+            Err(Source::Failed(e)) => {
+                eprintln!("quotecheck: error: {e}");
+                had_error = true;
+            }
+            Err(Source::Text { .. }) => unreachable!("texts are rendered"),
+        }
+    }
 
     let mut entries = Vec::new();
-    for ((rel, _), new) in articles.into_iter().zip(fresh) {
+    for (rel, new) in fresh {
         let path = ledger::ledger_path(dir, &rel);
         let old = read_ledger(&path)?;
         entries.push(Entry {
@@ -348,10 +392,10 @@ fn assess(
             dir.join(scope)
         };
         for l in ledger::find_ledgers(&under)? {
-            if let Some(article) = ledger::article_of_ledger(dir, &l) {
-                if !seen.contains(&article) {
-                    orphans.insert(article);
-                }
+            if let Some(article) = ledger::article_of_ledger(dir, &l)
+                && !seen.contains(&article)
+            {
+                orphans.insert(article);
             }
         }
     }
