@@ -10,10 +10,14 @@ fn main() {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
         .expect("src/lints exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "rs") && p.file_stem().is_some_and(|s| s != "mod"))
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "rs") && p.file_stem().is_some_and(|s| s != "mod")
+        })
         .collect();
     entries.sort();
-    let mut out = String::from("/// Lint name → Markdown docs, from each lint file's `//!` comment.\npub const LINT_DOCS: &[(&str, &str)] = &[\n");
+    let mut out = String::from(
+        "/// Lint name → Markdown docs, from each lint file's `//!` comment.\npub const LINT_DOCS: &[(&str, &str)] = &[\n",
+    );
     for path in entries {
         println!("cargo:rerun-if-changed={}", path.display());
         let src = std::fs::read_to_string(&path).expect("lint file is readable");

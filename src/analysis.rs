@@ -46,6 +46,7 @@ impl Analysis {
 
     /// The name of the speaker a quote resolves to, if any.
     pub fn speaker_name(&self, quote: usize) -> Option<&str> {
-        self.resolved_speaker(quote).map(|s| self.speakers[s].name.as_str())
+        self.resolved_speaker(quote)
+            .map(|s| self.speakers[s].name.as_str())
     }
 }

@@ -99,7 +99,10 @@ pub struct Input<'a> {
 
 /// Attributions (one per attributed quote, by quote index) and the final
 /// quote kinds (fragments without any cue become scare quotes).
-pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attribution>>, Vec<QuoteKind>) {
+pub fn attribute(
+    inp: &Input,
+    table: &mut SpeakerTable,
+) -> (Vec<Option<Attribution>>, Vec<QuoteKind>) {
     let quotes = inp.quotes;
     let mut kinds: Vec<QuoteKind> = quotes.iter().map(|q| q.kind).collect();
     let mut out: Vec<Option<Attribution>> = vec![None; quotes.len()];
@@ -113,15 +116,28 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
             .iter()
             .any(|q| q.depth == 0 && q.content.contains(c.span))
     };
-    let usable: Vec<bool> = inp.cues.iter().map(|c| c.source.is_some() && !inside_quote(c)).collect();
-    let any_cue_in = |si: usize| inp.cues.iter().enumerate().any(|(i, c)| c.sentence as usize == si && !inside_quote(c) && (usable[i] || c.class != crate::lang::VerbClass::Evidence));
+    let usable: Vec<bool> = inp
+        .cues
+        .iter()
+        .map(|c| c.source.is_some() && !inside_quote(c))
+        .collect();
+    let any_cue_in = |si: usize| {
+        inp.cues.iter().enumerate().any(|(i, c)| {
+            c.sentence as usize == si
+                && !inside_quote(c)
+                && (usable[i] || c.class != crate::lang::VerbClass::Evidence)
+        })
+    };
 
     // Headline style: where a text quotes speech with double marks, a
     // top-level single-quoted passage is a headline's quote or a coined
     // term (`Trump tells rally NFL has gone ‘soft’`), not reported speech.
     let top_single = |q: &Quote| q.depth == 0 && q.open_glyph.is_some_and(|g| !g.is_double());
     let singles = quotes.iter().filter(|q| top_single(q)).count();
-    let doubles = quotes.iter().filter(|q| q.depth == 0 && q.open_glyph.is_some_and(|g| g.is_double())).count();
+    let doubles = quotes
+        .iter()
+        .filter(|q| q.depth == 0 && q.open_glyph.is_some_and(|g| g.is_double()))
+        .count();
     if doubles > singles {
         for (qi, q) in quotes.iter().enumerate() {
             if top_single(q) && kinds[qi].is_speech() {
@@ -144,7 +160,9 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
             inp.cues
                 .iter()
                 .enumerate()
-                .filter(|(i, c)| usable[*i] && c.sentence as usize == sc && c.span.start >= outer.end)
+                .filter(|(i, c)| {
+                    usable[*i] && c.sentence as usize == sc && c.span.start >= outer.end
+                })
                 .filter(|(_, c)| !quote_between(quotes, outer.end, c.span.start))
                 .min_by_key(|(_, c)| c.span.start)
                 .map(|(i, c)| (i, c.span.start - outer.end))
@@ -154,7 +172,9 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
             inp.cues
                 .iter()
                 .enumerate()
-                .filter(|(i, c)| usable[*i] && c.sentence as usize == so && c.span.end <= outer.start)
+                .filter(|(i, c)| {
+                    usable[*i] && c.sentence as usize == so && c.span.end <= outer.start
+                })
                 // The outermost report: in `Durbin said he “hand-delivered
                 // a letter”` the words are Durbin's report, not a second
                 // speaker's; `According to X, Y said “…”` is X's.
@@ -176,7 +196,8 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
         };
         if best.is_none() {
             if let Some(m) = dash_signature(inp, q) {
-                let (speaker, resolution) = split(table.resolve(inp.text, &m, inp.sightings, inp.rules));
+                let (speaker, resolution) =
+                    split(table.resolve(inp.text, &m, inp.sightings, inp.rules));
                 out[qi] = Some(Attribution {
                     quote: qi as u32,
                     mention: m,
@@ -190,7 +211,8 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
                 continue;
             }
             if let Some(m) = label_inside(inp, q) {
-                let (speaker, resolution) = split(table.resolve(inp.text, &m, inp.sightings, inp.rules));
+                let (speaker, resolution) =
+                    split(table.resolve(inp.text, &m, inp.sightings, inp.rules));
                 out[qi] = Some(Attribution {
                     quote: qi as u32,
                     mention: m,
@@ -205,12 +227,14 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
             }
         }
         if best.is_none() {
-            best = adjacent(inp, quotes, &usable, s_open, s_close, q).map(|i| (i, Method::AdjacentSentence, Confidence::Medium));
+            best = adjacent(inp, quotes, &usable, s_open, s_close, q)
+                .map(|i| (i, Method::AdjacentSentence, Confidence::Medium));
         }
         let after_colon = || {
             q.open.is_some_and(|o| {
                 let before = inp.text[..o.start as usize].trim_end();
-                before.ends_with(':') && s_open.is_some_and(|so| (inp.sentences[so].start as usize) < before.len())
+                before.ends_with(':')
+                    && s_open.is_some_and(|so| (inp.sentences[so].start as usize) < before.len())
             })
         };
         if best.is_none() && (q.kind == QuoteKind::Fragment || after_colon()) {
@@ -219,7 +243,8 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
                 .and_then(|so| crate::cues::subject(inp.text, inp.sentences[so], inp.rules))
                 .filter(|m| m.kind != MentionKind::Anonymous)
             {
-                let (speaker, resolution) = split(table.resolve(inp.text, &m, inp.sightings, inp.rules));
+                let (speaker, resolution) =
+                    split(table.resolve(inp.text, &m, inp.sightings, inp.rules));
                 out[qi] = Some(Attribution {
                     quote: qi as u32,
                     mention: m,
@@ -234,8 +259,12 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
             }
         }
         if let Some((ci, method, confidence)) = best {
-            let m = inp.cues[ci].source.clone().expect("usable cues have a source");
-            let (speaker, resolution) = split(table.resolve(inp.text, &m, inp.sightings, inp.rules));
+            let m = inp.cues[ci]
+                .source
+                .clone()
+                .expect("usable cues have a source");
+            let (speaker, resolution) =
+                split(table.resolve(inp.text, &m, inp.sightings, inp.rules));
             out[qi] = Some(Attribution {
                 quote: qi as u32,
                 mention: m,
@@ -261,18 +290,28 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
             continue;
         }
         let para = inp.paragraphs[q.paragraph as usize];
-        if q.open.is_none_or(|o| o.start != para.start) || has_usable_cue(inp, &usable, para) || q.continued_from.is_some() {
+        if q.open.is_none_or(|o| o.start != para.start)
+            || has_usable_cue(inp, &usable, para)
+            || q.continued_from.is_some()
+        {
             continue;
         }
         let prev_para = inp.paragraphs[q.paragraph as usize - 1];
         let prev_text = prev_para.slice(inp.text).trim_end();
-        let last_sentence = inp.sentences.partition_point(|s| s.end <= prev_para.end).checked_sub(1);
+        let last_sentence = inp
+            .sentences
+            .partition_point(|s| s.end <= prev_para.end)
+            .checked_sub(1);
         let Some(ls) = last_sentence.filter(|&ls| prev_para.contains(inp.sentences[ls])) else {
             continue;
         };
         // The last sentence of the previous paragraph must not itself end
         // in a quote (that case is the previous quote's speaker, pass 3).
-        if quotes.iter().any(|o| o.depth == 0 && inp.sentences[ls].contains(o.outer()) && o.outer().end + 2 >= inp.sentences[ls].end) {
+        if quotes.iter().any(|o| {
+            o.depth == 0
+                && inp.sentences[ls].contains(o.outer())
+                && o.outer().end + 2 >= inp.sentences[ls].end
+        }) {
             continue;
         }
         let intro = prev_text.ends_with(':');
@@ -281,7 +320,9 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
             intro
                 || (is_report(c)
                     && c.pattern == CuePattern::SourceBefore
-                    && c.source.as_ref().is_some_and(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun)))
+                    && c.source.as_ref().is_some_and(|m| {
+                        matches!(m.kind, MentionKind::Name | MentionKind::Pronoun)
+                    }))
         });
         let mention = match cue {
             Some(ci) => inp.cues[ci].source.clone(),
@@ -291,7 +332,8 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
             None => None,
         };
         if let Some(m) = mention {
-            let (speaker, resolution) = split(table.resolve(inp.text, &m, inp.sightings, inp.rules));
+            let (speaker, resolution) =
+                split(table.resolve(inp.text, &m, inp.sightings, inp.rules));
             out[qi] = Some(Attribution {
                 quote: qi as u32,
                 mention: m,
@@ -299,7 +341,11 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
                 resolution,
                 cue: cue.map(|c| c as u32),
                 method: Method::AdjacentSentence,
-                confidence: if intro { Confidence::Medium } else { Confidence::Low },
+                confidence: if intro {
+                    Confidence::Medium
+                } else {
+                    Confidence::Low
+                },
                 rival: None,
             });
         }
@@ -310,7 +356,10 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
     for (qi, q) in quotes.iter().enumerate() {
         match q.continued_from {
             Some(prev) => {
-                if let Some(chain) = chains.iter_mut().find(|c| c.last() == Some(&(prev as usize))) {
+                if let Some(chain) = chains
+                    .iter_mut()
+                    .find(|c| c.last() == Some(&(prev as usize)))
+                {
                     chain.push(qi);
                     continue;
                 }
@@ -342,7 +391,9 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
         if out[qi].is_some() || q.depth != 0 || !kinds[qi].is_speech() {
             continue;
         }
-        let prev = (0..qi).rev().find(|&p| quotes[p].depth == 0 && kinds[p].is_speech());
+        let prev = (0..qi)
+            .rev()
+            .find(|&p| quotes[p].depth == 0 && kinds[p].is_speech());
         let Some(p) = prev else { continue };
         let Some(src) = out[p].clone() else { continue };
         let para = inp.paragraphs[q.paragraph as usize];
@@ -368,7 +419,14 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
     }
     for a in out.iter_mut().flatten() {
         if let (MentionKind::Pronoun, Some(s)) = (a.mention.kind, a.speaker) {
-            a.rival = table.rival(inp.text, a.mention.span, s, inp.sightings, inp.sentences, inp.rules);
+            a.rival = table.rival(
+                inp.text,
+                a.mention.span,
+                s,
+                inp.sightings,
+                inp.sentences,
+                inp.rules,
+            );
         }
     }
     (out, kinds)
@@ -377,7 +435,10 @@ pub fn attribute(inp: &Input, table: &mut SpeakerTable) -> (Vec<Option<Attributi
 /// Speech, writing and accusation cues report words; cognition (`felt`)
 /// and evidence (`showed`) cues are weaker for a quotation.
 fn is_report(c: &Cue) -> bool {
-    !matches!(c.class, crate::lang::VerbClass::Cognition | crate::lang::VerbClass::Evidence)
+    !matches!(
+        c.class,
+        crate::lang::VerbClass::Cognition | crate::lang::VerbClass::Evidence
+    )
 }
 
 fn split(r: Option<(u32, Resolution)>) -> (Option<u32>, Option<Resolution>) {
@@ -396,7 +457,9 @@ fn has_usable_cue(inp: &Input, usable: &[bool], para: Span) -> bool {
 
 /// Whether a top-level quote opens between `a` and `b`.
 fn quote_between(quotes: &[Quote], a: u32, b: u32) -> bool {
-    quotes.iter().any(|q| q.depth == 0 && q.outer().start >= a && q.outer().start < b)
+    quotes
+        .iter()
+        .any(|q| q.depth == 0 && q.outer().start >= a && q.outer().start < b)
 }
 
 /// `“…” — Sonya Herridge` or a paragraph `- Sanders.` after the quote: a
@@ -413,7 +476,10 @@ fn dash_signature(inp: &Input, q: &Quote) -> Option<Mention> {
         rest = next.slice(inp.text);
     }
     let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
-    let dash = trimmed.chars().next().filter(|c| matches!(c, '—' | '―' | '–' | '-'))?;
+    let dash = trimmed
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '—' | '―' | '–' | '-'))?;
     at += rest.len() - trimmed.len() + dash.len_utf8();
     let after = &inp.text[at..];
     let lead = after.len() - after.trim_start().len();
@@ -423,7 +489,10 @@ fn dash_signature(inp: &Input, q: &Quote) -> Option<Mention> {
     let end = line.find([',', '\n']).unwrap_or(line.len());
     let name = line[..end].trim_end_matches(['.', ' ']);
     let words: Vec<&str> = name.split_whitespace().collect();
-    if words.is_empty() || words.len() > 5 || !words.iter().all(|w| crate::tokens::is_capitalized(w)) {
+    if words.is_empty()
+        || words.len() > 5
+        || !words.iter().all(|w| crate::tokens::is_capitalized(w))
+    {
         return None;
     }
     Some(Mention {
@@ -437,7 +506,12 @@ fn label_inside(inp: &Input, q: &Quote) -> Option<Mention> {
     let content = q.content.slice(inp.text);
     let colon = content.find(':')?;
     let label = &content[..colon];
-    if label.is_empty() || label.len() > 40 || !label.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-') {
+    if label.is_empty()
+        || label.len() > 40
+        || !label
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-')
+    {
         return None;
     }
     if !label.chars().any(char::is_alphabetic) {
@@ -462,7 +536,9 @@ fn adjacent(
     let para = inp.paragraphs[q.paragraph as usize];
     let no_quote_in = |si: usize| {
         let s = inp.sentences[si];
-        !quotes.iter().any(|o| o.depth == 0 && s.contains_offset(o.outer().start as usize))
+        !quotes
+            .iter()
+            .any(|o| o.depth == 0 && s.contains_offset(o.outer().start as usize))
     };
     let fragment = q.kind == QuoteKind::Fragment;
     if fragment {
@@ -474,28 +550,26 @@ fn adjacent(
             return None;
         }
         return last_cue_in(inp, usable, so - 1).filter(|&i| {
-            matches!(inp.cues[i].pattern, CuePattern::SourceBefore | CuePattern::AccordingTo)
-                && inp.cues[i].class != crate::lang::VerbClass::Evidence
+            matches!(
+                inp.cues[i].pattern,
+                CuePattern::SourceBefore | CuePattern::AccordingTo
+            ) && inp.cues[i].class != crate::lang::VerbClass::Evidence
         });
     }
-    if let Some(so) = s_open {
-        if so > 0 {
+    if let Some(so) = s_open
+        && so > 0 {
             let prev = inp.sentences[so - 1];
-            if para.contains(prev) && prev.slice(inp.text).trim_end().ends_with(':') {
-                if let Some(i) = last_cue_in(inp, usable, so - 1) {
+            if para.contains(prev) && prev.slice(inp.text).trim_end().ends_with(':')
+                && let Some(i) = last_cue_in(inp, usable, so - 1) {
                     return Some(i);
                 }
-            }
         }
-    }
     if let Some(sc) = s_close {
         let next = sc + 1;
         if next < inp.sentences.len() && para.contains(inp.sentences[next]) && no_quote_in(next) {
-            let first = inp
-                .cues
-                .iter()
-                .enumerate()
-                .find(|(i, c)| usable[*i] && c.sentence as usize == next && c.pattern != CuePattern::AccordingTo);
+            let first = inp.cues.iter().enumerate().find(|(i, c)| {
+                usable[*i] && c.sentence as usize == next && c.pattern != CuePattern::AccordingTo
+            });
             if let Some((i, c)) = first {
                 // Only a short sentence that is about the quote.
                 if c.span.start - inp.sentences[next].start < 80 {
@@ -504,18 +578,19 @@ fn adjacent(
             }
         }
     }
-    if let Some(so) = s_open {
-        if so > 0 {
+    if let Some(so) = s_open
+        && so > 0 {
             let prev = inp.sentences[so - 1];
             if para.contains(prev) && no_quote_in(so - 1) {
                 return last_cue_in(inp, usable, so - 1).filter(|&i| {
                     let c = &inp.cues[i];
                     c.pattern == CuePattern::SourceBefore
-                        && c.source.as_ref().is_some_and(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
+                        && c.source.as_ref().is_some_and(|m| {
+                            matches!(m.kind, MentionKind::Name | MentionKind::Pronoun)
+                        })
                 });
             }
         }
-    }
     None
 }
 
@@ -524,11 +599,31 @@ fn intro_subject(inp: &Input, sentence: Span) -> Option<Mention> {
     let toks = crate::tokens::tokenize(inp.text, sentence, inp.rules);
     // Skip an opening function word: `When Wallace asked:`.
     let first = toks.first().map(|t| t.text(inp.text));
-    if first.is_some_and(|f| matches!(f, "When" | "As" | "But" | "And" | "Then" | "So" | "After" | "Before" | "While" | "If" | "Later" | "Earlier")) {
+    if first.is_some_and(|f| {
+        matches!(
+            f,
+            "When"
+                | "As"
+                | "But"
+                | "And"
+                | "Then"
+                | "So"
+                | "After"
+                | "Before"
+                | "While"
+                | "If"
+                | "Later"
+                | "Earlier"
+        )
+    }) {
         return None;
     }
     let mut end = 0;
-    while end < toks.len() && end < 6 && toks[end].word && crate::tokens::is_capitalized(toks[end].text(inp.text)) {
+    while end < toks.len()
+        && end < 6
+        && toks[end].word
+        && crate::tokens::is_capitalized(toks[end].text(inp.text))
+    {
         end += 1;
     }
     if end == 0 {
@@ -548,5 +643,5 @@ fn last_cue_in(inp: &Input, usable: &[bool], si: usize) -> Option<usize> {
         .enumerate()
         .filter(|(i, c)| usable[*i] && c.sentence as usize == si)
         .map(|(i, _)| i)
-        .last()
+        .next_back()
 }

@@ -45,17 +45,24 @@ pub struct Input<'a> {
 
 /// Verbs whose hearer comes between the verb and the content:
 /// `told reporters that …`.
-const WITH_HEARER: &[&str] = &["tell", "inform", "assure", "remind", "warn", "advise", "notify", "brief", "convince", "promise", "urge", "ask", "persuade"];
+const WITH_HEARER: &[&str] = &[
+    "tell", "inform", "assure", "remind", "warn", "advise", "notify", "brief", "convince",
+    "promise", "urge", "ask", "persuade",
+];
 
 pub fn extract(inp: &Input) -> Vec<Claim> {
     let text = inp.text;
     let mut out: Vec<Claim> = Vec::new();
-    let top: Vec<usize> = (0..inp.quotes.len()).filter(|&i| inp.quotes[i].depth == 0).collect();
+    let top: Vec<usize> = (0..inp.quotes.len())
+        .filter(|&i| inp.quotes[i].depth == 0)
+        .collect();
     // Direct claims: attributed quotes, merged when they share a cue.
     let mut used_cues = vec![false; inp.cues.len()];
     for &qi in &top {
         let q = &inp.quotes[qi];
-        let Some(a) = &inp.attributions[qi] else { continue };
+        let Some(a) = &inp.attributions[qi] else {
+            continue;
+        };
         // A fragment is part of the paraphrase around it: its cue's clause
         // is the claim (below), not the quoted words alone.
         if !q.kind.is_speech() || q.kind == crate::quotes::QuoteKind::Fragment {
@@ -102,7 +109,12 @@ pub fn extract(inp: &Input) -> Vec<Claim> {
         }
         // Direct when at least half of the content's word characters are
         // quoted.
-        let word_chars = |s: Span| s.slice(text).chars().filter(|c| c.is_alphanumeric()).count();
+        let word_chars = |s: Span| {
+            s.slice(text)
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .count()
+        };
         let quoted: usize = top
             .iter()
             .map(|&i| inp.quotes[i].outer())
@@ -156,20 +168,37 @@ pub fn extract(inp: &Input) -> Vec<Claim> {
 fn trim_content(text: &str, span: Span) -> Span {
     let span = skip_dateline(text, span);
     let s = span.slice(text);
-    let lead = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-')).len();
+    let lead = s.len()
+        - s.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-')
+        })
+        .len();
     let body = &s[lead..];
-    let kept = body.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '—' | '–' | '-'));
-    Span::new(span.start as usize + lead, span.start as usize + lead + kept.len())
+    let kept = body.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '—' | '–' | '-')
+    });
+    Span::new(
+        span.start as usize + lead,
+        span.start as usize + lead + kept.len(),
+    )
 }
 
-fn content_of(text: &str, sentence: Span, c: &Cue, src: &Mention, rules: &LangRules) -> Option<Span> {
+fn content_of(
+    text: &str,
+    sentence: Span,
+    c: &Cue,
+    src: &Mention,
+    rules: &LangRules,
+) -> Option<Span> {
     let s_start = sentence.start as usize;
     let s_end = sentence.end as usize;
     let before_end = src.span.start.min(c.span.start) as usize;
     let after_start = src.span.end.max(c.span.end) as usize;
     let before = trim_content(text, Span::new(s_start, before_end));
     match c.pattern {
-        CuePattern::SourceAfter | CuePattern::DocumentRead => Some(before).filter(|b| !b.is_empty()),
+        CuePattern::SourceAfter | CuePattern::DocumentRead => {
+            Some(before).filter(|b| !b.is_empty())
+        }
         CuePattern::Colon => Some(trim_content(text, Span::new(c.span.end as usize, s_end))),
         CuePattern::AccordingTo => {
             let after = trim_content(text, Span::new(after_start, s_end));
@@ -190,7 +219,7 @@ fn content_of(text: &str, sentence: Span, c: &Cue, src: &Mention, rules: &LangRu
                 .filter(|w| w.chars().any(char::is_alphanumeric))
                 .count();
             let comma_before = gap.trim_end().ends_with([',', '”', '"', '—']);
-            if comma_before && rest_words <= 5 && before.len() > 0 {
+            if comma_before && rest_words <= 5 && !before.is_empty() {
                 return Some(before);
             }
             // `X said (that) …` / `X told Y (that) …`.
@@ -232,7 +261,11 @@ fn skip_dateline(text: &str, span: Span) -> Span {
     for sep in [":", " —", " –", " -"] {
         if let Some(at) = head.find(sep) {
             let lead = &head[..at];
-            let caps = lead.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() > 1).take(1).all(|w| w.chars().all(char::is_uppercase));
+            let caps = lead
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| w.len() > 1)
+                .take(1)
+                .all(|w| w.chars().all(char::is_uppercase));
             if caps && !lead.is_empty() && lead.chars().any(char::is_alphabetic) {
                 let skip = at + sep.len();
                 return Span::new(span.start as usize + skip, span.end as usize);

@@ -64,39 +64,257 @@ pub struct Cue {
 
 /// Auxiliaries and adverbs that may stand between a subject and its verb.
 const SKIP_BEFORE_VERB: &[&str] = &[
-    "has", "had", "have", "also", "later", "then", "previously", "once", "again", "recently", "repeatedly",
-    "publicly", "privately", "reportedly", "would", "will", "could", "can", "may", "might", "should", "did",
-    "does", "do", "just", "further", "flatly", "bluntly", "simply", "quickly", "often", "never", "always",
-    "already", "still", "first", "last", "earlier", "long", "frequently", "initially", "subsequently",
-    "separately", "ultimately", "finally", "explicitly", "openly", "angrily", "loudly", "quietly", "softly",
-    "told", "even", "only", "originally", "specifically", "directly", "elsewhere", "similarly", "too",
-    "is", "are", "was", "were", "been", "be", "now", "once", "today", "yesterday", "tonight",
+    "has",
+    "had",
+    "have",
+    "also",
+    "later",
+    "then",
+    "previously",
+    "once",
+    "again",
+    "recently",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "reportedly",
+    "would",
+    "will",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "did",
+    "does",
+    "do",
+    "just",
+    "further",
+    "flatly",
+    "bluntly",
+    "simply",
+    "quickly",
+    "often",
+    "never",
+    "always",
+    "already",
+    "still",
+    "first",
+    "last",
+    "earlier",
+    "long",
+    "frequently",
+    "initially",
+    "subsequently",
+    "separately",
+    "ultimately",
+    "finally",
+    "explicitly",
+    "openly",
+    "angrily",
+    "loudly",
+    "quietly",
+    "softly",
+    "told",
+    "even",
+    "only",
+    "originally",
+    "specifically",
+    "directly",
+    "elsewhere",
+    "similarly",
+    "too",
+    "is",
+    "are",
+    "was",
+    "were",
+    "been",
+    "be",
+    "now",
+    "once",
+    "today",
+    "yesterday",
+    "tonight",
 ];
 
-const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// Lowercase words that end a noun phrase.
 const STOP: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "when", "where", "while", "because", "but", "or", "so", "if", "as",
-    "than", "then", "although", "though", "after", "before", "since", "until", "is", "are", "was", "were", "be",
-    "been", "being", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must",
-    "do", "does", "did", "not", "to", "also", "why", "how", "what", "whether", "there", "here", "this", "these",
-    "those", "it", "into", "about", "over", "under", "against", "during", "without", "through", "upon", "by",
-    "yet", "nor", "either", "neither", "both", "all", "any", "some", "every", "each", "very", "more", "most",
-    "now", "today", "yesterday", "tonight", "later", "earlier", "again", "once", "just", "only", "even", "never",
-    "up", "out", "off", "down", "back", "away", "such", "no", "we", "i", "you", "me", "us", "him", "them",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "when",
+    "where",
+    "while",
+    "because",
+    "but",
+    "or",
+    "so",
+    "if",
+    "as",
+    "than",
+    "then",
+    "although",
+    "though",
+    "after",
+    "before",
+    "since",
+    "until",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "not",
+    "to",
+    "also",
+    "why",
+    "how",
+    "what",
+    "whether",
+    "there",
+    "here",
+    "this",
+    "these",
+    "those",
+    "it",
+    "into",
+    "about",
+    "over",
+    "under",
+    "against",
+    "during",
+    "without",
+    "through",
+    "upon",
+    "by",
+    "yet",
+    "nor",
+    "either",
+    "neither",
+    "both",
+    "all",
+    "any",
+    "some",
+    "every",
+    "each",
+    "very",
+    "more",
+    "most",
+    "now",
+    "today",
+    "yesterday",
+    "tonight",
+    "later",
+    "earlier",
+    "again",
+    "once",
+    "just",
+    "only",
+    "even",
+    "never",
+    "up",
+    "out",
+    "off",
+    "down",
+    "back",
+    "away",
+    "such",
+    "no",
+    "we",
+    "i",
+    "you",
+    "me",
+    "us",
+    "him",
+    "them",
 ];
 
 /// Lowercase words that join parts of one noun phrase.
-const NP_PREP: &[&str] = &["of", "for", "at", "from", "in", "with", "on", "and", "&", "de", "von", "van", "al", "bin"];
+const NP_PREP: &[&str] = &[
+    "of", "for", "at", "from", "in", "with", "on", "and", "&", "de", "von", "van", "al", "bin",
+];
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "two", "three", "several", "many", "another"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "two", "three",
+    "several", "many", "another",
+];
 
 const TIME_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
-    "last", "this", "on", "in", "at", "earlier", "later", "recently", "previously", "afterward", "afterwards",
-    "then", "again", "also", "week", "month", "year", "past", "future", "weekend", "morning", "afternoon", "evening", "night", "when", "after",
-    "before", "during", "while", "as", "through", "via", "over", "repeatedly", "publicly", "privately", "flatly",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "last",
+    "this",
+    "on",
+    "in",
+    "at",
+    "earlier",
+    "later",
+    "recently",
+    "previously",
+    "afterward",
+    "afterwards",
+    "then",
+    "again",
+    "also",
+    "week",
+    "month",
+    "year",
+    "past",
+    "future",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "when",
+    "after",
+    "before",
+    "during",
+    "while",
+    "as",
+    "through",
+    "via",
+    "over",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "flatly",
 ];
 
 /// Finds the cues of every sentence.
@@ -171,18 +389,24 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
                 end: toks[i + n - 1].span.end,
             };
             let (pattern, source) = match pc.kind {
-                PhraseKind::SourceAfter => (CuePattern::AccordingTo, np_after(text, toks, i + n, rules, true)),
+                PhraseKind::SourceAfter => (
+                    CuePattern::AccordingTo,
+                    np_after(text, toks, i + n, rules, true),
+                ),
                 PhraseKind::Verb => verb_source(text, toks, i, i + n, rules),
                 PhraseKind::DocumentRead => {
-                    let after_quote = i > 0 && is_closing_quote(w(i - 1)) || i > 0 && w(i - 1) == ",";
+                    let after_quote = i > 0 && (is_closing_quote(w(i - 1)) || w(i - 1) == ",");
                     let src = if after_quote {
-                        np_after(text, toks, i + n, rules, true).filter(|m| m.kind == MentionKind::Document)
+                        np_after(text, toks, i + n, rules, true)
+                            .filter(|m| m.kind == MentionKind::Document)
                     } else {
                         None
                     }
                     .or_else(|| np_before(text, toks, i, rules));
                     match src {
-                        Some(m) if m.kind == MentionKind::Document => (CuePattern::DocumentRead, Some(m)),
+                        Some(m) if m.kind == MentionKind::Document => {
+                            (CuePattern::DocumentRead, Some(m))
+                        }
                         _ => continue,
                     }
                 }
@@ -211,30 +435,30 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             && i > 0
             && toks[i - 1].word
             && (is_capitalized(w(i - 1)) || DETERMINERS.contains(&lower(w(i - 1)).as_ref()));
-        if let Some(v) = rules.verbs.get(lw.as_ref()).filter(|_| !name_like) {
-            if !is_passive_or_adjectival(text, toks, i) {
-                let (pattern, mut source) = verb_source(text, toks, i, i + 1, rules);
-                // `X said Monday, adding that …`: the earlier cue's source.
-                if w(i).ends_with("ing") && i > 0 && w(i - 1) == "," {
-                    let earlier = out
-                        .iter()
-                        .rev()
-                        .take_while(|c| c.sentence == si)
-                        .find_map(|c| c.source.clone());
-                    if earlier.is_some() {
-                        source = earlier;
-                    }
+        if let Some(v) = rules.verbs.get(lw.as_ref()).filter(|_| !name_like)
+            && !is_passive_or_adjectival(text, toks, i)
+        {
+            let (pattern, mut source) = verb_source(text, toks, i, i + 1, rules);
+            // `X said Monday, adding that …`: the earlier cue's source.
+            if w(i).ends_with("ing") && i > 0 && w(i - 1) == "," {
+                let earlier = out
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.sentence == si)
+                    .find_map(|c| c.source.clone());
+                if earlier.is_some() {
+                    source = earlier;
                 }
-                out.push(Cue {
-                    span: toks[i].span,
-                    lemma: v.lemma.clone(),
-                    stance: v.stance,
-                    class: v.class,
-                    pattern,
-                    source,
-                    sentence: si,
-                });
             }
+            out.push(Cue {
+                span: toks[i].span,
+                lemma: v.lemma.clone(),
+                stance: v.stance,
+                class: v.class,
+                pattern,
+                source,
+                sentence: si,
+            });
         }
         i += 1;
     }
@@ -256,20 +480,149 @@ fn match_phrase(text: &str, toks: &[Token], i: usize, phrase: &str) -> usize {
 /// `the talks`, `a brief`. They count as verbs only after a pronoun, a
 /// name, or an auxiliary.
 const NOUNY: &[&str] = &[
-    "project", "projects", "post", "posts", "text", "texts", "figure", "figures", "name", "names", "term", "terms",
-    "brief", "briefs", "grant", "grants", "talk", "talks", "report", "reports", "claim", "claims", "answer",
-    "answers", "reply", "replies", "comment", "comments", "note", "notes", "call", "calls", "request", "requests",
-    "order", "orders", "promise", "promises", "estimate", "estimates", "charge", "charges", "demand", "demands",
-    "praise", "quote", "quotes", "question", "questions", "release", "releases", "statement", "pledge", "pledges",
-    "vow", "vows", "warning", "plea", "pleas", "testimony", "tweet", "tweets", "email", "emails", "signal",
-    "signals", "state", "states", "rule", "rules", "fear", "fears", "hope", "hopes", "doubt", "doubts", "guess",
-    "echo", "echoes", "counter", "counters", "label", "labels", "caution", "forecast", "forecasts", "plan",
-    "plans", "concern", "concerns", "show", "shows", "point", "points", "review", "reviews", "finding",
-    "findings", "suggestion", "briefing", "ruling", "saying", "sayings", "reading", "writing", "teaching",
-    "remark", "remarks", "attack", "attacks", "fault", "faults", "cite", "cites", "allow", "allows", "response",
-    "responses", "reply", "outline", "outlines", "challenge", "challenges", "portray", "portrays", "question",
-    "respond", "notice", "notices", "contend", "explain", "describe", "describes", "call", "calls",
-    "guarantee", "guarantees", "offer", "offers", "protest", "protests", "complaint", "complaints",
+    "project",
+    "projects",
+    "post",
+    "posts",
+    "text",
+    "texts",
+    "figure",
+    "figures",
+    "name",
+    "names",
+    "term",
+    "terms",
+    "brief",
+    "briefs",
+    "grant",
+    "grants",
+    "talk",
+    "talks",
+    "report",
+    "reports",
+    "claim",
+    "claims",
+    "answer",
+    "answers",
+    "reply",
+    "replies",
+    "comment",
+    "comments",
+    "note",
+    "notes",
+    "call",
+    "calls",
+    "request",
+    "requests",
+    "order",
+    "orders",
+    "promise",
+    "promises",
+    "estimate",
+    "estimates",
+    "charge",
+    "charges",
+    "demand",
+    "demands",
+    "praise",
+    "quote",
+    "quotes",
+    "question",
+    "questions",
+    "release",
+    "releases",
+    "statement",
+    "pledge",
+    "pledges",
+    "vow",
+    "vows",
+    "warning",
+    "plea",
+    "pleas",
+    "testimony",
+    "tweet",
+    "tweets",
+    "email",
+    "emails",
+    "signal",
+    "signals",
+    "state",
+    "states",
+    "rule",
+    "rules",
+    "fear",
+    "fears",
+    "hope",
+    "hopes",
+    "doubt",
+    "doubts",
+    "guess",
+    "echo",
+    "echoes",
+    "counter",
+    "counters",
+    "label",
+    "labels",
+    "caution",
+    "forecast",
+    "forecasts",
+    "plan",
+    "plans",
+    "concern",
+    "concerns",
+    "show",
+    "shows",
+    "point",
+    "points",
+    "review",
+    "reviews",
+    "finding",
+    "findings",
+    "suggestion",
+    "briefing",
+    "ruling",
+    "saying",
+    "sayings",
+    "reading",
+    "writing",
+    "teaching",
+    "remark",
+    "remarks",
+    "attack",
+    "attacks",
+    "fault",
+    "faults",
+    "cite",
+    "cites",
+    "allow",
+    "allows",
+    "response",
+    "responses",
+    "reply",
+    "outline",
+    "outlines",
+    "challenge",
+    "challenges",
+    "portray",
+    "portrays",
+    "question",
+    "respond",
+    "notice",
+    "notices",
+    "contend",
+    "explain",
+    "describe",
+    "describes",
+    "call",
+    "calls",
+    "guarantee",
+    "guarantees",
+    "offer",
+    "offers",
+    "protest",
+    "protests",
+    "complaint",
+    "complaints",
 ];
 
 /// `was told`, `is said`, `the so-called`, `an infrastructure project`:
@@ -282,23 +635,40 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize) -> bool {
     let word = toks[i].text(text);
     let lw = lower(word);
     // Negated: `didn't say`, `won't allow`, `never said`.
-    if let Some(p) = prev.as_deref() {
-        if p.ends_with("n't") || p.ends_with("n’t") || matches!(p, "not" | "never" | "cannot") {
-            return true;
-        }
+    if let Some(p) = prev.as_deref()
+        && (p.ends_with("n't") || p.ends_with("n’t") || matches!(p, "not" | "never" | "cannot"))
+    {
+        return true;
     }
     // A participle modifying a noun: `a report charging`, `a statement
     // saying`. It reports only after a comma or an auxiliary.
     if lw.ends_with("ing") && i > 0 && toks[i - 1].word {
         let p = prev.as_deref().unwrap_or("");
-        if !matches!(p, "is" | "was" | "were" | "are" | "been" | "be" | "am" | "keeps" | "kept" | "started" | "began" | "continued" | "continues") && !p.ends_with("ly") {
+        if !matches!(
+            p,
+            "is" | "was"
+                | "were"
+                | "are"
+                | "been"
+                | "be"
+                | "am"
+                | "keeps"
+                | "kept"
+                | "started"
+                | "began"
+                | "continued"
+                | "continues"
+        ) && !p.ends_with("ly")
+        {
             return true;
         }
     }
     // After a possessive it is a noun: `Clinton’s remarks`, `Farook’s name`.
-    if prev_idx.is_some_and(|j| j + 1 == i && {
-        let p = toks[j].text(text);
-        p.ends_with("’s") || p.ends_with("'s") || p.ends_with("s’") || p.ends_with("s'")
+    if prev_idx.is_some_and(|j| {
+        j + 1 == i && {
+            let p = toks[j].text(text);
+            p.ends_with("’s") || p.ends_with("'s") || p.ends_with("s’") || p.ends_with("s'")
+        }
     }) {
         return true;
     }
@@ -310,21 +680,48 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize) -> bool {
             while k > 0 && toks[k - 1].word && is_capitalized(toks[k - 1].text(text)) {
                 k -= 1;
             }
-            k > 0 && !(toks[k - 1].word && {
-                let before = lower(toks[k - 1].text(text));
-                DETERMINERS.contains(&before.as_ref()) || NP_PREP.contains(&before.as_ref())
-            })
+            k > 0
+                && !(toks[k - 1].word && {
+                    let before = lower(toks[k - 1].text(text));
+                    DETERMINERS.contains(&before.as_ref()) || NP_PREP.contains(&before.as_ref())
+                })
         };
         let ok = match (prev_idx, prev.as_deref()) {
             (Some(j), Some(p)) => {
                 j + 1 == i
                     && (is_capitalized(toks[j].text(text)) && j > 0 && name_subject(j)
-                        || matches!(p, "he" | "she" | "they" | "it" | "we" | "i" | "you" | "who" | "also" | "often" | "still" | "now" | "officials" | "sources" | "critics" | "experts" | "analysts" | "people")
+                        || matches!(
+                            p,
+                            "he" | "she"
+                                | "they"
+                                | "it"
+                                | "we"
+                                | "i"
+                                | "you"
+                                | "who"
+                                | "also"
+                                | "often"
+                                | "still"
+                                | "now"
+                                | "officials"
+                                | "sources"
+                                | "critics"
+                                | "experts"
+                                | "analysts"
+                                | "people"
+                        )
                         || p.ends_with("ly"))
             }
             _ => false,
         };
-        if !ok || toks.get(i + 1).is_some_and(|t| matches!(lower(t.text(text)).as_ref(), "of" | "by" | "from" | "on" | "to")) && !word.ends_with('s') {
+        if !ok
+            || toks.get(i + 1).is_some_and(|t| {
+                matches!(
+                    lower(t.text(text)).as_ref(),
+                    "of" | "by" | "from" | "on" | "to"
+                )
+            }) && !word.ends_with('s')
+        {
             return true;
         }
     }
@@ -339,7 +736,13 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize) -> bool {
 }
 
 /// The source of a verb cue spanning tokens `v..end`.
-fn verb_source(text: &str, toks: &[Token], v: usize, end: usize, rules: &LangRules) -> (CuePattern, Option<Mention>) {
+fn verb_source(
+    text: &str,
+    toks: &[Token],
+    v: usize,
+    end: usize,
+    rules: &LangRules,
+) -> (CuePattern, Option<Mention>) {
     let prev = v.checked_sub(1).map(|p| toks[p].text(text));
     let verb = lower(toks[v].text(text));
     let gerund = verb.ends_with("ing");
@@ -349,24 +752,41 @@ fn verb_source(text: &str, toks: &[Token], v: usize, end: usize, rules: &LangRul
         // `…, saying …`: the subject of the sentence, never the object
         // after the verb (`telling Reuters`).
         if gerund {
-            return (CuePattern::SourceBefore, sentence_subject(text, toks, v, rules));
+            return (
+                CuePattern::SourceBefore,
+                sentence_subject(text, toks, v, rules),
+            );
         }
         // `Smith, a Democrat, said`: an appositive before the verb.
-        if !after_quote {
-            if let Some(m) = np_before(text, toks, v, rules) {
-                return (CuePattern::SourceBefore, Some(m));
-            }
+        if !after_quote && let Some(m) = np_before(text, toks, v, rules) {
+            return (CuePattern::SourceBefore, Some(m));
         }
         // Inverted: `,” said the Kremlin.` / `, said Smith`. Not for verbs
         // whose object follows (`told Reuters`).
-        let takes_object = matches!(verb.as_ref(), "told" | "tell" | "tells" | "asked" | "ask" | "asks" | "called" | "calls" | "urged" | "warned" | "reminded" | "informed" | "assured");
-        if !takes_object {
-            if let Some(m) = np_after(text, toks, end, rules, false) {
-                let subject_pronoun = m.kind != MentionKind::Pronoun
-                    || matches!(lower(m.span.slice(text)).as_ref(), "he" | "she" | "they" | "it" | "we" | "i");
-                if subject_pronoun {
-                    return (CuePattern::SourceAfter, Some(m));
-                }
+        let takes_object = matches!(
+            verb.as_ref(),
+            "told"
+                | "tell"
+                | "tells"
+                | "asked"
+                | "ask"
+                | "asks"
+                | "called"
+                | "calls"
+                | "urged"
+                | "warned"
+                | "reminded"
+                | "informed"
+                | "assured"
+        );
+        if !takes_object && let Some(m) = np_after(text, toks, end, rules, false) {
+            let subject_pronoun = m.kind != MentionKind::Pronoun
+                || matches!(
+                    lower(m.span.slice(text)).as_ref(),
+                    "he" | "she" | "they" | "it" | "we" | "i"
+                );
+            if subject_pronoun {
+                return (CuePattern::SourceAfter, Some(m));
             }
         }
     }
@@ -377,19 +797,38 @@ fn verb_source(text: &str, toks: &[Token], v: usize, end: usize, rules: &LangRul
 /// `The ad claims …`), for a quote whose sentence has no reporting cue.
 pub fn subject(text: &str, sentence: Span, rules: &LangRules) -> Option<Mention> {
     let toks = tokenize(text, sentence, rules);
-    let verb_at = toks.iter().enumerate().position(|(k, t)| t.word && {
-        let lt = lower(t.text(text));
-        // `-s` is a verb only after a name or pronoun (`Trump says`), not
-        // after a determiner or adjective (`The authors`).
-        let after_subject = k > 0 && toks[k - 1].word && {
-            let p = toks[k - 1].text(text);
-            is_capitalized(p) || matches!(lower(p).as_ref(), "he" | "she" | "it" | "they" | "who")
-        };
-        !is_capitalized(t.text(text))
-            && (lt.ends_with("ed")
-                || lt.ends_with('s') && !lt.ends_with("ss") && !lt.ends_with("’s") && !lt.ends_with("'s") && after_subject
-                || rules.verbs.contains_key(lt.as_ref())
-                || matches!(lt.as_ref(), "is" | "was" | "has" | "had" | "will" | "would" | "can" | "could" | "are" | "were" | "have"))
+    let verb_at = toks.iter().enumerate().position(|(k, t)| {
+        t.word && {
+            let lt = lower(t.text(text));
+            // `-s` is a verb only after a name or pronoun (`Trump says`), not
+            // after a determiner or adjective (`The authors`).
+            let after_subject = k > 0 && toks[k - 1].word && {
+                let p = toks[k - 1].text(text);
+                is_capitalized(p)
+                    || matches!(lower(p).as_ref(), "he" | "she" | "it" | "they" | "who")
+            };
+            !is_capitalized(t.text(text))
+                && (lt.ends_with("ed")
+                    || lt.ends_with('s')
+                        && !lt.ends_with("ss")
+                        && !lt.ends_with("’s")
+                        && !lt.ends_with("'s")
+                        && after_subject
+                    || rules.verbs.contains_key(lt.as_ref())
+                    || matches!(
+                        lt.as_ref(),
+                        "is" | "was"
+                            | "has"
+                            | "had"
+                            | "will"
+                            | "would"
+                            | "can"
+                            | "could"
+                            | "are"
+                            | "were"
+                            | "have"
+                    ))
+        }
     })?;
     if verb_at == 0 || verb_at > 8 {
         return None;
@@ -401,26 +840,84 @@ pub fn subject(text: &str, sentence: Span, rules: &LangRules) -> Option<Mention>
     if single
         && (DETERMINERS.contains(&lower(raw).as_ref())
             || lower(raw).ends_with("ly")
-            || raw.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
+            || raw
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase))
     {
         return None;
     }
     // The subject must open the sentence (after an opening adverbial).
     let first_word = toks.iter().position(|t| t.word)?;
     let opens = m.span.start == toks[first_word].span.start
-        || toks.iter().any(|t| t.text(text) == "," && t.span.end <= m.span.start);
+        || toks
+            .iter()
+            .any(|t| t.text(text) == "," && t.span.end <= m.span.start);
     opens.then_some(m)
 }
 
 /// The first noun phrase of the sentence, for `…, saying …`.
-fn sentence_subject(text: &str, toks: &[Token], before: usize, rules: &LangRules) -> Option<Mention> {
+fn sentence_subject(
+    text: &str,
+    toks: &[Token],
+    before: usize,
+    rules: &LangRules,
+) -> Option<Mention> {
     let mut first = toks.iter().take(before).position(|t| t.word)?;
     // `On Monday, Clinton …`: skip an opening adverbial up to its comma.
     let opener = lower(toks[first].text(text));
-    if matches!(opener.as_ref(), "on" | "in" | "at" | "after" | "before" | "during" | "earlier" | "later" | "last" | "when" | "while" | "hours" | "days" | "speaking" | "asked" | "but" | "and" | "yet" | "still" | "meanwhile" | "separately" | "instead" | "however" | "like" | "unlike" | "as" | "for" | "with" | "without" | "despite" | "since" | "although" | "though" | "if" | "because" | "contrary" | "conversely" | "according" | "under" | "by" | "to" | "from" | "among" | "amid" | "within" | "over" | "through" | "following") {
-        if let Some(c) = (first..before).find(|&k| toks[k].text(text) == ",") {
-            first = c + 1;
-        }
+    if matches!(
+        opener.as_ref(),
+        "on" | "in"
+            | "at"
+            | "after"
+            | "before"
+            | "during"
+            | "earlier"
+            | "later"
+            | "last"
+            | "when"
+            | "while"
+            | "hours"
+            | "days"
+            | "speaking"
+            | "asked"
+            | "but"
+            | "and"
+            | "yet"
+            | "still"
+            | "meanwhile"
+            | "separately"
+            | "instead"
+            | "however"
+            | "like"
+            | "unlike"
+            | "as"
+            | "for"
+            | "with"
+            | "without"
+            | "despite"
+            | "since"
+            | "although"
+            | "though"
+            | "if"
+            | "because"
+            | "contrary"
+            | "conversely"
+            | "according"
+            | "under"
+            | "by"
+            | "to"
+            | "from"
+            | "among"
+            | "amid"
+            | "within"
+            | "over"
+            | "through"
+            | "following"
+    ) && let Some(c) = (first..before).find(|&k| toks[k].text(text) == ",")
+    {
+        first = c + 1;
     }
     // Walk right over a simple noun phrase, then reuse np_before from the
     // token after it.
@@ -428,7 +925,7 @@ fn sentence_subject(text: &str, toks: &[Token], before: usize, rules: &LangRules
     while j < before
         && toks[j].word
         && !STOP.contains(&lower(toks[j].text(text)).as_ref())
-        && rules.verbs.get(lower(toks[j].text(text)).as_ref()).is_none()
+        && !rules.verbs.contains_key(lower(toks[j].text(text)).as_ref())
         && !(j > first && !is_capitalized(toks[j].text(text)) && toks[j].text(text).ends_with("ed"))
     {
         j += 1;
@@ -452,7 +949,10 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
         let lt = lower(t);
         let adverb = lt.ends_with("ly") && lt.len() > 4 && !is_capitalized(t);
         let goes_on_to = lt == "to" && j >= 2 && lower(w(j - 2)) == "on";
-        if toks[j - 1].word && (SKIP_BEFORE_VERB.contains(&lt.as_ref()) || adverb) && !(j == v && t == "told") {
+        if toks[j - 1].word
+            && (SKIP_BEFORE_VERB.contains(&lt.as_ref()) || adverb)
+            && !(j == v && t == "told")
+        {
             j -= 1;
         } else if WEEKDAYS.contains(&t) {
             // `Ryan on Tuesday called`, `Trump Monday said`
@@ -460,15 +960,22 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             if j > 0 && matches!(w(j - 1), "on" | "late" | "early" | "last" | "this") {
                 j -= 1;
             }
-        } else if matches!(lt.as_ref(), "week" | "month" | "year" | "morning" | "night" | "evening" | "afternoon")
-            && j >= 2
+        } else if matches!(
+            lt.as_ref(),
+            "week" | "month" | "year" | "morning" | "night" | "evening" | "afternoon"
+        ) && j >= 2
             && matches!(lower(w(j - 2)).as_ref(), "this" | "last" | "that" | "next")
         {
             j -= 2;
         } else if goes_on_to {
             // `The email goes on to say`
             j -= 2;
-            if j > 0 && matches!(lower(w(j - 1)).as_ref(), "goes" | "went" | "go" | "going" | "gone") {
+            if j > 0
+                && matches!(
+                    lower(w(j - 1)).as_ref(),
+                    "goes" | "went" | "go" | "going" | "gone"
+                )
+            {
                 j -= 1;
             }
         } else if t == ")" {
@@ -503,12 +1010,36 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                 // said`: an opening adverbial is not the subject; the
                 // segment after it is.
                 let opener = lower(w(seg_start));
-                if matches!(opener.as_ref(), "in" | "on" | "at" | "during" | "after" | "before" | "speaking" | "asked" | "meanwhile" | "still" | "but" | "and" | "however" | "earlier" | "later" | "last" | "since" | "for" | "with" | "without" | "from") {
+                if matches!(
+                    opener.as_ref(),
+                    "in" | "on"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "speaking"
+                        | "asked"
+                        | "meanwhile"
+                        | "still"
+                        | "but"
+                        | "and"
+                        | "however"
+                        | "earlier"
+                        | "later"
+                        | "last"
+                        | "since"
+                        | "for"
+                        | "with"
+                        | "without"
+                        | "from"
+                ) {
                     let next_start = comma + 1;
                     let next_end = (next_start..j - 1).find(|&k| w(k) == ",").unwrap_or(j - 1);
                     if next_end > next_start {
                         let m = np_before(text, toks, next_end, rules)?;
-                        return (m.kind != MentionKind::Pronoun && m.span.start == toks[next_start].span.start).then_some(m);
+                        return (m.kind != MentionKind::Pronoun
+                            && m.span.start == toks[next_start].span.start)
+                            .then_some(m);
                     }
                     return None;
                 }
@@ -519,10 +1050,14 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                 }
                 // `A spokeswoman for the governor, Alicia Brandt, said`: a
                 // description followed by the name it describes.
-                if matches!(m.kind, MentionKind::Nominal | MentionKind::Anonymous) && comma + 1 < j - 1 {
+                if matches!(m.kind, MentionKind::Nominal | MentionKind::Anonymous)
+                    && comma + 1 < j - 1
+                {
                     let name_toks = &toks[comma + 1..j - 1];
                     let is_name = name_toks.len() <= 4
-                        && name_toks.iter().all(|t| t.word && is_capitalized(t.text(text)));
+                        && name_toks
+                            .iter()
+                            .all(|t| t.word && is_capitalized(t.text(text)));
                     if is_name {
                         let span = Span {
                             start: m.span.start,
@@ -559,7 +1094,9 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
         let t = w(k);
         let lt = lower(t);
         let lt = lt.as_ref();
-        if rules.pronouns.contains_key(lt) && !matches!(lt, "his" | "her" | "their" | "its" | "our" | "my" | "your") {
+        if rules.pronouns.contains_key(lt)
+            && !matches!(lt, "his" | "her" | "their" | "its" | "our" | "my" | "your")
+        {
             if start == end {
                 start = k; // the pronoun alone is the subject
             }
@@ -568,10 +1105,10 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
         if is_capitalized(t) {
             // A capitalised opener of the sentence that is a function word
             // (`But the senator said`) ends the phrase.
-            if k == 0 || !toks[k - 1].word {
-                if STOP.contains(&lt) || matches!(lt, "and" | "in" | "on" | "at" | "for") {
-                    break;
-                }
+            if (k == 0 || !toks[k - 1].word)
+                && (STOP.contains(&lt) || matches!(lt, "and" | "in" | "on" | "at" | "for"))
+            {
+                break;
             }
             start = k;
             continue;
@@ -579,11 +1116,17 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
         if DETERMINERS.contains(&lt) {
             start = k;
             let time_after_document = k > 1
-                && matches!(lower(w(k - 1)).as_ref(), "after" | "before" | "during" | "following")
-                && rules.documents.contains(lower(strip_possessive(w(k - 2))).as_ref());
+                && matches!(
+                    lower(w(k - 1)).as_ref(),
+                    "after" | "before" | "during" | "following"
+                )
+                && rules
+                    .documents
+                    .contains(lower(strip_possessive(w(k - 2))).as_ref());
             let before_prep = k > 0
                 && toks[k - 1].word
-                && (NP_PREP.contains(&lower(w(k - 1)).as_ref()) && lower(w(k - 1)) != "and" || time_after_document);
+                && (NP_PREP.contains(&lower(w(k - 1)).as_ref()) && lower(w(k - 1)) != "and"
+                    || time_after_document);
             if before_prep {
                 continue;
             }
@@ -593,7 +1136,9 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
         // after a document noun stays in the phrase.
         let after_document = matches!(lt, "after" | "before" | "during" | "following")
             && k > 0
-            && rules.documents.contains(lower(strip_possessive(w(k - 1))).as_ref());
+            && rules
+                .documents
+                .contains(lower(strip_possessive(w(k - 1))).as_ref());
         if NP_PREP.contains(&lt) || after_document {
             if start == end {
                 break;
@@ -602,7 +1147,8 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             continue;
         }
         // A verb form after a determiner is a noun: `the talks`, `a report`.
-        let noun_use = NOUNY.contains(&lt) || k > 0 && DETERMINERS.contains(&lower(w(k - 1)).as_ref());
+        let noun_use =
+            NOUNY.contains(&lt) || k > 0 && DETERMINERS.contains(&lower(w(k - 1)).as_ref());
         if STOP.contains(&lt) || rules.verbs.contains_key(lt) && !noun_use || lt.ends_with("ly") {
             break;
         }
@@ -618,10 +1164,12 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
     }
     // `Sanders in the past`: cut a trailing time phrase.
     let mut end = end;
-    if TIME_WORDS.contains(&lower(w(end - 1)).as_ref()) {
-        if let Some(p) = (start + 1..end).rev().find(|&k| matches!(lower(w(k)).as_ref(), "in" | "on" | "at" | "last" | "this")) {
-            end = p;
-        }
+    if TIME_WORDS.contains(&lower(w(end - 1)).as_ref())
+        && let Some(p) = (start + 1..end)
+            .rev()
+            .find(|&k| matches!(lower(w(k)).as_ref(), "in" | "on" | "at" | "last" | "this"))
+    {
+        end = p;
     }
     if start >= end {
         return None;
@@ -629,7 +1177,9 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
     let head = w(end - 1);
     let lhead = lower(head);
     if TIME_WORDS.contains(&lhead.as_ref())
-        || (!is_capitalized(head) && (lhead.ends_with("ed") || lhead.ends_with("ing")) && lhead.len() > 4)
+        || (!is_capitalized(head)
+            && (lhead.ends_with("ed") || lhead.ends_with("ing"))
+            && lhead.len() > 4)
     {
         return None;
     }
@@ -641,7 +1191,13 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
 }
 
 /// The noun phrase starting at token `s`.
-pub fn np_after(text: &str, toks: &[Token], s: usize, rules: &LangRules, allow_lower_start: bool) -> Option<Mention> {
+pub fn np_after(
+    text: &str,
+    toks: &[Token],
+    s: usize,
+    rules: &LangRules,
+    allow_lower_start: bool,
+) -> Option<Mention> {
     let w = |i: usize| toks[i].text(text);
     let mut end = s;
     while end < toks.len() && end - s < 9 {
@@ -652,7 +1208,9 @@ pub fn np_after(text: &str, toks: &[Token], s: usize, rules: &LangRules, allow_l
         let lt = lower(t);
         let lt = lt.as_ref();
         if end == s {
-            if rules.pronouns.contains_key(lt) && !matches!(lt, "his" | "her" | "their" | "its" | "our" | "my" | "your") {
+            if rules.pronouns.contains_key(lt)
+                && !matches!(lt, "his" | "her" | "their" | "its" | "our" | "my" | "your")
+            {
                 end += 1;
                 break;
             }
@@ -665,7 +1223,12 @@ pub fn np_after(text: &str, toks: &[Token], s: usize, rules: &LangRules, allow_l
                     .take_while(|t| t.word && !STOP.contains(&lower(t.text(text)).as_ref()))
                     .any(|t| is_capitalized(t.text(text)))
             };
-            if !(is_capitalized(t) || DETERMINERS.contains(&lt) || rules.is_title(t) || allow_lower_start || name_follows()) {
+            if !(is_capitalized(t)
+                || DETERMINERS.contains(&lt)
+                || rules.is_title(t)
+                || allow_lower_start
+                || name_follows())
+            {
                 return None;
             }
             end += 1;
@@ -682,13 +1245,22 @@ pub fn np_after(text: &str, toks: &[Token], s: usize, rules: &LangRules, allow_l
             end += 1;
             continue;
         }
-        if STOP.contains(&lt) || TIME_WORDS.contains(&lt) || rules.verbs.contains_key(lt) || lt.ends_with("ly") {
+        if STOP.contains(&lt)
+            || TIME_WORDS.contains(&lt)
+            || rules.verbs.contains_key(lt)
+            || lt.ends_with("ly")
+        {
             break;
         }
         end += 1;
     }
     // Don't end on a joining word.
-    while end > s && (matches!(lower(w(end - 1)).as_ref(), "of" | "for" | "and" | "at" | "by" | "&") || DETERMINERS.contains(&lower(w(end - 1)).as_ref())) {
+    while end > s
+        && (matches!(
+            lower(w(end - 1)).as_ref(),
+            "of" | "for" | "and" | "at" | "by" | "&"
+        ) || DETERMINERS.contains(&lower(w(end - 1)).as_ref()))
+    {
         end -= 1;
     }
     if end == s {
@@ -703,22 +1275,30 @@ pub fn np_after(text: &str, toks: &[Token], s: usize, rules: &LangRules, allow_l
 
 /// Classifies a noun phrase.
 pub fn mention(text: &str, span: Span, toks: &[Token], rules: &LangRules) -> Mention {
-    let words: Vec<&str> = toks.iter().filter(|t| t.word).map(|t| t.text(text)).collect();
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| t.text(text))
+        .collect();
     let lowered = span.slice(text).to_lowercase();
     let kind = if words.len() == 1 && rules.pronouns.contains_key(lower(words[0]).as_ref()) {
         MentionKind::Pronoun
-    } else if head_word(&words)
-        .is_some_and(|h| rules.documents.contains(lower(strip_possessive(h)).as_ref()))
-        && words.iter().all(|w| !is_capitalized(w) || DETERMINERS.contains(&lower(w).as_ref()))
+    } else if head_word(&words).is_some_and(|h| {
+        rules
+            .documents
+            .contains(lower(strip_possessive(h)).as_ref())
+    }) && words
+        .iter()
+        .all(|w| !is_capitalized(w) || DETERMINERS.contains(&lower(w).as_ref()))
     {
         MentionKind::Document
     } else if is_anonymous(&lowered, rules) {
         MentionKind::Anonymous
-    } else if words
-        .iter()
-        .enumerate()
-        .any(|(i, w)| is_capitalized(w) && !rules.is_title(w) && !(i == 0 && DETERMINERS.contains(&lower(w).as_ref())))
-    {
+    } else if words.iter().enumerate().any(|(i, w)| {
+        is_capitalized(w)
+            && !rules.is_title(w)
+            && !(i == 0 && DETERMINERS.contains(&lower(w).as_ref()))
+    }) {
         MentionKind::Name
     } else {
         MentionKind::Nominal
@@ -734,7 +1314,8 @@ fn head_word<'a>(words: &[&'a str]) -> Option<&'a str> {
         .skip(1)
         .position(|w| {
             let lw = lower(w);
-            (NP_PREP.contains(&lw.as_ref()) || matches!(lw.as_ref(), "after" | "before" | "during" | "following"))
+            (NP_PREP.contains(&lw.as_ref())
+                || matches!(lw.as_ref(), "after" | "before" | "during" | "following"))
                 && *w != "and"
                 && *w != "&"
         })
@@ -751,7 +1332,9 @@ pub fn is_anonymous(lowered: &str, rules: &LangRules) -> bool {
             let after_ok = after.is_empty() || !after.starts_with(|c: char| c.is_alphanumeric());
             before_ok && after_ok
         })
-    }) && !lowered.split_whitespace().any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+    }) && !lowered
+        .split_whitespace()
+        .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
 }
 
 #[cfg(test)]
@@ -765,7 +1348,13 @@ mod tests {
         let sents = sentences::split(text, &paragraphs(text), &rules);
         find(text, &sents, &rules)
             .into_iter()
-            .map(|c| (c.span.slice(text).to_string(), c.source.map(|m| m.span.slice(text).to_string()), c.pattern))
+            .map(|c| {
+                (
+                    c.span.slice(text).to_string(),
+                    c.source.map(|m| m.span.slice(text).to_string()),
+                    c.pattern,
+                )
+            })
             .collect()
     }
 
@@ -775,17 +1364,35 @@ mod tests {
 
     #[test]
     fn source_before_the_verb() {
-        assert_eq!(sources("Russia and Iran will sign a deal, the Kremlin said Monday."), vec!["the Kremlin"]);
-        assert_eq!(sources("Putin will visit, the Kremlin’s press service said."), vec!["the Kremlin’s press service"]);
-        assert_eq!(sources("The West and Ukraine have long accused North Korea of lying."), vec!["The West and Ukraine"]);
+        assert_eq!(
+            sources("Russia and Iran will sign a deal, the Kremlin said Monday."),
+            vec!["the Kremlin"]
+        );
+        assert_eq!(
+            sources("Putin will visit, the Kremlin’s press service said."),
+            vec!["the Kremlin’s press service"]
+        );
+        assert_eq!(
+            sources("The West and Ukraine have long accused North Korea of lying."),
+            vec!["The West and Ukraine"]
+        );
         assert_eq!(sources("“No,” he said."), vec!["he"]);
-        assert_eq!(sources("A spokesman for the Pentagon said it was over."), vec!["A spokesman for the Pentagon"]);
+        assert_eq!(
+            sources("A spokesman for the Pentagon said it was over."),
+            vec!["A spokesman for the Pentagon"]
+        );
     }
 
     #[test]
     fn inverted_and_according_to() {
-        assert_eq!(sources("“No,” said Sen. Ann Wagner, a Republican."), vec!["Sen. Ann Wagner"]);
-        assert_eq!(sources("According to The Moscow Times, the deal is done."), vec!["The Moscow Times"]);
+        assert_eq!(
+            sources("“No,” said Sen. Ann Wagner, a Republican."),
+            vec!["Sen. Ann Wagner"]
+        );
+        assert_eq!(
+            sources("According to The Moscow Times, the deal is done."),
+            vec!["The Moscow Times"]
+        );
     }
 
     #[test]
@@ -801,11 +1408,17 @@ mod tests {
 
     #[test]
     fn appositive_gives_the_name() {
-        assert_eq!(sources("Josh Earnest, the White House press secretary, said the talks failed."), vec!["Josh Earnest"]);
+        assert_eq!(
+            sources("Josh Earnest, the White House press secretary, said the talks failed."),
+            vec!["Josh Earnest"]
+        );
     }
 
     #[test]
     fn told_that_takes_the_subject() {
-        assert_eq!(sources("During a summit last year, Putin told Pezeshkian that he valued ties."), vec!["Putin"]);
+        assert_eq!(
+            sources("During a summit last year, Putin told Pezeshkian that he valued ties."),
+            vec!["Putin"]
+        );
     }
 }

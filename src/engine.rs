@@ -12,17 +12,11 @@ use crate::{cues, marks, quotes, sentences};
 
 /// Settings of one engine.
 #[derive(Debug, Clone)]
+#[derive(Default)]
 pub struct Settings {
     pub rules: RuleSelection,
 }
 
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            rules: RuleSelection::default(),
-        }
-    }
-}
 
 #[derive(Debug, Clone)]
 pub struct Engine {
@@ -37,7 +31,10 @@ impl Engine {
 
     /// English rules, default settings.
     pub fn english() -> Self {
-        Engine::new(LangRules::builtin("en").expect("the built-in rules load"), Settings::default())
+        Engine::new(
+            LangRules::builtin("en").expect("the built-in rules load"),
+            Settings::default(),
+        )
     }
 
     /// Runs every stage. Never fails: a malformed article yields issues in
@@ -87,11 +84,10 @@ impl Engine {
             rules,
         });
         for c in &mut claims {
-            if c.speaker.is_none() {
-                if let Some(m) = &c.source {
+            if c.speaker.is_none()
+                && let Some(m) = &c.source {
                     c.speaker = table.resolve(text, m, &sightings, rules).map(|(s, _)| s);
                 }
-            }
         }
         Analysis {
             paragraphs,
@@ -114,7 +110,11 @@ impl Engine {
     }
 
     /// Analyses and lints `text` with the paragraphs given by the caller.
-    pub fn check_paragraphs(&self, text: &str, paragraphs: Vec<crate::span::Span>) -> (Analysis, Vec<Diagnostic>) {
+    pub fn check_paragraphs(
+        &self,
+        text: &str,
+        paragraphs: Vec<crate::span::Span>,
+    ) -> (Analysis, Vec<Diagnostic>) {
         let analysis = self.analyze_paragraphs(text, paragraphs);
         let diags = lints::run(text, &analysis, &self.lang, &self.settings.rules);
         (analysis, diags)

@@ -49,7 +49,11 @@ fn records(text: &str, a: &Analysis, all: bool) -> Vec<QuoteRecord> {
             speaker: attr.map(|at| at.mention.span.slice(text).to_string()),
             speaker_start: attr.map(|at| at.mention.span.start),
             speaker_end: attr.map(|at| at.mention.span.end),
-            kind: if q.kind == QuoteKind::Fragment { "partial" } else { "direct" },
+            kind: if q.kind == QuoteKind::Fragment {
+                "partial"
+            } else {
+                "direct"
+            },
             quote_kind: q.kind,
             resolved: a.speaker_name(i).map(str::to_owned),
             method: attr.map(|at| at.method.as_str()),

@@ -14,22 +14,70 @@ use crate::error::{Error, ErrorKind, Result};
 
 /// Every shipped rules file, relative to `rules/`, with its contents.
 pub const EMBEDDED: &[(&str, &str)] = &[
-    ("lang/de/quotes.toml", include_str!("../rules/lang/de/quotes.toml")),
-    ("lang/en/abbreviations.txt", include_str!("../rules/lang/en/abbreviations.txt")),
-    ("lang/en/anonymous-sources.txt", include_str!("../rules/lang/en/anonymous-sources.txt")),
-    ("lang/en/cues.toml", include_str!("../rules/lang/en/cues.toml")),
-    ("lang/en/document-sources.txt", include_str!("../rules/lang/en/document-sources.txt")),
-    ("lang/en/given-names-female.txt", include_str!("../rules/lang/en/given-names-female.txt")),
-    ("lang/en/given-names-male.txt", include_str!("../rules/lang/en/given-names-male.txt")),
-    ("lang/en/pronouns.toml", include_str!("../rules/lang/en/pronouns.toml")),
-    ("lang/en/quotes.toml", include_str!("../rules/lang/en/quotes.toml")),
-    ("lang/en/scare-quote-cues.txt", include_str!("../rules/lang/en/scare-quote-cues.txt")),
-    ("lang/en/titles.txt", include_str!("../rules/lang/en/titles.txt")),
-    ("lang/en/verbs.toml", include_str!("../rules/lang/en/verbs.toml")),
-    ("lang/fr/quotes.toml", include_str!("../rules/lang/fr/quotes.toml")),
-    ("lang/ja/quotes.toml", include_str!("../rules/lang/ja/quotes.toml")),
-    ("lints/anonymous-source.toml", include_str!("../rules/lints/anonymous-source.toml")),
-    ("lints/loaded-reporting-verb.toml", include_str!("../rules/lints/loaded-reporting-verb.toml")),
+    (
+        "lang/de/quotes.toml",
+        include_str!("../rules/lang/de/quotes.toml"),
+    ),
+    (
+        "lang/en/abbreviations.txt",
+        include_str!("../rules/lang/en/abbreviations.txt"),
+    ),
+    (
+        "lang/en/anonymous-sources.txt",
+        include_str!("../rules/lang/en/anonymous-sources.txt"),
+    ),
+    (
+        "lang/en/cues.toml",
+        include_str!("../rules/lang/en/cues.toml"),
+    ),
+    (
+        "lang/en/document-sources.txt",
+        include_str!("../rules/lang/en/document-sources.txt"),
+    ),
+    (
+        "lang/en/given-names-female.txt",
+        include_str!("../rules/lang/en/given-names-female.txt"),
+    ),
+    (
+        "lang/en/given-names-male.txt",
+        include_str!("../rules/lang/en/given-names-male.txt"),
+    ),
+    (
+        "lang/en/pronouns.toml",
+        include_str!("../rules/lang/en/pronouns.toml"),
+    ),
+    (
+        "lang/en/quotes.toml",
+        include_str!("../rules/lang/en/quotes.toml"),
+    ),
+    (
+        "lang/en/scare-quote-cues.txt",
+        include_str!("../rules/lang/en/scare-quote-cues.txt"),
+    ),
+    (
+        "lang/en/titles.txt",
+        include_str!("../rules/lang/en/titles.txt"),
+    ),
+    (
+        "lang/en/verbs.toml",
+        include_str!("../rules/lang/en/verbs.toml"),
+    ),
+    (
+        "lang/fr/quotes.toml",
+        include_str!("../rules/lang/fr/quotes.toml"),
+    ),
+    (
+        "lang/ja/quotes.toml",
+        include_str!("../rules/lang/ja/quotes.toml"),
+    ),
+    (
+        "lints/anonymous-source.toml",
+        include_str!("../rules/lints/anonymous-source.toml"),
+    ),
+    (
+        "lints/loaded-reporting-verb.toml",
+        include_str!("../rules/lints/loaded-reporting-verb.toml"),
+    ),
 ];
 
 /// The examples a data lint carries in `rules/lints/RULE.toml`.
@@ -259,6 +307,9 @@ pub struct Extras {
     pub anonymous_sources: Vec<String>,
 }
 
+/// An overlay file: its path (for messages) and its text.
+type Overlay = (String, String);
+
 /// A source of rule files: the embedded ones, overlaid by a directory.
 struct Sources<'a> {
     overlay: Option<&'a Path>,
@@ -267,7 +318,7 @@ struct Sources<'a> {
 impl Sources<'_> {
     /// The embedded text of `rel` and, when an overlay has the file, its
     /// path and text.
-    fn get(&self, rel: &str) -> Result<(Option<&'static str>, Option<(String, String)>)> {
+    fn get(&self, rel: &str) -> Result<(Option<&'static str>, Option<Overlay>)> {
         let base = EMBEDDED.iter().find(|(p, _)| *p == rel).map(|(_, t)| *t);
         let over = match self.overlay {
             Some(dir) => {
@@ -380,7 +431,8 @@ impl LangRules {
             })
             .expect("checked above");
 
-        let mut abbreviations: HashSet<String> = src.list(&en("abbreviations.txt"))?.into_iter().collect();
+        let mut abbreviations: HashSet<String> =
+            src.list(&en("abbreviations.txt"))?.into_iter().collect();
         abbreviations.extend(extras.abbreviations.iter().cloned());
 
         let mut verbs = HashMap::new();
@@ -453,15 +505,16 @@ impl LangRules {
             titles: src.list(&en("titles.txt"))?.into_iter().collect(),
             pronouns,
             anonymous,
-            documents: lower(src.list(&en("document-sources.txt"))?).into_iter().collect(),
+            documents: lower(src.list(&en("document-sources.txt"))?)
+                .into_iter()
+                .collect(),
             scare_cues,
             quotes,
         })
     }
 
     pub fn is_title(&self, word: &str) -> bool {
-        self.titles.contains(word)
-            || self.titles.contains(&capitalize(word))
+        self.titles.contains(word) || self.titles.contains(&capitalize(word))
     }
 }
 
@@ -493,8 +546,15 @@ mod tests {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 walk(root, &path, out);
-            } else if matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "toml")) {
-                let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+            } else if matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("txt" | "toml")
+            ) {
+                let rel = path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 out.push(rel);
             }
         }
@@ -504,7 +564,10 @@ mod tests {
     fn every_shipped_language_loads() {
         for lang in languages() {
             let rules = LangRules::builtin(lang).unwrap();
-            assert!(!rules.quotes.pair.is_empty(), "{lang} has no quotation marks");
+            assert!(
+                !rules.quotes.pair.is_empty(),
+                "{lang} has no quotation marks"
+            );
         }
         let en = LangRules::builtin("en").unwrap();
         assert!(en.verbs.len() >= 80 * 3, "verb forms: {}", en.verbs.len());

@@ -95,7 +95,10 @@ impl Glyph {
     pub fn is_straight(self) -> bool {
         matches!(
             self,
-            Glyph::StraightDouble | Glyph::StraightSingle | Glyph::DoubleApostrophe | Glyph::DoubleBacktick
+            Glyph::StraightDouble
+                | Glyph::StraightSingle
+                | Glyph::DoubleApostrophe
+                | Glyph::DoubleBacktick
         )
     }
 
@@ -169,7 +172,9 @@ fn side_of(c: Option<char>) -> Side {
         Some(c) if c.is_whitespace() => Side::Space,
         Some('(' | '[' | '{' | '—' | '–' | '/' | '-' | '<' | '>') => Side::OpenPunct,
         Some('.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '…') => Side::ClosePunct,
-        Some('"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›' | '`') => Side::Mark,
+        Some('"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›' | '`') => {
+            Side::Mark
+        }
         Some(c) if c.is_numeric() => Side::Digit,
         Some(c) if c.is_alphabetic() => Side::Letter,
         Some(_) => Side::ClosePunct,
@@ -178,14 +183,16 @@ fn side_of(c: Option<char>) -> Side {
 
 /// Left-flanking: nothing word-like before, something after.
 fn left_flanking(before: Side, after: Side) -> bool {
-    matches!(before, Side::Space | Side::OpenPunct)
-        && !matches!(after, Side::Space)
+    matches!(before, Side::Space | Side::OpenPunct) && !matches!(after, Side::Space)
 }
 
 /// Right-flanking: something word-like before, nothing after.
 fn right_flanking(before: Side, after: Side) -> bool {
     !matches!(before, Side::Space | Side::OpenPunct)
-        && matches!(after, Side::Space | Side::ClosePunct | Side::Mark | Side::OpenPunct)
+        && matches!(
+            after,
+            Side::Space | Side::ClosePunct | Side::Mark | Side::OpenPunct
+        )
 }
 
 /// Bytes that start a mark: `"`, `'`, `` ` ``, and the lead bytes of the
@@ -235,14 +242,7 @@ pub fn scan(text: &str) -> Vec<Mark> {
                 }
                 (Glyph::StraightSingle, 1)
             }
-            b'`' => {
-                if bytes.get(i + 1) == Some(&b'`') {
-                    (Glyph::DoubleBacktick, 2)
-                } else {
-                    i += 1;
-                    continue;
-                }
-            }
+            b'`' if bytes.get(i + 1) == Some(&b'`') => (Glyph::DoubleBacktick, 2),
             0xE2 if bytes.get(i + 1) == Some(&0x80) => {
                 let g = match bytes.get(i + 2) {
                     Some(0x98) => Glyph::LeftSingle,
@@ -369,10 +369,18 @@ fn classify(text: &str, at: usize, len: usize, glyph: Glyph) -> Mark {
             }
         }
         Glyph::LeftGuillemet | Glyph::LeftSingleGuillemet => {
-            if rf && !lf { Role::Ambiguous } else { Role::Open }
+            if rf && !lf {
+                Role::Ambiguous
+            } else {
+                Role::Open
+            }
         }
         Glyph::RightGuillemet | Glyph::RightSingleGuillemet => {
-            if lf && !rf { Role::Ambiguous } else { Role::Close }
+            if lf && !rf {
+                Role::Ambiguous
+            } else {
+                Role::Close
+            }
         }
         Glyph::LeftSingle | Glyph::LowSingle => {
             if after == Side::Digit || after == Side::Space {
@@ -386,15 +394,16 @@ fn classify(text: &str, at: usize, len: usize, glyph: Glyph) -> Mark {
             }
         }
         Glyph::RightSingle | Glyph::StraightSingle => {
-            if matches!(before, Side::Letter | Side::Digit) && matches!(after, Side::Letter | Side::Digit) {
-                Role::Apostrophe // don’t, Kremlin’s, 5'10
-            } else if before == Side::Letter && text[..at].ends_with(['n', 'N']) && {
+            let between_letters = matches!(before, Side::Letter | Side::Digit)
+                && matches!(after, Side::Letter | Side::Digit);
+            let second_of_n = before == Side::Letter && text[..at].ends_with(['n', 'N']) && {
                 let b = &text[..at - 1];
                 b.ends_with('’') || b.ends_with('\'')
-            } {
-                Role::Apostrophe // the second mark of rock ’n’ roll
-            } else if glyph == Glyph::RightSingle && lf {
-                Role::Apostrophe // ’90s, ’em, rock ’n’ roll
+            };
+            // don’t, Kremlin’s, 5'10; the second mark of rock ’n’ roll;
+            // ’90s, ’em.
+            if between_letters || second_of_n || (glyph == Glyph::RightSingle && lf) {
+                Role::Apostrophe
             } else if glyph == Glyph::StraightSingle && lf {
                 if after == Side::Digit || is_elision(text, at + len) {
                     Role::Apostrophe
@@ -442,7 +451,10 @@ fn is_elision(text: &str, at: usize) -> bool {
         .take_while(|c| c.is_alphabetic())
         .flat_map(char::to_lowercase)
         .collect();
-    matches!(word.as_str(), "em" | "til" | "tis" | "twas" | "cause" | "bout" | "n")
+    matches!(
+        word.as_str(),
+        "em" | "til" | "tis" | "twas" | "cause" | "bout" | "n"
+    )
 }
 
 #[cfg(test)]
@@ -496,7 +508,10 @@ mod tests {
         let text = "''We won't,'' he said. ''She said 'no''' and ``left.''";
         let r = roles(text);
         let glyphs: Vec<&str> = r.iter().map(|(s, _)| s.as_str()).collect();
-        assert_eq!(glyphs, vec!["''", "'", "''", "''", "'", "'", "''", "``", "''"]);
+        assert_eq!(
+            glyphs,
+            vec!["''", "'", "''", "''", "'", "'", "''", "``", "''"]
+        );
         assert_eq!(r[1].1, Role::Apostrophe); // won't
         assert_eq!(r[5].1, Role::Close); // the single closes first
         assert_eq!(r[6].1, Role::Close);
@@ -504,12 +519,15 @@ mod tests {
 
     #[test]
     fn quotes_inside_markup_tags_are_skipped() {
-        assert_eq!(roles("<tweet author=\"@x\">“Hi,” she wrote</tweet> 3 < 4 \"ok\""), vec![
-            ("“".into(), Role::Open),
-            ("”".into(), Role::Close),
-            ("\"".into(), Role::Open),
-            ("\"".into(), Role::Close),
-        ]);
+        assert_eq!(
+            roles("<tweet author=\"@x\">“Hi,” she wrote</tweet> 3 < 4 \"ok\""),
+            vec![
+                ("“".into(), Role::Open),
+                ("”".into(), Role::Close),
+                ("\"".into(), Role::Open),
+                ("\"".into(), Role::Close),
+            ]
+        );
     }
 
     #[test]

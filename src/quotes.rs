@@ -142,7 +142,13 @@ struct Open {
 }
 
 /// Pairs `marks` (from [`crate::marks::scan`]) into quotes.
-pub fn pair(text: &str, marks: &[Mark], paragraphs: &[Span], sentences: &[Span], rules: &LangRules) -> Pairing {
+pub fn pair(
+    text: &str,
+    marks: &[Mark],
+    paragraphs: &[Span],
+    sentences: &[Span],
+    rules: &LangRules,
+) -> Pairing {
     let mut out = Pairing::default();
     let mut mi = 0;
     // The outermost quote left open by the previous paragraph, if any.
@@ -180,7 +186,11 @@ pub fn pair(text: &str, marks: &[Mark], paragraphs: &[Span], sentences: &[Span],
             }
             if role == Role::Ambiguous {
                 role = if double {
-                    if top_double.is_some() { Role::Close } else { Role::Open }
+                    if top_double.is_some() {
+                        Role::Close
+                    } else {
+                        Role::Open
+                    }
                 } else if top_single_in_level.is_some() {
                     Role::Close
                 } else if m.flipped {
@@ -204,7 +214,11 @@ pub fn pair(text: &str, marks: &[Mark], paragraphs: &[Span], sentences: &[Span],
                     });
                 }
                 Role::Close => {
-                    let target = if double { top_double } else { top_single_in_level };
+                    let target = if double {
+                        top_double
+                    } else {
+                        top_single_in_level
+                    };
                     match target {
                         Some(t) => {
                             // Singles left open above a closing double were
@@ -234,7 +248,8 @@ pub fn pair(text: &str, marks: &[Mark], paragraphs: &[Span], sentences: &[Span],
                             out.quotes.push(q);
                         }
                         None if double => {
-                            let suggested = recover_start(text, para, sentences, m.span, &out.quotes, pi);
+                            let suggested =
+                                recover_start(text, para, sentences, m.span, &out.quotes, pi);
                             out.issues.push(MarkIssue::Unopened {
                                 close: m.span,
                                 glyph: m.glyph,
@@ -296,7 +311,8 @@ pub fn pair(text: &str, marks: &[Mark], paragraphs: &[Span], sentences: &[Span],
             out.quotes.push(q);
         }
     }
-    out.quotes.sort_by_key(|q| (q.outer().start, std::cmp::Reverse(q.outer().end)));
+    out.quotes
+        .sort_by_key(|q| (q.outer().start, std::cmp::Reverse(q.outer().end)));
     link_parents(&mut out.quotes);
     out.issues.sort_by_key(issue_start);
     for i in 0..out.quotes.len() {
@@ -324,7 +340,14 @@ fn opener_for(close: Glyph) -> Glyph {
     }
 }
 
-fn make_quote(text: &str, o: Open, close: Option<&Mark>, para: Span, pi: usize, depth: u32) -> Quote {
+fn make_quote(
+    text: &str,
+    o: Open,
+    close: Option<&Mark>,
+    para: Span,
+    pi: usize,
+    depth: u32,
+) -> Quote {
     let end = close.map_or(para.end as usize, |c| c.span.start as usize);
     let content = Span::new(o.span.end as usize, end.max(o.span.end as usize)).trim(text);
     Quote {
@@ -345,7 +368,14 @@ fn make_quote(text: &str, o: Open, close: Option<&Mark>, para: Span, pi: usize, 
 /// Where the opening mark of an unopened quote most likely belongs: the
 /// start of the sentence holding the closing mark, but not before the end
 /// of an earlier quote in the same paragraph.
-fn recover_start(text: &str, para: Span, sentences: &[Span], close: Span, quotes: &[Quote], pi: usize) -> usize {
+fn recover_start(
+    text: &str,
+    para: Span,
+    sentences: &[Span],
+    close: Span,
+    quotes: &[Quote],
+    pi: usize,
+) -> usize {
     let sentence_start = sentences
         .iter()
         .rev()
@@ -445,7 +475,11 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
     {
         return QuoteKind::Full;
     }
-    if starts_upper && words >= 2 && is_title_case(content) && !content.ends_with(['.', ',', '?', '!']) {
+    if starts_upper
+        && words >= 2
+        && is_title_case(content)
+        && !content.ends_with(['.', ',', '?', '!'])
+    {
         return QuoteKind::Title;
     }
     if starts_upper && words >= 6 && content.ends_with(['.', '?', '!', ',']) {
@@ -457,13 +491,21 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
 fn is_title_cue(cue: &str) -> bool {
     !matches!(
         cue,
-        "so-called" | "the word" | "the term" | "the phrase" | "what he called" | "what she called" | "what they called"
+        "so-called"
+            | "the word"
+            | "the term"
+            | "the phrase"
+            | "what he called"
+            | "what she called"
+            | "what they called"
     ) && !cue.ends_with("called")
 }
 
 /// "Harbor Lights", "The Art of the Deal": every long word capitalised.
 fn is_title_case(s: &str) -> bool {
-    const SMALL: &[&str] = &["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"];
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
+    ];
     let mut n = 0;
     for w in s.split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -471,7 +513,11 @@ fn is_title_case(s: &str) -> bool {
             continue;
         }
         n += 1;
-        if !w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
+        if !w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        {
             return false;
         }
     }
@@ -515,7 +561,10 @@ mod tests {
         let p = run(text);
         assert!(p.issues.is_empty(), "{:?}", p.issues);
         let kinds: Vec<QuoteKind> = p.quotes.iter().map(|q| q.kind).collect();
-        assert_eq!(kinds, vec![QuoteKind::Full, QuoteKind::Continued, QuoteKind::Continued]);
+        assert_eq!(
+            kinds,
+            vec![QuoteKind::Full, QuoteKind::Continued, QuoteKind::Continued]
+        );
         assert_eq!(p.quotes[2].continued_from, Some(1));
         assert!(p.quotes[0].continues);
     }
@@ -524,7 +573,11 @@ mod tests {
     fn paragraph_ending_open_without_reopening_is_unclosed() {
         let text = "“First paragraph.\n\nNarration follows.";
         let p = run(text);
-        assert!(matches!(p.issues[..], [MarkIssue::Unclosed { .. }]), "{:?}", p.issues);
+        assert!(
+            matches!(p.issues[..], [MarkIssue::Unclosed { .. }]),
+            "{:?}",
+            p.issues
+        );
     }
 
     #[test]
@@ -533,7 +586,10 @@ mod tests {
         let p = run(text);
         match &p.issues[..] {
             [MarkIssue::Unopened { suggested_open, .. }] => {
-                assert_eq!(&text[*suggested_open as usize..*suggested_open as usize + 9], "The talks")
+                assert_eq!(
+                    &text[*suggested_open as usize..*suggested_open as usize + 9],
+                    "The talks"
+                )
             }
             other => panic!("{other:?}"),
         }
@@ -544,14 +600,25 @@ mod tests {
     fn flipped_and_mixed_marks_are_mismatched() {
         let p = run("“Stop it“, he said. “Go\", she said.");
         assert_eq!(p.issues.len(), 2, "{:?}", p.issues);
-        assert!(matches!(p.issues[0], MarkIssue::Mismatched { flipped: Some(Flipped::Close), .. }));
-        assert!(matches!(p.issues[1], MarkIssue::Mismatched { flipped: None, .. }));
+        assert!(matches!(
+            p.issues[0],
+            MarkIssue::Mismatched {
+                flipped: Some(Flipped::Close),
+                ..
+            }
+        ));
+        assert!(matches!(
+            p.issues[1],
+            MarkIssue::Mismatched { flipped: None, .. }
+        ));
     }
 
     #[test]
     fn kinds_from_position() {
         assert_eq!(
-            contents("He called it a “total disaster” and the so-called “reform caucus” agreed. The film “Harbor Lights” opened."),
+            contents(
+                "He called it a “total disaster” and the so-called “reform caucus” agreed. The film “Harbor Lights” opened."
+            ),
             vec![
                 ("total disaster".into(), QuoteKind::Fragment),
                 ("reform caucus".into(), QuoteKind::Scare),

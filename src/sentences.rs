@@ -16,9 +16,10 @@ use crate::span::Span;
 
 /// Words that, capitalised after an abbreviation, start a new sentence.
 const OPENERS: &[&str] = &[
-    "A", "After", "All", "An", "And", "As", "At", "But", "By", "For", "He", "Her", "His", "However", "I", "If",
-    "In", "It", "Its", "Many", "Most", "No", "Now", "On", "One", "Only", "Our", "She", "Some", "That", "The",
-    "Their", "There", "These", "They", "This", "Those", "To", "We", "What", "When", "While", "Who", "Yet",
+    "A", "After", "All", "An", "And", "As", "At", "But", "By", "For", "He", "Her", "His",
+    "However", "I", "If", "In", "It", "Its", "Many", "Most", "No", "Now", "On", "One", "Only",
+    "Our", "She", "Some", "That", "The", "Their", "There", "These", "They", "This", "Those", "To",
+    "We", "What", "When", "While", "Who", "Yet",
 ];
 
 /// Splits every paragraph into sentences; spans are trimmed, never empty.
@@ -91,7 +92,10 @@ fn boundary_after(s: &str, at: usize, term_len: usize, rules: &LangRules) -> Opt
             Some(c) => c,
             None => return Some(j),
         };
-        if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '」' | '』' | '›') {
+        if matches!(
+            c,
+            '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '」' | '』' | '›'
+        ) {
             j += c.len_utf8();
         } else {
             break;
@@ -106,7 +110,10 @@ fn boundary_after(s: &str, at: usize, term_len: usize, rules: &LangRules) -> Opt
     let first = after_ws.chars().next()?;
     let opener_ok = first.is_uppercase()
         || first.is_numeric()
-        || matches!(first, '“' | '‘' | '"' | '\'' | '(' | '[' | '«' | '„' | '—' | '–' | '-' | '`' | '¿' | '¡')
+        || matches!(
+            first,
+            '“' | '‘' | '"' | '\'' | '(' | '[' | '«' | '„' | '—' | '–' | '-' | '`' | '¿' | '¡'
+        )
         || !first.is_alphabetic() && !first.is_ascii_punctuation();
     if !opener_ok {
         return None;
@@ -121,11 +128,10 @@ fn boundary_after(s: &str, at: usize, term_len: usize, rules: &LangRules) -> Opt
         if is_initial(word) {
             return None;
         }
-        if rules.abbreviations.contains(word) || is_dotted_abbreviation(word) {
-            if rules.is_title(word) || !OPENERS.contains(&next_word) {
+        if (rules.abbreviations.contains(word) || is_dotted_abbreviation(word))
+            && (rules.is_title(word) || !OPENERS.contains(&next_word)) {
                 return None;
             }
-        }
     }
     Some(j)
 }
@@ -148,7 +154,9 @@ fn is_initial(word: &str) -> bool {
 /// `U.S.`, `N.Y.`, `a.m.`: letters each followed by a period.
 fn is_dotted_abbreviation(word: &str) -> bool {
     let b = word.as_bytes();
-    b.len() >= 4 && b.chunks(2).all(|c| c.len() == 2 && c[0].is_ascii_alphabetic() && c[1] == b'.')
+    b.len() >= 4
+        && b.chunks(2)
+            .all(|c| c.len() == 2 && c[0].is_ascii_alphabetic() && c[1] == b'.')
 }
 
 #[cfg(test)]
@@ -168,19 +176,34 @@ mod tests {
     fn quotes_ending_sentences_stay_with_their_attribution() {
         assert_eq!(
             sents("“We will win,” he said. “Will we?” she asked. “Yes.” He left."),
-            vec!["“We will win,” he said.", "“Will we?” she asked.", "“Yes.”", "He left."]
+            vec![
+                "“We will win,” he said.",
+                "“Will we?” she asked.",
+                "“Yes.”",
+                "He left."
+            ]
         );
     }
 
     #[test]
     fn abbreviations_and_initials_do_not_split() {
         assert_eq!(
-            sents("Mr. Smith met Sen. J. R. Doe in Washington, D.C. on Jan. 17 at 3 p.m. The talks ended."),
-            vec!["Mr. Smith met Sen. J. R. Doe in Washington, D.C. on Jan. 17 at 3 p.m.", "The talks ended."]
+            sents(
+                "Mr. Smith met Sen. J. R. Doe in Washington, D.C. on Jan. 17 at 3 p.m. The talks ended."
+            ),
+            vec![
+                "Mr. Smith met Sen. J. R. Doe in Washington, D.C. on Jan. 17 at 3 p.m.",
+                "The talks ended."
+            ]
         );
         assert_eq!(
             sents("He moved to the U.S. He liked it. Prices rose 3.5 percent... Then fell."),
-            vec!["He moved to the U.S.", "He liked it.", "Prices rose 3.5 percent...", "Then fell."]
+            vec![
+                "He moved to the U.S.",
+                "He liked it.",
+                "Prices rose 3.5 percent...",
+                "Then fell."
+            ]
         );
     }
 
@@ -188,12 +211,18 @@ mod tests {
     fn states_and_companies() {
         assert_eq!(
             sents("Rep. Ann Wagner (R-Mo.) said Acme Inc. would pay. It did."),
-            vec!["Rep. Ann Wagner (R-Mo.) said Acme Inc. would pay.", "It did."]
+            vec![
+                "Rep. Ann Wagner (R-Mo.) said Acme Inc. would pay.",
+                "It did."
+            ]
         );
     }
 
     #[test]
     fn cjk_paragraphs_use_uax29() {
-        assert_eq!(sents("今日は晴れ。明日は雨。"), vec!["今日は晴れ。", "明日は雨。"]);
+        assert_eq!(
+            sents("今日は晴れ。明日は雨。"),
+            vec!["今日は晴れ。", "明日は雨。"]
+        );
     }
 }

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 ///
 /// Offsets are `u32`: quotecheck refuses inputs of 4 GiB or more before
 /// analysis, so every offset fits.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: u32,
     pub end: u32,
@@ -54,6 +56,9 @@ impl Span {
         let s = self.slice(text);
         let lead = s.len() - s.trim_start().len();
         let trimmed = s.trim();
-        Span::new(self.start as usize + lead, self.start as usize + lead + trimmed.len())
+        Span::new(
+            self.start as usize + lead,
+            self.start as usize + lead + trimmed.len(),
+        )
     }
 }

@@ -74,27 +74,177 @@ impl Resolution {
 
 /// Words that make a capitalised name an organisation.
 const ORG_WORDS: &[&str] = &[
-    "kremlin", "ministry", "department", "times", "post", "party", "committee", "house", "council", "agency",
-    "service", "office", "court", "congress", "senate", "commission", "association", "institute", "university",
-    "inc.", "corp.", "company", "government", "administration", "campaign", "bank", "fund", "foundation", "news",
-    "press", "network", "reuters", "journal", "group", "union", "organization", "organisation", "center", "centre",
-    "board", "bureau", "police", "army", "navy", "pentagon", "tribune", "herald", "gazette", "magazine", "cnn",
-    "nbc", "abc", "cbs", "fox", "msnbc", "bbc", "ap", "afp", "npr", "politico", "breitbart", "guardian", "telegraph",
-    "economist", "club", "league", "caucus", "coalition", "alliance", "fbi", "cia", "nsa", "nato", "un", "eu",
-    "democrats", "republicans", "gop", "dnc", "rnc", "parliament", "assembly", "legislature", "cabinet", "embassy",
-    "council", "authority", "corporation", "ltd", "llc", "institute", "school", "hospital", "federation", "team",
-    "poll", "survey", "review", "daily", "weekly", "insider", "tass", "xinhua", "interfax", "ria", "media",
-    "west", "russia", "iran", "china", "ukraine", "israel", "moscow", "washington", "beijing", "tehran",
+    "kremlin",
+    "ministry",
+    "department",
+    "times",
+    "post",
+    "party",
+    "committee",
+    "house",
+    "council",
+    "agency",
+    "service",
+    "office",
+    "court",
+    "congress",
+    "senate",
+    "commission",
+    "association",
+    "institute",
+    "university",
+    "inc.",
+    "corp.",
+    "company",
+    "government",
+    "administration",
+    "campaign",
+    "bank",
+    "fund",
+    "foundation",
+    "news",
+    "press",
+    "network",
+    "reuters",
+    "journal",
+    "group",
+    "union",
+    "organization",
+    "organisation",
+    "center",
+    "centre",
+    "board",
+    "bureau",
+    "police",
+    "army",
+    "navy",
+    "pentagon",
+    "tribune",
+    "herald",
+    "gazette",
+    "magazine",
+    "cnn",
+    "nbc",
+    "abc",
+    "cbs",
+    "fox",
+    "msnbc",
+    "bbc",
+    "ap",
+    "afp",
+    "npr",
+    "politico",
+    "breitbart",
+    "guardian",
+    "telegraph",
+    "economist",
+    "club",
+    "league",
+    "caucus",
+    "coalition",
+    "alliance",
+    "fbi",
+    "cia",
+    "nsa",
+    "nato",
+    "un",
+    "eu",
+    "democrats",
+    "republicans",
+    "gop",
+    "dnc",
+    "rnc",
+    "parliament",
+    "assembly",
+    "legislature",
+    "cabinet",
+    "embassy",
+    "council",
+    "authority",
+    "corporation",
+    "ltd",
+    "llc",
+    "institute",
+    "school",
+    "hospital",
+    "federation",
+    "team",
+    "poll",
+    "survey",
+    "review",
+    "daily",
+    "weekly",
+    "insider",
+    "tass",
+    "xinhua",
+    "interfax",
+    "ria",
+    "media",
+    "west",
+    "russia",
+    "iran",
+    "china",
+    "ukraine",
+    "israel",
+    "moscow",
+    "washington",
+    "beijing",
+    "tehran",
 ];
 
 /// Common nouns that name organisations: `the company`, `the agency`.
 const ORG_NOUNS: &[&str] = &[
-    "company", "firm", "agency", "department", "ministry", "campaign", "committee", "government",
-    "administration", "party", "group", "council", "board", "commission", "court", "city", "county",
-    "state", "district", "school", "university", "hospital", "union", "team", "club", "network",
-    "newspaper", "paper", "station", "airline", "bank", "utility", "organization", "organisation",
-    "coalition", "alliance", "office", "bureau", "embassy", "military", "army", "police", "fund",
-    "foundation", "institute", "center", "centre", "association", "corporation", "plant", "mill",
+    "company",
+    "firm",
+    "agency",
+    "department",
+    "ministry",
+    "campaign",
+    "committee",
+    "government",
+    "administration",
+    "party",
+    "group",
+    "council",
+    "board",
+    "commission",
+    "court",
+    "city",
+    "county",
+    "state",
+    "district",
+    "school",
+    "university",
+    "hospital",
+    "union",
+    "team",
+    "club",
+    "network",
+    "newspaper",
+    "paper",
+    "station",
+    "airline",
+    "bank",
+    "utility",
+    "organization",
+    "organisation",
+    "coalition",
+    "alliance",
+    "office",
+    "bureau",
+    "embassy",
+    "military",
+    "army",
+    "police",
+    "fund",
+    "foundation",
+    "institute",
+    "center",
+    "centre",
+    "association",
+    "corporation",
+    "plant",
+    "mill",
 ];
 
 /// Links mentions to speakers.
@@ -116,7 +266,11 @@ const FUZZY_LIMIT: usize = 300;
 fn last_word_key(name: &str) -> String {
     name.split_whitespace()
         .last()
-        .map(|w| strip_possessive(w).trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| {
+            strip_possessive(w)
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .unwrap_or_default()
 }
 
@@ -163,9 +317,18 @@ impl SpeakerTable {
         match m.kind {
             MentionKind::Pronoun => {
                 let info = rules.pronouns.get(&raw.to_lowercase()).copied()?;
-                let id = self.antecedent(text, m.span.start, info.gender, info.number, sightings, rules)?;
+                let id = self.antecedent(
+                    text,
+                    m.span.start,
+                    info.gender,
+                    info.number,
+                    sightings,
+                    rules,
+                )?;
                 self.note(id, m.span);
-                if self.speakers[id].gender.is_none() && matches!(info.gender, Gender::Male | Gender::Female) {
+                if self.speakers[id].gender.is_none()
+                    && matches!(info.gender, Gender::Male | Gender::Female)
+                {
                     self.speakers[id].gender = Some(info.gender);
                 }
                 Some((id as u32, Resolution::Pronoun))
@@ -189,7 +352,9 @@ impl SpeakerTable {
                     .cloned();
                 let (id, res) = self.add_named(&name, kind, m.span, &roles, gender);
                 if let Some(f) = fuller {
-                    if f.name.split_whitespace().count() > self.speakers[id].name.split_whitespace().count() {
+                    if f.name.split_whitespace().count()
+                        > self.speakers[id].name.split_whitespace().count()
+                    {
                         self.speakers[id].name = f.name.clone();
                     }
                     for r in f.roles {
@@ -211,11 +376,12 @@ impl SpeakerTable {
                     self.note(id, m.span);
                     return Some((id as u32, Resolution::Role));
                 }
-                let kind = if ORG_WORDS.contains(&head.as_str()) || ORG_NOUNS.contains(&head.as_str()) {
-                    SpeakerKind::Organisation
-                } else {
-                    SpeakerKind::Person
-                };
+                let kind =
+                    if ORG_WORDS.contains(&head.as_str()) || ORG_NOUNS.contains(&head.as_str()) {
+                        SpeakerKind::Organisation
+                    } else {
+                        SpeakerKind::Person
+                    };
                 let (id, res) = self.add_named(raw, kind, m.span, &[], None);
                 Some((id as u32, res))
             }
@@ -225,11 +391,15 @@ impl SpeakerTable {
                 } else {
                     SpeakerKind::Anonymous
                 };
-                let name = raw.trim_start_matches(|c: char| !c.is_alphanumeric()).to_string();
-                let id = self
-                    .by_last
-                    .get(&last_word_key(&name))
-                    .and_then(|ids| ids.iter().copied().find(|&i| self.speakers[i].kind == kind && self.speakers[i].name.eq_ignore_ascii_case(&name)));
+                let name = raw
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .to_string();
+                let id = self.by_last.get(&last_word_key(&name)).and_then(|ids| {
+                    ids.iter().copied().find(|&i| {
+                        self.speakers[i].kind == kind
+                            && self.speakers[i].name.eq_ignore_ascii_case(&name)
+                    })
+                });
                 let id = match id {
                     Some(id) => {
                         self.note(id, m.span);
@@ -269,12 +439,19 @@ impl SpeakerTable {
         sentences: &[Span],
         rules: &LangRules,
     ) -> Option<Span> {
-        let gender = rules.pronouns.get(&pronoun.slice(text).to_lowercase())?.gender;
+        let gender = rules
+            .pronouns
+            .get(&pronoun.slice(text).to_lowercase())?
+            .gender;
         if !matches!(gender, Gender::Male | Gender::Female) {
             return None;
         }
         let s = &self.speakers[speaker as usize];
-        let last = s.mentions.iter().filter(|m| m.start < pronoun.start).max_by_key(|m| m.start)?;
+        let last = s
+            .mentions
+            .iter()
+            .filter(|m| m.start < pronoun.start)
+            .max_by_key(|m| m.start)?;
         let sent = sentences.iter().find(|x| x.contains(*last))?;
         let upto = sightings.partition_point(|x| x.span.start < pronoun.start);
         sightings[upto.saturating_sub(LOOKBACK)..upto]
@@ -285,7 +462,7 @@ impl SpeakerTable {
                 g.is_none_or(|g| g == gender) && (g.is_some() || !x.roles.is_empty())
             })
             .map(|x| x.span)
-            .last()
+            .next_back()
     }
 
     fn add_named(
@@ -303,12 +480,11 @@ impl SpeakerTable {
         } else {
             Box::new(exact.clone().into_iter())
         };
-        let found = candidates
-            .into_iter()
-            .find(|&i| {
-                let s = &self.speakers[i];
-                matches!(s.kind, SpeakerKind::Person | SpeakerKind::Organisation) && same_entity(&s.name, name)
-            });
+        let found = candidates.into_iter().find(|&i| {
+            let s = &self.speakers[i];
+            matches!(s.kind, SpeakerKind::Person | SpeakerKind::Organisation)
+                && same_entity(&s.name, name)
+        });
         if let Some(i) = found {
             self.note(i, span);
             let s = &mut self.speakers[i];
@@ -367,8 +543,17 @@ impl SpeakerTable {
             return Some(i);
         }
         let upto = sightings.partition_point(|s| s.span.start < at);
-        let s = sightings[upto.saturating_sub(LOOKBACK)..upto].iter().rev().find(|s| s.roles.iter().any(|r| r == head))?;
-        let (id, _) = self.add_named(&s.name.clone(), SpeakerKind::Person, s.span, &s.roles.clone(), None);
+        let s = sightings[upto.saturating_sub(LOOKBACK)..upto]
+            .iter()
+            .rev()
+            .find(|s| s.roles.iter().any(|r| r == head))?;
+        let (id, _) = self.add_named(
+            &s.name.clone(),
+            SpeakerKind::Person,
+            s.span,
+            &s.roles.clone(),
+            None,
+        );
         Some(id)
     }
 
@@ -402,9 +587,11 @@ impl SpeakerTable {
             sightings[upto.saturating_sub(LOOKBACK)..upto]
                 .iter()
                 .rev()
-                .find(|s| !is_org(&s.name) && {
-                    let (_, _, g) = clean_name(s.span.slice(text), rules);
-                    g.is_none_or(|g| g == gender)
+                .find(|s| {
+                    !is_org(&s.name) && {
+                        let (_, _, g) = clean_name(s.span.slice(text), rules);
+                        g.is_none_or(|g| g == gender)
+                    }
                 })
         } else {
             None
@@ -417,7 +604,11 @@ impl SpeakerTable {
             !s.roles.is_empty() || g.is_some() || from_table.is_none()
         });
         match (from_table, sighting) {
-            (Some((p, i)), Some(s)) if s.span.start <= p || same_entity(&self.speakers[i].name, &s.name) => Some(i),
+            (Some((p, i)), Some(s))
+                if s.span.start <= p || same_entity(&self.speakers[i].name, &s.name) =>
+            {
+                Some(i)
+            }
             (_, Some(s)) => {
                 let s = s.clone();
                 let g = match gender {
@@ -438,7 +629,11 @@ impl SpeakerTable {
 pub fn same_entity(a: &str, b: &str) -> bool {
     let norm = |s: &str| -> Vec<String> {
         s.split_whitespace()
-            .map(|w| strip_possessive(w).trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .map(|w| {
+                strip_possessive(w)
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
             .filter(|w| !w.is_empty() && !matches!(w.as_str(), "the" | "a" | "an"))
             .collect()
     };
@@ -462,9 +657,11 @@ pub fn same_entity(a: &str, b: &str) -> bool {
 fn is_org(raw: &str) -> bool {
     let lowered = raw.to_lowercase();
     lowered.starts_with("the ")
-        || lowered
-            .split_whitespace()
-            .any(|w| ORG_WORDS.contains(&strip_possessive(w).trim_matches(|c: char| !c.is_alphanumeric() && c != '.')))
+        || lowered.split_whitespace().any(|w| {
+            ORG_WORDS.contains(
+                &strip_possessive(w).trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
+            )
+        })
 }
 
 /// A name without its titles and role words, the roles it carried, and the
@@ -511,7 +708,9 @@ pub fn clean_name(raw: &str, rules: &LangRules) -> (String, Vec<String>, Option<
     // A description headed by a common noun (`the Kremlin’s press
     // service`, `an Iranian Foreign Ministry spokesperson`) or a
     // coordination (`The West and Ukraine`) is its own name, whole.
-    let last_lower = words.last().is_some_and(|w| !is_capitalized(strip_possessive(w)));
+    let last_lower = words
+        .last()
+        .is_some_and(|w| !is_capitalized(strip_possessive(w)));
     let coordinated = words.iter().any(|w| matches!(*w, "and" | "&"));
     if name.is_empty() || last_lower || coordinated {
         name = raw.trim_end_matches([',', '’', '\'']).to_string();
@@ -553,11 +752,26 @@ fn normalise_role(role: &str) -> &str {
 
 /// Capitalised names in a sentence's tokens: runs of two or more
 /// capitalised words, or a title and a name.
-pub fn sightings(text: &str, sentence: Span, toks: &[crate::tokens::Token], rules: &LangRules, out: &mut Vec<NameSighting>) {
+pub fn sightings(
+    text: &str,
+    sentence: Span,
+    toks: &[crate::tokens::Token],
+    rules: &LangRules,
+    out: &mut Vec<NameSighting>,
+) {
     // A title-case headline capitalises every word: no names to be had.
-    let words: Vec<&str> = toks.iter().filter(|t| t.word).map(|t| t.text(text)).collect();
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| t.text(text))
+        .collect();
     let long = words.iter().filter(|w| w.len() > 3).count();
-    if long >= 4 && words.iter().filter(|w| w.len() > 3).all(|w| is_capitalized(w)) {
+    if long >= 4
+        && words
+            .iter()
+            .filter(|w| w.len() > 3)
+            .all(|w| is_capitalized(w))
+    {
         return;
     }
     let mut i = 0;
@@ -568,19 +782,27 @@ pub fn sightings(text: &str, sentence: Span, toks: &[crate::tokens::Token], rule
             continue;
         }
         let mut j = i;
-        while j < toks.len() && toks[j].word && (is_capitalized(toks[j].text(text)) || matches!(toks[j].text(text), "de" | "van" | "von" | "al")) {
+        while j < toks.len()
+            && toks[j].word
+            && (is_capitalized(toks[j].text(text))
+                || matches!(toks[j].text(text), "de" | "van" | "von" | "al"))
+        {
             j += 1;
         }
         let mut s = i;
         // A sentence's first word is capitalised anyway.
-        if toks[s].span.start == sentence.start && j - s >= 1 && !rules.is_title(toks[s].text(text)) {
+        if toks[s].span.start == sentence.start && j - s >= 1 && !rules.is_title(toks[s].text(text))
+        {
             let first = toks[s].text(text);
-            if first.len() <= 5 && first.chars().skip(1).all(char::is_lowercase) && j - s > 1 && is_function_word(first) {
+            if first.len() <= 5
+                && first.chars().skip(1).all(char::is_lowercase)
+                && j - s > 1
+                && is_function_word(first)
+            {
                 s += 1;
             }
         }
-        let has_title = (s..j).any(|k| rules.is_title(strip_possessive(toks[k].text(text))));
-        if j - s >= 2 || (has_title && j - s >= 2) {
+        if j - s >= 2 {
             let span = Span {
                 start: toks[s].span.start,
                 end: toks[j - 1].span.end,
@@ -597,7 +819,32 @@ pub fn sightings(text: &str, sentence: Span, toks: &[crate::tokens::Token], rule
 fn is_function_word(w: &str) -> bool {
     matches!(
         w,
-        "The" | "A" | "An" | "In" | "On" | "At" | "But" | "And" | "As" | "For" | "If" | "When" | "After" | "While" | "Last" | "This" | "That" | "Both" | "Then" | "So" | "Yet" | "Since" | "By" | "With" | "From" | "During"
+        "The"
+            | "A"
+            | "An"
+            | "In"
+            | "On"
+            | "At"
+            | "But"
+            | "And"
+            | "As"
+            | "For"
+            | "If"
+            | "When"
+            | "After"
+            | "While"
+            | "Last"
+            | "This"
+            | "That"
+            | "Both"
+            | "Then"
+            | "So"
+            | "Yet"
+            | "Since"
+            | "By"
+            | "With"
+            | "From"
+            | "During"
     )
 }
 

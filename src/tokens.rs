@@ -59,11 +59,10 @@ pub fn tokenize(text: &str, span: Span, rules: &LangRules) -> Vec<Token> {
         if s[..end].ends_with('s') {
             let rest = &s[end..];
             let mut cs = rest.chars();
-            if let (Some(a @ ('’' | '\'')), Some(sp), Some(n)) = (cs.next(), cs.next(), cs.next()) {
-                if sp == ' ' && n.is_lowercase() {
+            if let (Some(a @ ('’' | '\'')), Some(sp), Some(n)) = (cs.next(), cs.next(), cs.next())
+                && sp == ' ' && n.is_lowercase() {
                     end += a.len_utf8();
                 }
-            }
         }
         // A final period belongs to abbreviations and initials.
         if s[end..].starts_with('.') {
@@ -113,7 +112,23 @@ mod tests {
             .collect();
         assert_eq!(
             toks,
-            vec!["“", "Yes", ",", "”", "said", "Mr.", "J.", "Doe", "of", "the", "U.S.", "Kremlin’s", "well-known", "press", "."]
+            vec![
+                "“",
+                "Yes",
+                ",",
+                "”",
+                "said",
+                "Mr.",
+                "J.",
+                "Doe",
+                "of",
+                "the",
+                "U.S.",
+                "Kremlin’s",
+                "well-known",
+                "press",
+                "."
+            ]
         );
     }
 }

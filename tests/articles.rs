@@ -23,7 +23,11 @@ fn fixtures(dir: &str) -> Vec<std::path::PathBuf> {
 fn article_reports() {
     let engine = Engine::english();
     let files = fixtures("tests/fixtures/articles");
-    assert!(files.len() >= 10, "expected the article corpus, found {}", files.len());
+    assert!(
+        files.len() >= 10,
+        "expected the article corpus, found {}",
+        files.len()
+    );
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap();
         let (analysis, diags) = engine.check(&text);

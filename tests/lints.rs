@@ -14,7 +14,12 @@ fn render(name: &str, text: &str, diags: &[quotecheck::Diagnostic]) -> String {
     let mut out = String::new();
     for d in diags {
         let (l, c) = idx.line_col(text, d.span.start as usize);
-        out.push_str(&format!("{name}:{l}:{c}: {}[{}] {}\n", d.severity.as_str(), d.rule, d.message));
+        out.push_str(&format!(
+            "{name}:{l}:{c}: {}[{}] {}\n",
+            d.severity.as_str(),
+            d.rule,
+            d.message
+        ));
         let line = idx.line_span(text, l).slice(text);
         out.push_str(&format!("    | {line}\n"));
         for lab in &d.labels {
@@ -33,14 +38,22 @@ fn every_rule_has_a_fixture_that_it_fires_on() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lints");
     for rule in RULES {
         let path = dir.join(format!("{}.txt", rule.name));
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("no fixture {}", path.display()));
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|_| panic!("no fixture {}", path.display()));
         let selection = RuleSelection {
             select: Some(BTreeSet::from([rule.name.to_string()])),
             ..Default::default()
         };
-        let engine = Engine::new(LangRules::builtin("en").unwrap(), Settings { rules: selection });
+        let engine = Engine::new(
+            LangRules::builtin("en").unwrap(),
+            Settings { rules: selection },
+        );
         let (_, diags) = engine.check(&text);
-        assert!(!diags.is_empty(), "{} does not fire on its fixture", rule.name);
+        assert!(
+            !diags.is_empty(),
+            "{} does not fire on its fixture",
+            rule.name
+        );
         assert!(diags.iter().all(|d| d.rule == rule.name));
         let rendered = render(&format!("{}.txt", rule.name), &text, &diags);
         insta::with_settings!({

@@ -12,13 +12,20 @@ fn data_lint_examples_hold() {
     let files = lint_examples().unwrap();
     assert!(!files.is_empty());
     for file in files {
-        assert!(find_rule(&file.rule).is_some(), "unknown rule {}", file.rule);
+        assert!(
+            find_rule(&file.rule).is_some(),
+            "unknown rule {}",
+            file.rule
+        );
         assert!(!file.example.is_empty(), "{} has no examples", file.rule);
         let selection = RuleSelection {
             select: Some(BTreeSet::from([file.rule.clone()])),
             ..Default::default()
         };
-        let engine = Engine::new(LangRules::builtin("en").unwrap(), Settings { rules: selection });
+        let engine = Engine::new(
+            LangRules::builtin("en").unwrap(),
+            Settings { rules: selection },
+        );
         for ex in &file.example {
             if let Some(bad) = &ex.bad {
                 let (_, d) = engine.check(bad);

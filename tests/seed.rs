@@ -17,7 +17,11 @@ fn one_unopened_quote_on_line_14_with_the_opening_suggested() {
     assert_eq!(idx.line_col(SEED, d.span.start as usize).0, 14);
     let fix = d.fix.as_ref().expect("a suggested opening mark");
     let at = fix.edits[0].span.start as usize;
-    assert!(SEED[at..].starts_with("On 17 January"), "{}", &SEED[at..at + 20]);
+    assert!(
+        SEED[at..].starts_with("On 17 January"),
+        "{}",
+        &SEED[at..at + 20]
+    );
     assert_eq!(fix.edits[0].replacement, "“");
 }
 
@@ -27,7 +31,10 @@ fn five_quotes_and_their_speakers() {
     let got: Vec<(String, Option<String>, Option<String>)> = quote_records(SEED, &analysis)
         .into_iter()
         .map(|q| {
-            let words: String = SEED[q.start as usize..q.end as usize].chars().take(24).collect();
+            let words: String = SEED[q.start as usize..q.end as usize]
+                .chars()
+                .take(24)
+                .collect();
             (words, q.speaker, q.resolved)
         })
         .collect();
@@ -35,11 +42,31 @@ fn five_quotes_and_their_speakers() {
     assert_eq!(
         got,
         vec![
-            ("comprehensive strategic ".into(), s("the Kremlin"), s("the Kremlin")),
-            ("On 17 January, Vladimir ".into(), s("the Kremlin"), s("the Kremlin")),
-            ("The two leaders are also".into(), s("the statement"), s("the Kremlin")),
-            ("central pillars".into(), s("The Moscow Times"), s("The Moscow Times")),
-            ("truly friendly and const".into(), s("Putin"), s("Vladimir Putin")),
+            (
+                "comprehensive strategic ".into(),
+                s("the Kremlin"),
+                s("the Kremlin")
+            ),
+            (
+                "On 17 January, Vladimir ".into(),
+                s("the Kremlin"),
+                s("the Kremlin")
+            ),
+            (
+                "The two leaders are also".into(),
+                s("the statement"),
+                s("the Kremlin")
+            ),
+            (
+                "central pillars".into(),
+                s("The Moscow Times"),
+                s("The Moscow Times")
+            ),
+            (
+                "truly friendly and const".into(),
+                s("Putin"),
+                s("Vladimir Putin")
+            ),
         ]
     );
 }
@@ -49,11 +76,18 @@ fn no_apostrophe_is_taken_for_a_quote() {
     let analysis = Engine::english().analyze(SEED);
     for q in &analysis.quotes {
         let inner = &SEED[q.content.range()];
-        assert!(!inner.starts_with("s "), "apostrophe paired as a quote: {inner}");
+        assert!(
+            !inner.starts_with("s "),
+            "apostrophe paired as a quote: {inner}"
+        );
     }
     for word in ["Kremlin’s", "latter’s", "Pezeshkian’s", "Russia’s"] {
         let at = SEED.find(word).unwrap() + word.find('’').unwrap();
-        let mark = analysis.marks.iter().find(|m| m.span.start as usize == at).unwrap();
+        let mark = analysis
+            .marks
+            .iter()
+            .find(|m| m.span.start as usize == at)
+            .unwrap();
         assert_eq!(mark.role, quotecheck::marks::Role::Apostrophe, "{word}");
     }
 }

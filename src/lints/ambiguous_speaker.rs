@@ -62,14 +62,20 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let word = m.span.slice(text).to_lowercase();
-        let is_person_pronoun = m.kind == MentionKind::Pronoun && matches!(word.as_str(), "he" | "she");
+        let is_person_pronoun =
+            m.kind == MentionKind::Pronoun && matches!(word.as_str(), "he" | "she");
         match (m.kind, speaker, resolution) {
-            (MentionKind::Pronoun, None, _) if word != "who" && word != "i" && word != "we" && word != "you" => {
+            (MentionKind::Pronoun, None, _)
+                if word != "who" && word != "i" && word != "we" && word != "you" =>
+            {
                 out.push(Diagnostic {
                     rule: RULE.name.into(),
                     severity: RULE.default_severity,
                     span: m.span,
-                    message: format!("“{}” has no antecedent: nobody named before it can be meant", m.span.slice(text)),
+                    message: format!(
+                        "“{}” has no antecedent: nobody named before it can be meant",
+                        m.span.slice(text)
+                    ),
                     labels: vec![],
                     fix: None,
                 });
@@ -94,13 +100,18 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 });
             }
             (MentionKind::Nominal, Some(s), Some(Resolution::AsWritten))
-                if word.starts_with("the ") && a.speakers[s as usize].roles.is_empty() && is_role(ctx, &word) =>
+                if word.starts_with("the ")
+                    && a.speakers[s as usize].roles.is_empty()
+                    && is_role(ctx, &word) =>
             {
                 out.push(Diagnostic {
                     rule: RULE.name.into(),
                     severity: RULE.default_severity,
                     span: m.span,
-                    message: format!("“{}” names a role, but the text never says who holds it", m.span.slice(text)),
+                    message: format!(
+                        "“{}” names a role, but the text never says who holds it",
+                        m.span.slice(text)
+                    ),
                     labels: vec![],
                     fix: None,
                 });

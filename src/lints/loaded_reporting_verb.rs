@@ -40,7 +40,9 @@ fn neutral_form(word: &str) -> Option<&'static str> {
     let lower = word.to_lowercase();
     if lower.ends_with("ing") {
         Some("saying")
-    } else if lower.ends_with("ed") || matches!(lower.as_ref(), "swore" | "wrote" | "spoke" | "told") {
+    } else if lower.ends_with("ed")
+        || matches!(lower.as_ref(), "swore" | "wrote" | "spoke" | "told")
+    {
         Some("said")
     } else if lower.ends_with('s') {
         Some("says")
@@ -52,7 +54,11 @@ fn neutral_form(word: &str) -> Option<&'static str> {
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let a = ctx.analysis;
     for c in &a.cues {
-        if !matches!(c.stance, Stance::Doubtful | Stance::Concessive | Stance::Emotive) || c.source.is_none() {
+        if !matches!(
+            c.stance,
+            Stance::Doubtful | Stance::Concessive | Stance::Emotive
+        ) || c.source.is_none()
+        {
             continue;
         }
         // Only where it reports words, so `said` could replace it: before
@@ -68,7 +74,19 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .any(|w| {
                 matches!(
                     w.trim_matches(|c: char| !c.is_alphanumeric()),
-                    "is" | "was" | "were" | "are" | "would" | "will" | "had" | "has" | "have" | "could" | "should" | "can" | "did" | "does"
+                    "is" | "was"
+                        | "were"
+                        | "are"
+                        | "would"
+                        | "will"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "could"
+                        | "should"
+                        | "can"
+                        | "did"
+                        | "does"
                 )
             });
         let reports = after.starts_with("that ")
@@ -80,7 +98,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if !reports {
             continue;
         }
-        if a.quotes.iter().any(|q| q.depth == 0 && q.content.contains(c.span)) {
+        if a.quotes
+            .iter()
+            .any(|q| q.depth == 0 && q.content.contains(c.span))
+        {
             continue;
         }
         let word = c.span.slice(ctx.text);
@@ -99,7 +120,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             rule: RULE.name.into(),
             severity: RULE.default_severity,
             span: c.span,
-            message: format!("“{word}” is {} ({}); “said” is neutral", stance_phrase(c.stance), c.stance.as_str()),
+            message: format!(
+                "“{word}” is {} ({}); “said” is neutral",
+                stance_phrase(c.stance),
+                c.stance.as_str()
+            ),
             labels: vec![],
             fix,
         });

@@ -30,7 +30,6 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for issue in &ctx.analysis.mark_issues {
         let MarkIssue::Mismatched {
@@ -46,7 +45,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let (span, message, label_span, label, edit_span, replacement) = match flipped {
             Some(Flipped::Close) => (
                 *close,
-                format!("closing mark is a flipped opening mark {}", close_glyph.as_str()),
+                format!(
+                    "closing mark is a flipped opening mark {}",
+                    close_glyph.as_str()
+                ),
                 *open,
                 "the quote opens here".to_string(),
                 *close,
@@ -54,7 +56,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             ),
             Some(Flipped::Open) => (
                 *open,
-                format!("opening mark is a flipped closing mark {}", open_glyph.as_str()),
+                format!(
+                    "opening mark is a flipped closing mark {}",
+                    open_glyph.as_str()
+                ),
                 *close,
                 "the quote closes here".to_string(),
                 *open,
@@ -78,7 +83,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             severity: RULE.default_severity,
             span,
             message,
-            labels: vec![Label { span: label_span, message: label }],
+            labels: vec![Label {
+                span: label_span,
+                message: label,
+            }],
             fix: Some(Fix {
                 message: format!("replace with {}", replacement.as_str()),
                 applicability: Applicability::Safe,

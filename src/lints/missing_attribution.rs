@@ -31,7 +31,6 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let a = ctx.analysis;
     for (i, q) in a.quotes.iter().enumerate() {

@@ -15,8 +15,8 @@ pub mod loaded_reporting_verb;
 pub mod mismatched_quote;
 pub mod missing_attribution;
 pub mod straight_quote;
-pub mod unclosed_quote;
 pub mod unattributed_quote_in_claim;
+pub mod unclosed_quote;
 pub mod unopened_quote;
 pub mod unused_suppression;
 
@@ -113,13 +113,25 @@ impl RuleSelection {
     }
 
     pub fn severity(&self, rule: &Rule) -> Severity {
-        self.severity.get(rule.name).copied().unwrap_or(rule.default_severity)
+        self.severity
+            .get(rule.name)
+            .copied()
+            .unwrap_or(rule.default_severity)
     }
 }
 
 /// Runs the selected lints; diagnostics sorted by position, then rule.
-pub fn run(text: &str, analysis: &Analysis, lang: &LangRules, selection: &RuleSelection) -> Vec<Diagnostic> {
-    let ctx = Context { text, analysis, lang };
+pub fn run(
+    text: &str,
+    analysis: &Analysis,
+    lang: &LangRules,
+    selection: &RuleSelection,
+) -> Vec<Diagnostic> {
+    let ctx = Context {
+        text,
+        analysis,
+        lang,
+    };
     let mut out = Vec::new();
     for rule in RULES {
         if !selection.enabled(rule) {

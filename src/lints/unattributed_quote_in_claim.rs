@@ -22,9 +22,9 @@
 //! ```
 
 use super::{Context, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::attribution::Method;
 use crate::cues::MentionKind;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::quotes::QuoteKind;
 
 pub const RULE: Rule = Rule {
@@ -44,7 +44,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         // A sentence's subject stands in for a source only when it can
         // speak: a name, a pronoun, a document — not `the proposal`.
         let sourced = a.attributions[i].as_ref().is_some_and(|at| {
-            at.method != Method::SentenceSubject || !matches!(at.mention.kind, MentionKind::Nominal | MentionKind::Anonymous)
+            at.method != Method::SentenceSubject
+                || !matches!(
+                    at.mention.kind,
+                    MentionKind::Nominal | MentionKind::Anonymous
+                )
         });
         if sourced {
             continue;

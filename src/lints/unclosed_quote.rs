@@ -32,10 +32,14 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for issue in &ctx.analysis.mark_issues {
-        if let MarkIssue::Unclosed { open, glyph, paragraph_end } = issue {
+        if let MarkIssue::Unclosed {
+            open,
+            glyph,
+            paragraph_end,
+        } = issue
+        {
             let close = glyph.natural_close().as_str();
             let end = Span::empty(*paragraph_end as usize);
             out.push(Diagnostic {

@@ -31,7 +31,6 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for issue in &ctx.analysis.mark_issues {
         if let MarkIssue::Unopened {
@@ -43,15 +42,26 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         {
             let at = *suggested_open as usize;
             let preview: String = ctx.text[at..].chars().take(24).collect();
-            let preview = preview.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+            let preview = preview
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ");
             out.push(Diagnostic {
                 rule: RULE.name.into(),
                 severity: RULE.default_severity,
                 span: *close,
-                message: format!("closing {} has no opening {}", glyph.as_str(), suggested_glyph.as_str()),
+                message: format!(
+                    "closing {} has no opening {}",
+                    glyph.as_str(),
+                    suggested_glyph.as_str()
+                ),
                 labels: vec![Label {
                     span: Span::empty(at),
-                    message: format!("the opening {} probably belongs here, before “{preview}”", suggested_glyph.as_str()),
+                    message: format!(
+                        "the opening {} probably belongs here, before “{preview}”",
+                        suggested_glyph.as_str()
+                    ),
                 }],
                 fix: Some(Fix {
                     message: format!("insert {} before “{preview}”", suggested_glyph.as_str()),

@@ -24,14 +24,27 @@ pub fn preview(s: &str, max: usize) -> String {
 }
 
 /// Renders the report of one article. `path` is shown as given.
-pub fn render(path: &str, text: &str, a: &Analysis, diags: &[Diagnostic], rules_version: &str) -> String {
+pub fn render(
+    path: &str,
+    text: &str,
+    a: &Analysis,
+    diags: &[Diagnostic],
+    rules_version: &str,
+) -> String {
     let idx = LineIndex::new(text);
     let mut out = String::new();
     let speech: Vec<usize> = (0..a.quotes.len())
         .filter(|&i| a.quotes[i].depth == 0 && a.quotes[i].kind.is_speech())
         .collect();
-    let attributed = speech.iter().filter(|&&i| a.attributions[i].is_some()).count();
-    let other = a.quotes.iter().filter(|q| q.depth == 0 && !q.kind.is_speech()).count();
+    let attributed = speech
+        .iter()
+        .filter(|&&i| a.attributions[i].is_some())
+        .count();
+    let other = a
+        .quotes
+        .iter()
+        .filter(|q| q.depth == 0 && !q.kind.is_speech())
+        .count();
     let _ = writeln!(out, "# quotecheck attribution report");
     let _ = writeln!(out, "article: {path}");
     let _ = writeln!(out, "rules: {rules_version}");
@@ -65,7 +78,12 @@ pub fn render(path: &str, text: &str, a: &Analysis, diags: &[Diagnostic], rules_
         };
         let _ = write!(out, "S{} {} ({})", i + 1, s.name, s.kind.as_str());
         if let Some(owner) = s.belongs_to {
-            let _ = write!(out, " of S{} {}", owner + 1, a.speakers[owner as usize].name);
+            let _ = write!(
+                out,
+                " of S{} {}",
+                owner + 1,
+                a.speakers[owner as usize].name
+            );
         }
         if !s.roles.is_empty() {
             let _ = write!(out, " · roles: {}", s.roles.join(", "));
@@ -90,7 +108,11 @@ pub fn render(path: &str, text: &str, a: &Analysis, diags: &[Diagnostic], rules_
         if q.open.is_some() && q.close.is_none() && !q.continues {
             flags.push("unclosed");
         }
-        let flags = if flags.is_empty() { String::new() } else { format!(" [{}]", flags.join(", ")) };
+        let flags = if flags.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", flags.join(", "))
+        };
         let _ = writeln!(
             out,
             "{indent}{line}:{col} {} “{}”{flags}",
@@ -105,15 +127,23 @@ pub fn render(path: &str, text: &str, a: &Analysis, diags: &[Diagnostic], rules_
                 let mention = at.mention.span.slice(text);
                 let resolved = match (at.speaker, a.resolved_speaker(i)) {
                     (Some(s), Some(r)) if s as usize != r => {
-                        format!("S{} {} (via S{} {})", r + 1, a.speakers[r].name, s + 1, a.speakers[s as usize].name)
+                        format!(
+                            "S{} {} (via S{} {})",
+                            r + 1,
+                            a.speakers[r].name,
+                            s + 1,
+                            a.speakers[s as usize].name
+                        )
                     }
                     (_, Some(r)) => format!("S{} {}", r + 1, a.speakers[r].name),
                     _ => "?".into(),
                 };
-                let how = at.resolution.map_or(String::new(), |r| format!(" ({})", r.as_str()));
-                let cue = at
-                    .cue
-                    .map_or("-".to_string(), |c| a.cues[c as usize].span.slice(text).to_string());
+                let how = at
+                    .resolution
+                    .map_or(String::new(), |r| format!(" ({})", r.as_str()));
+                let cue = at.cue.map_or("-".to_string(), |c| {
+                    a.cues[c as usize].span.slice(text).to_string()
+                });
                 let _ = writeln!(
                     out,
                     "{indent}    speaker: {mention} → {resolved}{how} · cue: {cue} · {} · {}",
@@ -135,7 +165,12 @@ pub fn render(path: &str, text: &str, a: &Analysis, diags: &[Diagnostic], rules_
     for c in &a.claims {
         let (line, col) = idx.line_col(text, c.content.start as usize);
         let source = match (&c.source, c.speaker) {
-            (Some(m), Some(s)) => format!("{} → S{} {}", m.span.slice(text), s + 1, a.speakers[s as usize].name),
+            (Some(m), Some(s)) => format!(
+                "{} → S{} {}",
+                m.span.slice(text),
+                s + 1,
+                a.speakers[s as usize].name
+            ),
             (Some(m), None) => m.span.slice(text).to_string(),
             (None, _) => "none".to_string(),
         };
@@ -155,13 +190,24 @@ pub fn render(path: &str, text: &str, a: &Analysis, diags: &[Diagnostic], rules_
     }
     for d in diags {
         let (line, col) = idx.line_col(text, d.span.start as usize);
-        let _ = writeln!(out, "{line}:{col} {}[{}] {}", d.severity.as_str(), d.rule, d.message);
+        let _ = writeln!(
+            out,
+            "{line}:{col} {}[{}] {}",
+            d.severity.as_str(),
+            d.rule,
+            d.message
+        );
         for l in &d.labels {
             let (ll, lc) = idx.line_col(text, l.span.start as usize);
             let _ = writeln!(out, "    {ll}:{lc} {}", l.message);
         }
         if let Some(f) = &d.fix {
-            let _ = writeln!(out, "    fix ({}): {}", applicability(f.applicability), f.message);
+            let _ = writeln!(
+                out,
+                "    fix ({}): {}",
+                applicability(f.applicability),
+                f.message
+            );
         }
     }
     out
