@@ -19,10 +19,10 @@ pub fn long_article() -> String {
     }
     if let Ok(jsonl) = std::fs::read_to_string(root.join("../shared/eval/polnear_dev.jsonl")) {
         for line in jsonl.lines().take(40) {
-            if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
-                if let Some(t) = v["text"].as_str() {
-                    parts.push(t.to_string());
-                }
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(line)
+                && let Some(t) = v["text"].as_str()
+            {
+                parts.push(t.to_string());
             }
         }
     }

@@ -38,7 +38,11 @@ impl LineIndex {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let start = self.starts[line] as usize;
+        let mut start = self.starts[line] as usize;
+        // A byte order mark is not a column: editors don't show it.
+        if line == 0 && text.starts_with('\u{feff}') && offset >= 3 {
+            start = 3;
+        }
         let mut end = offset;
         while end > start && !text.is_char_boundary(end) {
             end -= 1;
@@ -156,5 +160,15 @@ mod tests {
         assert_eq!(idx.line_col(text, text.find('d').unwrap()), (3, 1));
         assert_eq!(idx.line_col(text, text.find('e').unwrap()), (4, 1));
         assert_eq!(idx.line_count(), 4);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        let text = "\u{feff}ab\ncd";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 0), (1, 1));
+        assert_eq!(idx.line_col(text, 3), (1, 1));
+        assert_eq!(idx.line_col(text, 4), (1, 2));
+        assert_eq!(idx.line_col(text, text.find('d').unwrap()), (2, 2));
     }
 }
