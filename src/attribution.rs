@@ -97,6 +97,55 @@ pub struct Input<'a> {
     pub rules: &'a LangRules,
 }
 
+/// Lookups that keep the stage linear: cues by sentence, top-level quotes
+/// by position.
+struct Index {
+    /// `cue_at[si]..cue_at[si + 1]` are the cues of sentence `si`.
+    cue_at: Vec<usize>,
+    /// Top-level quotes: (outer, content), sorted by start.
+    top: Vec<(Span, Span)>,
+}
+
+impl Index {
+    fn new(inp: &Input) -> Index {
+        let mut cue_at = Vec::with_capacity(inp.sentences.len() + 1);
+        for si in 0..=inp.sentences.len() {
+            cue_at.push(inp.cues.partition_point(|c| (c.sentence as usize) < si));
+        }
+        let mut top: Vec<(Span, Span)> = inp
+            .quotes
+            .iter()
+            .filter(|q| q.depth == 0)
+            .map(|q| (q.outer(), q.content))
+            .collect();
+        top.sort_by_key(|(o, _)| o.start);
+        Index { cue_at, top }
+    }
+
+    fn cues_in(&self, si: usize) -> std::ops::Range<usize> {
+        match (self.cue_at.get(si), self.cue_at.get(si + 1)) {
+            (Some(&a), Some(&b)) => a..b,
+            _ => 0..0,
+        }
+    }
+
+    /// Whether `span` lies inside the words of a top-level quote.
+    fn in_quote(&self, span: Span) -> bool {
+        let i = self.top.partition_point(|(o, _)| o.start <= span.start);
+        // Top-level quotes don't overlap, but a recovered quote may start
+        // inside an earlier one's marks: look at two candidates.
+        self.top[i.saturating_sub(2)..i]
+            .iter()
+            .any(|(_, c)| c.contains(span))
+    }
+
+    /// Whether a top-level quote opens in `[a, b)`.
+    fn quote_opens_in(&self, a: u32, b: u32) -> bool {
+        let i = self.top.partition_point(|(o, _)| o.start < a);
+        self.top.get(i).is_some_and(|(o, _)| o.start < b)
+    }
+}
+
 /// Attributions (one per attributed quote, by quote index) and the final
 /// quote kinds (fragments without any cue become scare quotes).
 pub fn attribute(
@@ -110,22 +159,18 @@ pub fn attribute(
         let i = inp.sentences.partition_point(|s| s.end <= at);
         (i < inp.sentences.len() && inp.sentences[i].start <= at).then_some(i)
     };
+    let idx = Index::new(inp);
     // Cues inside a top-level quote are the speaker's words, not the writer's.
-    let inside_quote = |c: &Cue| {
-        quotes
-            .iter()
-            .any(|q| q.depth == 0 && q.content.contains(c.span))
-    };
+    let inside_quote = |c: &Cue| idx.in_quote(c.span);
     let usable: Vec<bool> = inp
         .cues
         .iter()
         .map(|c| c.source.is_some() && !inside_quote(c))
         .collect();
     let any_cue_in = |si: usize| {
-        inp.cues.iter().enumerate().any(|(i, c)| {
-            c.sentence as usize == si
-                && !inside_quote(c)
-                && (usable[i] || c.class != crate::lang::VerbClass::Evidence)
+        idx.cues_in(si).any(|i| {
+            let c = &inp.cues[i];
+            !inside_quote(c) && (usable[i] || c.class != crate::lang::VerbClass::Evidence)
         })
     };
 
@@ -157,24 +202,39 @@ pub fn attribute(
         let mut best: Option<(usize, Method, Confidence)> = None;
         // After the closing mark, in the closing sentence.
         let after = s_close.and_then(|sc| {
-            inp.cues
-                .iter()
-                .enumerate()
-                .filter(|(i, c)| {
-                    usable[*i] && c.sentence as usize == sc && c.span.start >= outer.end
-                })
-                .filter(|(_, c)| !quote_between(quotes, outer.end, c.span.start))
+            idx.cues_in(sc)
+                .map(|i| (i, &inp.cues[i]))
+                .filter(|(i, c)| usable[*i] && c.span.start >= outer.end)
+                .filter(|(_, c)| !idx.quote_opens_in(outer.end, c.span.start))
                 .min_by_key(|(_, c)| c.span.start)
-                .map(|(i, c)| (i, c.span.start - outer.end))
+                .map(|(i, c)| {
+                    // Only punctuation between the quote and its source or
+                    // cue makes them one unit: `…,” said X` / `…,” X said`,
+                    // not `…,” and he said`.
+                    let first = c
+                        .source
+                        .as_ref()
+                        .map_or(c.span.start, |m| m.span.start.min(c.span.start));
+                    let gap = inp
+                        .text
+                        .get(outer.end as usize..first.max(outer.end) as usize)
+                        .unwrap_or("");
+                    let adjoining = !gap.chars().any(char::is_alphanumeric);
+                    (
+                        i,
+                        if adjoining {
+                            c.span.start - outer.end
+                        } else {
+                            u32::MAX / 2
+                        },
+                    )
+                })
         });
         // Before the opening mark, in the opening sentence.
         let before = s_open.and_then(|so| {
-            inp.cues
-                .iter()
-                .enumerate()
-                .filter(|(i, c)| {
-                    usable[*i] && c.sentence as usize == so && c.span.end <= outer.start
-                })
+            idx.cues_in(so)
+                .map(|i| (i, &inp.cues[i]))
+                .filter(|(i, c)| usable[*i] && c.span.end <= outer.start)
                 // The outermost report: in `Durbin said he “hand-delivered
                 // a letter”` the words are Durbin's report, not a second
                 // speaker's; `According to X, Y said “…”` is X's.
@@ -227,7 +287,7 @@ pub fn attribute(
             }
         }
         if best.is_none() {
-            best = adjacent(inp, quotes, &usable, s_open, s_close, q)
+            best = adjacent(inp, &idx, &usable, s_open, s_close, q)
                 .map(|i| (i, Method::AdjacentSentence, Confidence::Medium));
         }
         let after_colon = || {
@@ -291,7 +351,7 @@ pub fn attribute(
         }
         let para = inp.paragraphs[q.paragraph as usize];
         if q.open.is_none_or(|o| o.start != para.start)
-            || has_usable_cue(inp, &usable, para)
+            || has_usable_cue(inp, &idx, &usable, para)
             || q.continued_from.is_some()
         {
             continue;
@@ -307,15 +367,18 @@ pub fn attribute(
         };
         // The last sentence of the previous paragraph must not itself end
         // in a quote (that case is the previous quote's speaker, pass 3).
-        if quotes.iter().any(|o| {
-            o.depth == 0
-                && inp.sentences[ls].contains(o.outer())
-                && o.outer().end + 2 >= inp.sentences[ls].end
-        }) {
+        let last = inp.sentences[ls];
+        let ends_in_quote = {
+            let i = idx.top.partition_point(|(o, _)| o.start < last.end);
+            idx.top[..i]
+                .last()
+                .is_some_and(|(o, _)| last.contains(*o) && o.end + 2 >= last.end)
+        };
+        if ends_in_quote {
             continue;
         }
         let intro = prev_text.ends_with(':');
-        let cue = last_cue_in(inp, &usable, ls).filter(|&i| {
+        let cue = last_cue_in(&idx, &usable, ls).filter(|&i| {
             let c = &inp.cues[i];
             intro
                 || (is_report(c)
@@ -386,14 +449,16 @@ pub fn attribute(
     }
 
     // Pass 3: carry-over within a paragraph, then across paragraphs.
+    let mut last_speech: Option<usize> = None;
     for qi in 0..quotes.len() {
         let q = &quotes[qi];
-        if out[qi].is_some() || q.depth != 0 || !kinds[qi].is_speech() {
+        if q.depth != 0 || !kinds[qi].is_speech() {
             continue;
         }
-        let prev = (0..qi)
-            .rev()
-            .find(|&p| quotes[p].depth == 0 && kinds[p].is_speech());
+        let prev = last_speech.replace(qi);
+        if out[qi].is_some() {
+            continue;
+        }
         let Some(p) = prev else { continue };
         let Some(src) = out[p].clone() else { continue };
         let para = inp.paragraphs[q.paragraph as usize];
@@ -401,7 +466,7 @@ pub fn attribute(
             (Method::PreviousQuote, Confidence::Medium)
         } else if quotes[p].paragraph + 1 == q.paragraph
             && q.open.is_some_and(|o| o.start == para.start)
-            && !has_usable_cue(inp, &usable, para)
+            && !has_usable_cue(inp, &idx, &usable, para)
         {
             (Method::ParagraphCarryOver, Confidence::Low)
         } else {
@@ -448,18 +513,10 @@ fn split(r: Option<(u32, Resolution)>) -> (Option<u32>, Option<Resolution>) {
     }
 }
 
-fn has_usable_cue(inp: &Input, usable: &[bool], para: Span) -> bool {
-    inp.cues
-        .iter()
-        .enumerate()
-        .any(|(i, c)| usable[i] && para.contains(c.span))
-}
-
-/// Whether a top-level quote opens between `a` and `b`.
-fn quote_between(quotes: &[Quote], a: u32, b: u32) -> bool {
-    quotes
-        .iter()
-        .any(|q| q.depth == 0 && q.outer().start >= a && q.outer().start < b)
+fn has_usable_cue(inp: &Input, idx: &Index, usable: &[bool], para: Span) -> bool {
+    let first = inp.sentences.partition_point(|s| s.start < para.start);
+    let last = inp.sentences.partition_point(|s| s.start < para.end);
+    (first..last).any(|si| idx.cues_in(si).any(|i| usable[i]))
 }
 
 /// `“…” — Sonya Herridge` or a paragraph `- Sanders.` after the quote: a
@@ -527,7 +584,7 @@ fn label_inside(inp: &Input, q: &Quote) -> Option<Mention> {
 /// previous sentence when it ends with a colon or introduces the quote.
 fn adjacent(
     inp: &Input,
-    quotes: &[Quote],
+    idx: &Index,
     usable: &[bool],
     s_open: Option<usize>,
     s_close: Option<usize>,
@@ -536,20 +593,18 @@ fn adjacent(
     let para = inp.paragraphs[q.paragraph as usize];
     let no_quote_in = |si: usize| {
         let s = inp.sentences[si];
-        !quotes
-            .iter()
-            .any(|o| o.depth == 0 && s.contains_offset(o.outer().start as usize))
+        !idx.quote_opens_in(s.start, s.end)
     };
     let fragment = q.kind == QuoteKind::Fragment;
     if fragment {
         // A fragment in a sentence without any cue continues the claim of
         // the sentence before: `According to X, … . … the “central pillars”`.
         let so = s_open?;
-        let in_own = inp.cues.iter().any(|c| c.sentence as usize == so);
+        let in_own = !idx.cues_in(so).is_empty();
         if so == 0 || in_own || !para.contains(inp.sentences[so - 1]) {
             return None;
         }
-        return last_cue_in(inp, usable, so - 1).filter(|&i| {
+        return last_cue_in(idx, usable, so - 1).filter(|&i| {
             matches!(
                 inp.cues[i].pattern,
                 CuePattern::SourceBefore | CuePattern::AccordingTo
@@ -557,19 +612,23 @@ fn adjacent(
         });
     }
     if let Some(so) = s_open
-        && so > 0 {
-            let prev = inp.sentences[so - 1];
-            if para.contains(prev) && prev.slice(inp.text).trim_end().ends_with(':')
-                && let Some(i) = last_cue_in(inp, usable, so - 1) {
-                    return Some(i);
-                }
+        && so > 0
+    {
+        let prev = inp.sentences[so - 1];
+        if para.contains(prev)
+            && prev.slice(inp.text).trim_end().ends_with(':')
+            && let Some(i) = last_cue_in(idx, usable, so - 1)
+        {
+            return Some(i);
         }
+    }
     if let Some(sc) = s_close {
         let next = sc + 1;
         if next < inp.sentences.len() && para.contains(inp.sentences[next]) && no_quote_in(next) {
-            let first = inp.cues.iter().enumerate().find(|(i, c)| {
-                usable[*i] && c.sentence as usize == next && c.pattern != CuePattern::AccordingTo
-            });
+            let first = idx
+                .cues_in(next)
+                .map(|i| (i, &inp.cues[i]))
+                .find(|(i, c)| usable[*i] && c.pattern != CuePattern::AccordingTo);
             if let Some((i, c)) = first {
                 // Only a short sentence that is about the quote.
                 if c.span.start - inp.sentences[next].start < 80 {
@@ -579,18 +638,19 @@ fn adjacent(
         }
     }
     if let Some(so) = s_open
-        && so > 0 {
-            let prev = inp.sentences[so - 1];
-            if para.contains(prev) && no_quote_in(so - 1) {
-                return last_cue_in(inp, usable, so - 1).filter(|&i| {
-                    let c = &inp.cues[i];
-                    c.pattern == CuePattern::SourceBefore
-                        && c.source.as_ref().is_some_and(|m| {
-                            matches!(m.kind, MentionKind::Name | MentionKind::Pronoun)
-                        })
-                });
-            }
+        && so > 0
+    {
+        let prev = inp.sentences[so - 1];
+        if para.contains(prev) && no_quote_in(so - 1) {
+            return last_cue_in(idx, usable, so - 1).filter(|&i| {
+                let c = &inp.cues[i];
+                c.pattern == CuePattern::SourceBefore
+                    && c.source
+                        .as_ref()
+                        .is_some_and(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
+            });
         }
+    }
     None
 }
 
@@ -637,11 +697,6 @@ fn intro_subject(inp: &Input, sentence: Span) -> Option<Mention> {
     matches!(m.kind, MentionKind::Name | MentionKind::Pronoun).then_some(m)
 }
 
-fn last_cue_in(inp: &Input, usable: &[bool], si: usize) -> Option<usize> {
-    inp.cues
-        .iter()
-        .enumerate()
-        .filter(|(i, c)| usable[*i] && c.sentence as usize == si)
-        .map(|(i, _)| i)
-        .next_back()
+fn last_cue_in(idx: &Index, usable: &[bool], si: usize) -> Option<usize> {
+    idx.cues_in(si).rev().find(|&i| usable[i])
 }

@@ -730,7 +730,10 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize) -> bool {
             // "was told" is passive; "was saying"/"were asking" are reports.
             !word.ends_with("ing")
         }
-        Some("the" | "a" | "an" | "this" | "that" | "his" | "her" | "its" | "their") => true,
+        Some(
+            "the" | "a" | "an" | "this" | "that" | "his" | "her" | "its" | "their" | "few" | "some"
+            | "many" | "several" | "no" | "any" | "two" | "three",
+        ) => true,
         _ => false,
     }
 }
@@ -992,7 +995,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
     // comma-delimited segments to the name that opens the clause.
     if j > 0 && w(j - 1) == "," {
         let mut comma = j - 1;
-        for _ in 0..3 {
+        for _ in 0..5 {
             // `, R-Ky.,`: periods and hyphens stay inside a segment.
             let seg_start = (0..comma)
                 .rev()

@@ -452,7 +452,8 @@ impl SpeakerTable {
             .iter()
             .filter(|m| m.start < pronoun.start)
             .max_by_key(|m| m.start)?;
-        let sent = sentences.iter().find(|x| x.contains(*last))?;
+        let si = sentences.partition_point(|x| x.end <= last.start);
+        let sent = sentences.get(si).filter(|x| x.contains(*last))?;
         let upto = sightings.partition_point(|x| x.span.start < pronoun.start);
         sightings[upto.saturating_sub(LOOKBACK)..upto]
             .iter()
