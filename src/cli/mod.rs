@@ -229,7 +229,9 @@ impl From<Level> for Severity {
     }
 }
 
-const SUBCOMMANDS: &[&str] = &["check", "extract", "rules", "explain", "config", "snapshot", "help"];
+const SUBCOMMANDS: &[&str] = &[
+    "check", "extract", "rules", "explain", "config", "snapshot", "help",
+];
 
 /// Runs the command line and returns the exit code.
 pub fn run() -> i32 {
@@ -257,9 +259,10 @@ pub fn run() -> i32 {
         Command::Snapshot(a) => snapshot::run(a),
         Command::Rules => {
             let mut s = String::new();
+            let width = lints::RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
             for r in lints::RULES {
                 s.push_str(&format!(
-                    "{:<22} {:<8} {}{}\n",
+                    "{:<width$} {:<8} {}{}\n",
                     r.name,
                     r.default_severity.as_str(),
                     r.summary,

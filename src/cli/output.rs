@@ -106,13 +106,14 @@ pub fn statistics(results: &Results, as_json: bool) -> String {
         return s;
     }
     let mut out = String::new();
+    let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
     for (rule, n, f, s) in &rows {
         let fix = if *f > 0 {
             format!("  ({f} fixable)")
         } else {
             String::new()
         };
-        let line = format!("{n:>6}  {rule:<22} {:<7}{fix}", s.as_str());
+        let line = format!("{n:>6}  {rule:<width$} {:<7}{fix}", s.as_str());
         out.push_str(line.trim_end());
         out.push('\n');
     }

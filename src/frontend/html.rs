@@ -247,6 +247,12 @@ pub(crate) fn scan(
                     continue;
                 }
                 let r = base + s.span.start..base + s.span.end;
+                if r.end > source.len()
+                    || !source.is_char_boundary(r.start)
+                    || !source.is_char_boundary(r.end)
+                {
+                    continue;
+                }
                 copy_text(source, r.clone(), mask);
                 let trimmed = Span::new(r.start, r.end).trim(source);
                 if !trimmed.is_empty() {
