@@ -11,12 +11,10 @@ use crate::tokens::tokenize;
 use crate::{cues, marks, quotes, sentences};
 
 /// Settings of one engine.
-#[derive(Debug, Clone)]
-#[derive(Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Settings {
     pub rules: RuleSelection,
 }
-
 
 #[derive(Debug, Clone)]
 pub struct Engine {
@@ -85,9 +83,10 @@ impl Engine {
         });
         for c in &mut claims {
             if c.speaker.is_none()
-                && let Some(m) = &c.source {
-                    c.speaker = table.resolve(text, m, &sightings, rules).map(|(s, _)| s);
-                }
+                && let Some(m) = &c.source
+            {
+                c.speaker = table.resolve(text, m, &sightings, rules).map(|(s, _)| s);
+            }
         }
         Analysis {
             paragraphs,
