@@ -131,6 +131,40 @@ pub fn extract(inp: &Input) -> Vec<Claim> {
             direct: total > 0 && quoted * 2 >= total,
         });
     }
+    // A label opening a sentence: `Poll: Sanders leads nationally`.
+    for &sent in inp.sentences {
+        let s = sent.slice(text);
+        let Some(colon) = s.find(": ") else { continue };
+        let label = &s[..colon];
+        let words: Vec<&str> = label.split_whitespace().collect();
+        let all_caps = label
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        let rest = s[colon + 2..].trim_start();
+        if words.is_empty()
+            || words.len() > 4
+            || all_caps
+            || !words.iter().all(|w| is_capitalized(w))
+            || !rest.starts_with(|c: char| c.is_uppercase())
+            || rest.starts_with(['“', '"'])
+            || in_quote(sent)
+        {
+            continue;
+        }
+        let start = sent.start as usize;
+        out.push(Claim {
+            content: trim_content(text, Span::new(start + colon + 2, sent.end as usize)),
+            fragments: vec![],
+            source: Some(Mention {
+                span: Span::new(start, start + colon),
+                kind: MentionKind::Name,
+            }),
+            speaker: None,
+            cue: Some(Span::new(start + colon, start + colon + 1)),
+            direct: false,
+        });
+    }
     // Headline attribution: `… on Jan. 17: Kremlin`.
     for &p in inp.paragraphs.iter().take(3) {
         let s = p.slice(text);

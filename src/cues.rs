@@ -436,7 +436,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             && toks[i - 1].word
             && (is_capitalized(w(i - 1)) || DETERMINERS.contains(&lower(w(i - 1)).as_ref()));
         if let Some(v) = rules.verbs.get(lw.as_ref()).filter(|_| !name_like)
-            && !is_passive_or_adjectival(text, toks, i)
+            && !is_passive_or_adjectival(text, toks, i, rules)
         {
             let (pattern, mut source) = verb_source(text, toks, i, i + 1, rules);
             // `X said Monday, adding that …`: the earlier cue's source.
@@ -570,8 +570,6 @@ const NOUNY: &[&str] = &[
     "plans",
     "concern",
     "concerns",
-    "show",
-    "shows",
     "point",
     "points",
     "review",
@@ -627,7 +625,7 @@ const NOUNY: &[&str] = &[
 
 /// `was told`, `is said`, `the so-called`, `an infrastructure project`:
 /// not a report by a subject.
-fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize) -> bool {
+fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRules) -> bool {
     // Only the word directly before counts: after a quote or a comma the
     // previous word belongs to another phrase.
     let prev_idx = i.checked_sub(1).filter(|&j| toks[j].word);
@@ -644,6 +642,10 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize) -> bool {
     // saying`. It reports only after a comma or an auxiliary.
     if lw.ends_with("ing") && i > 0 && toks[i - 1].word {
         let p = prev.as_deref().unwrap_or("");
+        // `a statement saying …`: a document reports.
+        if rules.documents.contains(strip_possessive(p)) {
+            return false;
+        }
         if !matches!(
             p,
             "is" | "was"
