@@ -203,13 +203,13 @@ fn is_candidate(b: u8) -> bool {
 
 /// The end of an HTML-like tag starting at `i` (`<tweet author="…">`),
 /// whose attribute quotes are markup, not quotations. A tag is `<` then a
-/// letter or `/`, and a `>` on the same line within 512 bytes.
+/// letter or `/`, and a `>` on the same line within 4 KiB.
 fn tag_end(bytes: &[u8], i: usize) -> Option<usize> {
     let next = *bytes.get(i + 1)?;
     if !(next.is_ascii_alphabetic() || next == b'/' || next == b'!') {
         return None;
     }
-    let window = &bytes[i + 1..bytes.len().min(i + 512)];
+    let window = &bytes[i + 1..bytes.len().min(i + 4096)];
     let end = memchr::memchr(b'>', window)?;
     if memchr::memchr2(b'\n', b'<', &window[..end]).is_some() {
         return None;
@@ -361,7 +361,10 @@ fn classify(text: &str, at: usize, len: usize, glyph: Glyph) -> Mark {
             }
         }
         Glyph::RightDouble | Glyph::RightCorner | Glyph::RightWhiteCorner => {
-            if lf && !rf && glyph == Glyph::RightDouble {
+            // At the start of a line (`” … what I learned`) a ” can only be
+            // an opening mark typed the wrong way round.
+            let line_start = at == 0 || text[..at].ends_with(['\n', '\r']);
+            if glyph == Glyph::RightDouble && (lf && !rf || line_start) {
                 flipped = true;
                 Role::Ambiguous
             } else {
