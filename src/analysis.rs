@@ -33,6 +33,17 @@ impl Analysis {
         (i < self.sentences.len() && self.sentences[i].start <= at).then_some(i)
     }
 
+    /// Whether `span` lies inside the words of a top-level quote (a cue
+    /// there is the speaker's, not the writer's). Logarithmic.
+    pub fn inside_quote(&self, span: Span) -> bool {
+        let i = self.quotes.partition_point(|q| q.outer().start <= span.start);
+        self.quotes[..i]
+            .iter()
+            .rev()
+            .find(|q| q.depth == 0)
+            .is_some_and(|q| q.content.contains(span))
+    }
+
     /// The speaker a quote resolves to, if any: a document resolves to
     /// the speaker it belongs to (`the statement` → the Kremlin).
     pub fn resolved_speaker(&self, quote: usize) -> Option<usize> {

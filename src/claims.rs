@@ -91,7 +91,12 @@ pub fn extract(inp: &Input) -> Vec<Claim> {
             direct: true,
         });
     }
-    let in_quote = |s: Span| top.iter().any(|&i| inp.quotes[i].content.contains(s));
+    // Top-level quotes don't overlap: the last one starting before a span
+    // is the only one that can hold it.
+    let in_quote = |s: Span| {
+        let k = top.partition_point(|&i| inp.quotes[i].outer().start <= s.start);
+        k > 0 && inp.quotes[top[k - 1]].content.contains(s)
+    };
     // Indirect claims from the remaining cues.
     for (ci, c) in inp.cues.iter().enumerate() {
         if used_cues[ci] || in_quote(c.span) {
@@ -115,9 +120,11 @@ pub fn extract(inp: &Input) -> Vec<Claim> {
                 .filter(|c| c.is_alphanumeric())
                 .count()
         };
-        let quoted: usize = top
+        let from = top.partition_point(|&i| inp.quotes[i].outer().start < content.start);
+        let quoted: usize = top[from..]
             .iter()
             .map(|&i| inp.quotes[i].outer())
+            .take_while(|o| o.start < content.end)
             .filter(|o| content.contains(*o))
             .map(word_chars)
             .sum();

@@ -379,7 +379,11 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
         let lw = lower(w(i));
         // Multi-word phrases first.
         let mut matched = false;
-        for pc in &rules.phrase_cues {
+        let candidates = rules
+            .phrase_index
+            .get(lw.as_ref())
+            .map_or(&[][..], Vec::as_slice);
+        for pc in candidates.iter().map(|&k| &rules.phrase_cues[k]) {
             let n = match_phrase(text, toks, i, &pc.phrase);
             if n == 0 {
                 continue;
@@ -1330,16 +1334,10 @@ fn head_word<'a>(words: &[&'a str]) -> Option<&'a str> {
 
 /// Whether a lowercased noun phrase is an anonymous source.
 pub fn is_anonymous(lowered: &str, rules: &LangRules) -> bool {
-    rules.anonymous.iter().any(|p| {
-        lowered.match_indices(p.as_str()).any(|(at, _)| {
-            let before_ok = at == 0 || !lowered[..at].ends_with(|c: char| c.is_alphanumeric());
-            let after = &lowered[at + p.len()..];
-            let after_ok = after.is_empty() || !after.starts_with(|c: char| c.is_alphanumeric());
-            before_ok && after_ok
-        })
-    }) && !lowered
-        .split_whitespace()
-        .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+    rules.anonymous_re.is_match(lowered)
+        && !lowered
+            .split_whitespace()
+            .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
 }
 
 #[cfg(test)]

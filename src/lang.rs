@@ -285,11 +285,16 @@ pub struct LangRules {
     /// Lowercase word form → verb.
     pub verbs: HashMap<String, VerbInfo>,
     pub phrase_cues: Vec<PhraseCue>,
+    /// First word of a phrase cue → indices into `phrase_cues`, longest
+    /// phrase first.
+    pub phrase_index: HashMap<String, Vec<usize>>,
     /// Titles as written ("Sen.", "Prime Minister").
     pub titles: HashSet<String>,
     pub pronouns: HashMap<String, PronounInfo>,
     /// Lowercase anonymous-source phrases.
     pub anonymous: Vec<String>,
+    /// The phrases as one word-bounded alternation, compiled once.
+    pub anonymous_re: regex::Regex,
     /// Lowercase document nouns.
     pub documents: HashSet<String>,
     /// Lowercase scare-quote / title cues.
@@ -496,7 +501,25 @@ impl LangRules {
             given_names.insert(n, Gender::Male);
         }
 
+        let mut phrase_index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, c) in phrase_cues.iter().enumerate() {
+            if let Some(first) = c.phrase.split_whitespace().next() {
+                phrase_index.entry(first.to_string()).or_default().push(i);
+            }
+        }
+        for ids in phrase_index.values_mut() {
+            ids.sort_by_key(|&i| {
+                std::cmp::Reverse(phrase_cues[i].phrase.split_whitespace().count())
+            });
+        }
+
+        let alternation: Vec<String> = anonymous.iter().map(|p| regex::escape(p)).collect();
+        let anonymous_re = regex::Regex::new(&format!(r"\b(?:{})\b", alternation.join("|")))
+            .map_err(|e| Error::new(ErrorKind::Rules, format!("anonymous-source phrases: {e}")))?;
+
         Ok(LangRules {
+            anonymous_re,
+            phrase_index,
             given_names,
             lang: lang.to_owned(),
             abbreviations,

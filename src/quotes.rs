@@ -376,14 +376,17 @@ fn recover_start(
     quotes: &[Quote],
     pi: usize,
 ) -> usize {
-    let sentence_start = sentences
-        .iter()
-        .rev()
-        .find(|s| s.start <= close.start && para.contains(**s))
+    let si = sentences.partition_point(|s| s.start <= close.start);
+    let sentence_start = sentences[..si]
+        .last()
+        .filter(|s| para.contains(**s))
         .map_or(para.start, |s| s.start);
+    // Quotes are pushed in paragraph order: look back over this one's.
     let after_quote = quotes
         .iter()
-        .filter(|q| q.paragraph as usize == pi && q.outer().end <= close.start)
+        .rev()
+        .take_while(|q| q.paragraph as usize == pi)
+        .filter(|q| q.outer().end <= close.start)
         .map(|q| q.outer().end)
         .max()
         .unwrap_or(para.start);
@@ -416,12 +419,14 @@ fn link_parents(quotes: &mut [Quote]) {
         .filter(|(_, q)| q.continues)
         .map(|(i, q)| (q.paragraph, i))
         .collect();
+    let by_para: std::collections::HashMap<u32, usize> = segs.into_iter().collect();
     for q in quotes.iter_mut() {
         if q.continued_from.is_some() {
-            q.continued_from = segs
-                .iter()
-                .find(|(p, _)| *p + 1 == q.paragraph)
-                .map(|&(_, i)| i as u32);
+            q.continued_from = q
+                .paragraph
+                .checked_sub(1)
+                .and_then(|p| by_para.get(&p))
+                .map(|&i| i as u32);
         }
     }
 }
@@ -435,9 +440,10 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
     let Some(open) = q.open else {
         return QuoteKind::Full;
     };
+    let si = sentences.partition_point(|s| s.end <= open.start);
     let sentence = sentences
-        .iter()
-        .find(|s| s.contains_offset(open.start as usize))
+        .get(si)
+        .filter(|s| s.contains_offset(open.start as usize))
         .copied()
         .unwrap_or(Span::new(open.start as usize, open.start as usize));
     let before = text[sentence.start as usize..open.start as usize].trim_end();

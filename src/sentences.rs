@@ -129,9 +129,10 @@ fn boundary_after(s: &str, at: usize, term_len: usize, rules: &LangRules) -> Opt
             return None;
         }
         if (rules.abbreviations.contains(word) || is_dotted_abbreviation(word))
-            && (rules.is_title(word) || !OPENERS.contains(&next_word)) {
-                return None;
-            }
+            && (rules.is_title(word) || !OPENERS.contains(&next_word))
+        {
+            return None;
+        }
     }
     Some(j)
 }

@@ -255,6 +255,8 @@ pub struct SpeakerTable {
     log: Vec<(u32, usize)>,
     /// Lowercase last word of a name → speakers, for exact lookups.
     by_last: std::collections::HashMap<String, Vec<usize>>,
+    /// Each speaker's [`name_words`], kept in step with its name.
+    words: Vec<Vec<String>>,
 }
 
 /// How far back pronoun and role resolution look, in recorded mentions.
@@ -297,6 +299,7 @@ impl SpeakerTable {
         let id = self.speakers.len();
         let key = last_word_key(&speaker.name);
         self.by_last.entry(key).or_default().push(id);
+        self.words.push(name_words(&speaker.name));
         for &m in &speaker.mentions {
             self.log.push((m.start, id));
         }
@@ -356,6 +359,7 @@ impl SpeakerTable {
                         > self.speakers[id].name.split_whitespace().count()
                     {
                         self.speakers[id].name = f.name.clone();
+                        self.words[id] = name_words(&f.name);
                     }
                     for r in f.roles {
                         if !self.speakers[id].roles.contains(&r) {
@@ -481,10 +485,11 @@ impl SpeakerTable {
         } else {
             Box::new(exact.clone().into_iter())
         };
+        let mention_words = name_words(name);
         let found = candidates.into_iter().find(|&i| {
             let s = &self.speakers[i];
             matches!(s.kind, SpeakerKind::Person | SpeakerKind::Organisation)
-                && same_entity(&s.name, name)
+                && same_entity_words(&self.words[i], &mention_words)
         });
         if let Some(i) = found {
             self.note(i, span);
@@ -494,6 +499,7 @@ impl SpeakerTable {
             } else {
                 if name.split_whitespace().count() > s.name.split_whitespace().count() {
                     s.name = name.to_string();
+                    self.words[i] = mention_words;
                 }
                 Resolution::AsWritten
             };
@@ -628,22 +634,28 @@ impl SpeakerTable {
 /// Whether two names are the same entity: one's words contain the other's
 /// (`Putin` ⊂ `Vladimir Putin`), or surnames are near-identical spellings.
 pub fn same_entity(a: &str, b: &str) -> bool {
-    let norm = |s: &str| -> Vec<String> {
-        s.split_whitespace()
-            .map(|w| {
-                strip_possessive(w)
-                    .trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .filter(|w| !w.is_empty() && !matches!(w.as_str(), "the" | "a" | "an"))
-            .collect()
-    };
-    let (wa, wb) = (norm(a), norm(b));
+    same_entity_words(&name_words(a), &name_words(b))
+}
+
+/// A name's words, lowercased, without possessives, punctuation and articles.
+pub fn name_words(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .map(|w| {
+            strip_possessive(w)
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty() && !matches!(w.as_str(), "the" | "a" | "an"))
+        .collect()
+}
+
+/// [`same_entity`] on words from [`name_words`].
+pub fn same_entity_words(wa: &[String], wb: &[String]) -> bool {
     if wa.is_empty() || wb.is_empty() {
         return false;
     }
     let subset = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
-    if subset(&wa, &wb) || subset(&wb, &wa) {
+    if subset(wa, wb) || subset(wb, wa) {
         // A lone first name shared by two people is not enough; a shared
         // surname (last word) is.
         return wa.last() == wb.last() || wa.len() > 1 && wb.len() > 1;

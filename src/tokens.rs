@@ -60,9 +60,11 @@ pub fn tokenize(text: &str, span: Span, rules: &LangRules) -> Vec<Token> {
             let rest = &s[end..];
             let mut cs = rest.chars();
             if let (Some(a @ ('’' | '\'')), Some(sp), Some(n)) = (cs.next(), cs.next(), cs.next())
-                && sp == ' ' && n.is_lowercase() {
-                    end += a.len_utf8();
-                }
+                && sp == ' '
+                && n.is_lowercase()
+            {
+                end += a.len_utf8();
+            }
         }
         // A final period belongs to abbreviations and initials.
         if s[end..].starts_with('.') {

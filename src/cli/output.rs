@@ -30,20 +30,38 @@ pub fn full(results: &Results, color: bool) -> String {
     let mut out = String::new();
     let mut total = 0;
     for (name, text, diags) in results {
+        let idx = LineIndex::new(text);
         for d in diags {
             total += 1;
-            let mut snippet = Snippet::source(text.as_str())
+            // Hand the renderer only the lines the diagnostic touches, so
+            // that rendering stays linear in the size of the file.
+            let spans = std::iter::once(d.span).chain(d.labels.iter().map(|l| l.span));
+            let (first, last) = spans.fold((usize::MAX, 0), |(lo, hi), s| {
+                let a = idx.line_col(text, s.start as usize).0;
+                let b = idx.line_col(text, s.end as usize).0;
+                (lo.min(a), hi.max(b))
+            });
+            let window_start = idx.line_span(text, first).start as usize;
+            let window_end = idx.line_span(text, last).end as usize;
+            let window = &text[window_start..window_end];
+            let local = |s: quotecheck::span::Span| {
+                let a = (s.start as usize).clamp(window_start, window_end) - window_start;
+                let b = (s.end as usize).clamp(window_start, window_end) - window_start;
+                a..b
+            };
+            let mut snippet = Snippet::source(window)
+                .line_start(first)
                 .path(name.as_str())
                 .fold(true)
                 .annotation(
                     AnnotationKind::Primary
-                        .span(d.span.range())
+                        .span(local(d.span))
                         .label(d.message.as_str()),
                 );
             for l in &d.labels {
                 snippet = snippet.annotation(
                     AnnotationKind::Context
-                        .span(l.span.range())
+                        .span(local(l.span))
                         .label(l.message.as_str()),
                 );
             }

@@ -43,10 +43,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         // Cues inside quotes are the speaker's words, not the writer's.
-        if a.quotes
-            .iter()
-            .any(|q| q.depth == 0 && q.content.contains(c.span))
-        {
+        if a.inside_quote(c.span) {
             continue;
         }
         out.push(Diagnostic {

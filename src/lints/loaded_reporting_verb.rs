@@ -98,10 +98,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if !reports {
             continue;
         }
-        if a.quotes
-            .iter()
-            .any(|q| q.depth == 0 && q.content.contains(c.span))
-        {
+        if a.inside_quote(c.span) {
             continue;
         }
         let word = c.span.slice(ctx.text);
