@@ -30,6 +30,22 @@ for l in sys.stdin:
     if m.get("reason") == "compiler-artifact" and m.get("executable") and m["target"]["name"] == "memchr_scan":
         print(m["executable"])')
 
+# `scripts/bench.sh scaling`: 10^3, 10^4 and 10^5 quotation marks in one
+# paragraph, balanced and all-opening; the time should grow linearly.
+if [ "${1:-}" = scaling ]; then
+  mkdir -p "$work"
+  for n in 1000 10000 100000; do
+    python3 -c "import sys; n=int(sys.argv[1]); print(''.join('“a” ' if i % 2 == 0 else '\"b\" ' for i in range(n // 2)))" $n > "$work/marks-$n.txt"
+    python3 -c "import sys; print('“a ' * int(sys.argv[1]))" $n > "$work/open-$n.txt"
+    for kind in marks open; do
+      /usr/bin/time -f "%e %M" -o "$work/time.txt" "$bin" check --format concise "$work/$kind-$n.txt" > /dev/null 2>&1 || true
+      read -r s kb < <(tail -n1 "$work/time.txt")
+      printf '%-9s %7d marks  %6.2f s  %7.1f MB peak RSS\n' "$kind" "$n" "$s" "$(echo "$kb / 1024" | bc -l)"
+    done
+  done
+  exit 0
+fi
+
 # The corpus: every article once per round until it is >= $mb MB, as one
 # .txt file per article (for check) and one JSON line per article (for
 # extract --jsonl), and both split into $cores shards.
