@@ -191,6 +191,10 @@ pub fn attribute(
         }
     }
 
+    // Sentence subjects, computed once per sentence that needs one.
+    let mut subjects: std::collections::HashMap<usize, Option<Mention>> =
+        std::collections::HashMap::new();
+
     // Pass 1: cues in the same sentence, speaker labels, adjacent sentences.
     for (qi, q) in quotes.iter().enumerate() {
         if q.depth != 0 || !kinds[qi].is_speech() {
@@ -300,7 +304,14 @@ pub fn attribute(
         if best.is_none() && (q.kind == QuoteKind::Fragment || after_colon()) {
             // No cue: the subject of the sentence, when it opens it.
             if let Some(m) = s_open
-                .and_then(|so| crate::cues::subject(inp.text, inp.sentences[so], inp.rules))
+                .and_then(|so| {
+                    subjects
+                        .entry(so)
+                        .or_insert_with(|| {
+                            crate::cues::subject(inp.text, inp.sentences[so], inp.rules)
+                        })
+                        .clone()
+                })
                 .filter(|m| m.kind != MentionKind::Anonymous)
             {
                 let (speaker, resolution) =
@@ -656,7 +667,12 @@ fn adjacent(
 
 /// The name that opens a sentence: `Cruz called them on it:`.
 fn intro_subject(inp: &Input, sentence: Span) -> Option<Mention> {
-    let toks = crate::tokens::tokenize(inp.text, sentence, inp.rules);
+    let mut end = (sentence.start as usize + 200).min(sentence.end as usize);
+    while !inp.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let toks =
+        crate::tokens::tokenize(inp.text, Span::new(sentence.start as usize, end), inp.rules);
     // Skip an opening function word: `When Wallace asked:`.
     let first = toks.first().map(|t| t.text(inp.text));
     if first.is_some_and(|f| {

@@ -319,12 +319,22 @@ const TIME_WORDS: &[&str] = &[
 
 /// Finds the cues of every sentence.
 pub fn find(text: &str, sentences: &[Span], rules: &LangRules) -> Vec<Cue> {
+    find_with(text, sentences, rules, |_, _| {})
+}
+
+/// [`find`], handing each sentence's tokens to `also` so a later stage can
+/// reuse them instead of tokenizing again.
+pub fn find_with(
+    text: &str,
+    sentences: &[Span],
+    rules: &LangRules,
+    mut also: impl FnMut(Span, &[Token]),
+) -> Vec<Cue> {
     let mut out = Vec::new();
-    let mut toks = Vec::new();
     for (si, &sent) in sentences.iter().enumerate() {
-        toks.clear();
-        toks.extend(tokenize(text, sent, rules));
+        let toks = tokenize(text, sent, rules);
         find_in_sentence(text, &toks, si as u32, rules, &mut out);
+        also(sent, &toks);
     }
     out
 }
@@ -805,7 +815,12 @@ fn verb_source(
 /// The subject that opens a sentence (`Bush referred to Rubio as “…”`,
 /// `The ad claims …`), for a quote whose sentence has no reporting cue.
 pub fn subject(text: &str, sentence: Span, rules: &LangRules) -> Option<Mention> {
-    let toks = tokenize(text, sentence, rules);
+    // The subject opens the sentence: its first few hundred bytes hold it.
+    let mut end = (sentence.start as usize + 400).min(sentence.end as usize);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let toks = tokenize(text, Span::new(sentence.start as usize, end), rules);
     let verb_at = toks.iter().enumerate().position(|(k, t)| {
         t.word && {
             let lt = lower(t.text(text));
@@ -1289,7 +1304,8 @@ pub fn mention(text: &str, span: Span, toks: &[Token], rules: &LangRules) -> Men
         .filter(|t| t.word)
         .map(|t| t.text(text))
         .collect();
-    let lowered = span.slice(text).to_lowercase();
+    let raw = span.slice(text);
+    let lowered = raw.to_lowercase();
     let kind = if words.len() == 1 && rules.pronouns.contains_key(lower(words[0]).as_ref()) {
         MentionKind::Pronoun
     } else if head_word(&words).is_some_and(|h| {
@@ -1301,7 +1317,10 @@ pub fn mention(text: &str, span: Span, toks: &[Token], rules: &LangRules) -> Men
         .all(|w| !is_capitalized(w) || DETERMINERS.contains(&lower(w).as_ref()))
     {
         MentionKind::Document
-    } else if is_anonymous(&lowered, rules) {
+    } else if is_anonymous(&lowered, rules)
+        // `sources` is anonymous; `sources close to Putin` names somebody.
+        && !words.iter().skip(1).any(|w| is_capitalized(w))
+    {
         MentionKind::Anonymous
     } else if words.iter().enumerate().any(|(i, w)| {
         is_capitalized(w)
@@ -1335,9 +1354,6 @@ fn head_word<'a>(words: &[&'a str]) -> Option<&'a str> {
 /// Whether a lowercased noun phrase is an anonymous source.
 pub fn is_anonymous(lowered: &str, rules: &LangRules) -> bool {
     rules.anonymous_re.is_match(lowered)
-        && !lowered
-            .split_whitespace()
-            .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
 }
 
 #[cfg(test)]

@@ -7,7 +7,6 @@ use crate::document;
 use crate::lang::LangRules;
 use crate::lints::{self, RuleSelection};
 use crate::speakers::{self, SpeakerTable};
-use crate::tokens::tokenize;
 use crate::{cues, marks, quotes, sentences};
 
 /// Settings of one engine.
@@ -49,12 +48,10 @@ impl Engine {
         let sentences = sentences::split(text, &paragraphs, rules);
         let marks = marks::scan(text);
         let pairing = quotes::pair(text, &marks, &paragraphs, &sentences, rules);
-        let cues = cues::find(text, &sentences, rules);
         let mut sightings = Vec::new();
-        for &s in &sentences {
-            let toks = tokenize(text, s, rules);
-            speakers::sightings(text, s, &toks, rules, &mut sightings);
-        }
+        let cues = cues::find_with(text, &sentences, rules, |s, toks| {
+            speakers::sightings(text, s, toks, rules, &mut sightings);
+        });
         let mut table = SpeakerTable::default();
         let (attributions, kinds) = attribution::attribute(
             &Input {

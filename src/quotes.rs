@@ -446,7 +446,16 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
         .filter(|s| s.contains_offset(open.start as usize))
         .copied()
         .unwrap_or(Span::new(open.start as usize, open.start as usize));
-    let before = text[sentence.start as usize..open.start as usize].trim_end();
+    // Only the end of the sentence before the mark matters (the longest
+    // scare cue is a few words): keep the work per quote constant.
+    let mut from = (open.start as usize)
+        .saturating_sub(64)
+        .max(sentence.start as usize);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let at_start = from == sentence.start as usize;
+    let before = text[from..open.start as usize].trim_end();
     let content = q.content.slice(text);
     // `a bill dubbed the “Clean Slate Act”`: look past a determiner.
     let lower_before = before.to_lowercase();
@@ -462,7 +471,12 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
     for cue in &rules.scare_cues {
         if lower_before.ends_with(cue.as_str()) {
             let at = lower_before.len() - cue.len();
-            if at == 0 || !lower_before[..at].ends_with(|c: char| c.is_alphanumeric()) {
+            let bounded = if at == 0 {
+                at_start || !text[..from].ends_with(|c: char| c.is_alphanumeric())
+            } else {
+                !lower_before[..at].ends_with(|c: char| c.is_alphanumeric())
+            };
+            if bounded {
                 return if is_title_cue(cue) {
                     QuoteKind::Title
                 } else {

@@ -260,7 +260,7 @@ pub struct SpeakerTable {
 }
 
 /// How far back pronoun and role resolution look, in recorded mentions.
-const LOOKBACK: usize = 256;
+const LOOKBACK: usize = 64;
 /// Above this many speakers, spelling variants are only matched by exact
 /// last word, so that huge inputs stay linear.
 const FUZZY_LIMIT: usize = 300;
@@ -283,6 +283,8 @@ pub struct NameSighting {
     pub span: Span,
     pub name: String,
     pub roles: Vec<String>,
+    /// The name's [`name_words`], computed once.
+    pub words: Vec<String>,
 }
 
 impl SpeakerTable {
@@ -338,6 +340,7 @@ impl SpeakerTable {
             }
             MentionKind::Name => {
                 let (name, roles, gender) = clean_name(raw, rules);
+                let words = name_words(&name);
                 if name.is_empty() {
                     return None;
                 }
@@ -350,7 +353,7 @@ impl SpeakerTable {
                 let upto = sightings.partition_point(|s| s.span.start <= m.span.start);
                 let fuller = sightings[upto.saturating_sub(LOOKBACK)..upto]
                     .iter()
-                    .filter(|s| same_entity(&s.name, &name))
+                    .filter(|s| same_entity_words(&s.words, &words))
                     .max_by_key(|s| s.name.split_whitespace().count())
                     .cloned();
                 let (id, res) = self.add_named(&name, kind, m.span, &roles, gender);
@@ -461,7 +464,11 @@ impl SpeakerTable {
         let upto = sightings.partition_point(|x| x.span.start < pronoun.start);
         sightings[upto.saturating_sub(LOOKBACK)..upto]
             .iter()
-            .filter(|x| sent.contains(x.span) && !same_entity(&x.name, &s.name) && !is_org(&x.name))
+            .filter(|x| {
+                sent.contains(x.span)
+                    && !same_entity_words(&x.words, &self.words[speaker as usize])
+                    && !is_org(&x.name)
+            })
             .filter(|x| {
                 let (_, _, g) = clean_name(x.span.slice(text), rules);
                 g.is_none_or(|g| g == gender) && (g.is_some() || !x.roles.is_empty())
@@ -612,7 +619,7 @@ impl SpeakerTable {
         });
         match (from_table, sighting) {
             (Some((p, i)), Some(s))
-                if s.span.start <= p || same_entity(&self.speakers[i].name, &s.name) =>
+                if s.span.start <= p || same_entity_words(&self.words[i], &s.words) =>
             {
                 Some(i)
             }
@@ -822,7 +829,13 @@ pub fn sightings(
             };
             let (name, roles, _) = clean_name(span.slice(text), rules);
             if !name.is_empty() && name.split_whitespace().count() <= 5 {
-                out.push(NameSighting { span, name, roles });
+                let words = name_words(&name);
+                out.push(NameSighting {
+                    span,
+                    name,
+                    roles,
+                    words,
+                });
             }
         }
         i = j.max(i + 1);
