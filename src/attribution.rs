@@ -347,7 +347,7 @@ pub fn attribute(
                 rival: None,
             });
         } else if q.kind == QuoteKind::Fragment
-            && q.content.slice(inp.text).split_whitespace().count() <= 4
+            && q.content.slice(inp.text).split_whitespace().take(5).count() <= 4
             && !s_open.is_some_and(any_cue_in)
         {
             kinds[qi] = QuoteKind::Scare;

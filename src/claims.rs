@@ -108,7 +108,7 @@ pub fn extract(inp: &Input) -> Vec<Claim> {
             continue;
         };
         // A quote inside the content makes it (mostly) direct.
-        let words = content.slice(text).split_whitespace().count();
+        let words = content.slice(text).split_whitespace().take(3).count();
         if words < 3 {
             continue;
         }

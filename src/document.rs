@@ -8,7 +8,14 @@ use crate::span::Span;
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<u32>,
+    /// Every `CHECKPOINT` bytes (rounded down to a character boundary):
+    /// the byte offset and the number of characters before it, so a column
+    /// on a very long line costs at most one block of counting.
+    checkpoints: Vec<(u32, u32)>,
 }
+
+/// Distance between character-count checkpoints, in bytes.
+const CHECKPOINT: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
@@ -28,7 +35,34 @@ impl LineIndex {
                 break;
             }
         }
-        LineIndex { starts }
+        let mut checkpoints = vec![(0u32, 0u32)];
+        let mut chars = 0u32;
+        let mut prev = 0usize;
+        let mut at = CHECKPOINT;
+        while at < text.len() {
+            let mut b = at;
+            while !text.is_char_boundary(b) {
+                b -= 1;
+            }
+            chars += text[prev..b].chars().count() as u32;
+            checkpoints.push((b as u32, chars));
+            prev = b;
+            at += CHECKPOINT;
+        }
+        LineIndex {
+            starts,
+            checkpoints,
+        }
+    }
+
+    /// Characters in `text[..offset]` (`offset` on a character boundary).
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let i = self
+            .checkpoints
+            .partition_point(|&(b, _)| b as usize <= offset)
+            - 1;
+        let (b, c) = self.checkpoints[i];
+        c as usize + text[b as usize..offset].chars().count()
     }
 
     /// 1-based line and 1-based character column of a byte offset.
@@ -47,7 +81,12 @@ impl LineIndex {
         while end > start && !text.is_char_boundary(end) {
             end -= 1;
         }
-        (line + 1, text[start..end].chars().count() + 1)
+        let col = if end - start <= CHECKPOINT {
+            text[start..end].chars().count()
+        } else {
+            self.chars_before(text, end) - self.chars_before(text, start)
+        };
+        (line + 1, col + 1)
     }
 
     /// Byte span of 1-based line `line`, without its line terminator.
@@ -148,6 +187,18 @@ mod tests {
     #[test]
     fn without_blank_lines_each_line_is_a_paragraph() {
         assert_eq!(paras("one\ntwo\rthree"), vec!["one", "two", "three"]);
+    }
+
+    #[test]
+    fn columns_on_a_long_line_match_counting() {
+        let text = "é“ab”".repeat(3000);
+        let idx = LineIndex::new(&text);
+        for (off, _) in text.char_indices().step_by(997) {
+            assert_eq!(
+                idx.line_col(&text, off),
+                (1, text[..off].chars().count() + 1)
+            );
+        }
     }
 
     #[test]

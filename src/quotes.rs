@@ -165,15 +165,20 @@ pub fn pair(
             .filter(|(_, m)| m.span.start >= para.start)
             .collect();
         let mut stack: Vec<Open> = Vec::new();
+        // Positions in `stack` of the open doubles and singles, so the
+        // nearest of each is found in constant time (a paragraph of
+        // 100,000 opening marks stays linear).
+        let mut doubles: Vec<usize> = Vec::new();
+        let mut singles: Vec<usize> = Vec::new();
         let reopen = carried.take();
         for (k, &(_, m)) in pmarks.iter().enumerate() {
             let is_first = k == 0 && m.span.start == para.start;
             let mut role = m.role;
             let double = m.glyph.is_double();
-            let top_double = stack.iter().rposition(|o| o.glyph.is_double());
-            let top_single_in_level = stack
-                .iter()
-                .rposition(|o| !o.glyph.is_double())
+            let top_double = doubles.last().copied();
+            let top_single_in_level = singles
+                .last()
+                .copied()
                 .filter(|&s| top_double.is_none_or(|d| s > d));
             // French continuation: the paragraph starts with the closing mark.
             if is_first
@@ -206,6 +211,11 @@ pub fn pair(
                         (Some((seg, _)), true, true) => Some(*seg),
                         _ => None,
                     };
+                    if double {
+                        doubles.push(stack.len());
+                    } else {
+                        singles.push(stack.len());
+                    }
                     stack.push(Open {
                         glyph: m.glyph,
                         span: m.span,
@@ -225,6 +235,13 @@ pub fn pair(
                             // apostrophes or a sloppy nested quote: drop them.
                             stack.truncate(t + 1);
                             let o = stack.pop().expect("target is on the stack");
+                            let len = stack.len();
+                            while doubles.last().is_some_and(|&d| d >= len) {
+                                doubles.pop();
+                            }
+                            while singles.last().is_some_and(|&d| d >= len) {
+                                singles.pop();
+                            }
                             let depth = stack.len() as u32;
                             let q = make_quote(text, o, Some(m), para, pi, depth);
                             if !o.glyph.closes_naturally(m.glyph) || o.flipped {
@@ -487,7 +504,8 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
     }
     let first = content.chars().next().unwrap_or(' ');
     let starts_upper = first.is_uppercase() || !first.is_alphabetic();
-    let words = content.split_whitespace().count();
+    // Counted up to what the rules below ask, so long quotes cost nothing.
+    let words = content.split_whitespace().take(6).count();
     if before.is_empty()
         || before.ends_with([':', '—', '–'])
         || (before.ends_with(',') && starts_upper)
@@ -523,6 +541,9 @@ fn is_title_cue(cue: &str) -> bool {
 
 /// "Harbor Lights", "The Art of the Deal": every long word capitalised.
 fn is_title_case(s: &str) -> bool {
+    if s.split_whitespace().nth(8).is_some() {
+        return false;
+    }
     const SMALL: &[&str] = &[
         "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
     ];
@@ -541,7 +562,7 @@ fn is_title_case(s: &str) -> bool {
             return false;
         }
     }
-    n >= 1 && s.split_whitespace().count() <= 8
+    n >= 1
 }
 
 #[cfg(test)]

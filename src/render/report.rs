@@ -14,7 +14,20 @@ pub const QUOTE_PREVIEW_CHARS: usize = 72;
 
 /// Cuts `s` to `max` characters on a character boundary, marking the cut.
 pub fn preview(s: &str, max: usize) -> String {
-    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Only the head of a long quote is shown: flatten no more of it.
+    let mut head_end = s.len();
+    if let Some((i, _)) = s.char_indices().nth(max * 4) {
+        head_end = i;
+    }
+    let flat: String = s[..head_end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let flat = if head_end < s.len() {
+        format!("{flat} …")
+    } else {
+        flat
+    };
     if flat.chars().count() <= max {
         flat
     } else {
