@@ -36,7 +36,9 @@ impl Analysis {
     /// Whether `span` lies inside the words of a top-level quote (a cue
     /// there is the speaker's, not the writer's). Logarithmic.
     pub fn inside_quote(&self, span: Span) -> bool {
-        let i = self.quotes.partition_point(|q| q.outer().start <= span.start);
+        let i = self
+            .quotes
+            .partition_point(|q| q.outer().start <= span.start);
         self.quotes[..i]
             .iter()
             .rev()
