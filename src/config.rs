@@ -436,6 +436,8 @@ pub struct Discovery {
     /// Config file (or none) → settings and engine.
     resolved: Mutex<HashMap<Option<PathBuf>, Arc<Settled>>>,
     cli_exclude: Option<Gitignore>,
+    /// The working directory, read once.
+    cwd: PathBuf,
 }
 
 impl Discovery {
@@ -463,7 +465,23 @@ impl Discovery {
             dirs: Mutex::new(HashMap::new()),
             resolved: Mutex::new(HashMap::new()),
             cli_exclude,
+            cwd: absolute(Path::new(".")),
         })
+    }
+
+    /// `path` made absolute against the working directory, `.` components
+    /// dropped (no system call, unlike [`absolute`]).
+    fn abs(&self, path: &Path) -> PathBuf {
+        let joined;
+        let p = if path.is_absolute() {
+            path
+        } else {
+            joined = self.cwd.join(path);
+            &joined
+        };
+        p.components()
+            .filter(|c| !matches!(c, std::path::Component::CurDir))
+            .collect()
     }
 
     /// The config file that applies to a file in directory `dir`.
@@ -473,7 +491,7 @@ impl Discovery {
             Source::Fixed(c) => return Ok(Some(c.clone())),
             Source::Discover => {}
         }
-        let dir = absolute(dir);
+        let dir = self.abs(dir);
         if let Some(hit) = self
             .dirs
             .lock()
@@ -501,13 +519,26 @@ impl Discovery {
     /// The settings and engine for a file at `path` (a file or, for
     /// standard input, the name it is given).
     pub fn for_path(&self, path: &Path) -> Result<Arc<Settled>> {
-        let abs = absolute(path);
-        let dir = if abs.is_dir() {
-            abs.clone()
+        let abs = self.abs(path);
+        if abs.is_dir() {
+            self.for_dir(&abs)
         } else {
-            abs.parent().map_or_else(|| abs.clone(), Path::to_path_buf)
-        };
-        let config = self.config_for_dir(&dir)?;
+            self.for_file(&abs)
+        }
+    }
+
+    /// The settings and engine for a file at `path` (which need not exist).
+    pub fn for_file(&self, path: &Path) -> Result<Arc<Settled>> {
+        let abs = self.abs(path);
+        match abs.parent() {
+            Some(dir) => self.for_dir(dir),
+            None => self.for_dir(&abs),
+        }
+    }
+
+    /// The settings and engine for the files in directory `dir`.
+    pub fn for_dir(&self, dir: &Path) -> Result<Arc<Settled>> {
+        let config = self.config_for_dir(dir)?;
         let key = config.as_ref().map(|c| c.path.clone());
         if let Some(hit) = self
             .resolved
@@ -530,14 +561,18 @@ impl Discovery {
     /// Whether `path` is excluded by `--exclude` or by the `exclude` of the
     /// config file that applies to it.
     pub fn excluded(&self, path: &Path, is_dir: bool) -> Result<bool> {
-        let abs = absolute(path);
+        let abs = self.abs(path);
         if let Some(m) = &self.cli_exclude
             && abs.starts_with(m.path())
             && m.matched_path_or_any_parents(&abs, is_dir).is_ignore()
         {
             return Ok(true);
         }
-        let settings = self.for_path(&abs)?;
+        let settings = if is_dir {
+            self.for_dir(&abs)?
+        } else {
+            self.for_file(&abs)?
+        };
         Ok(settings.0.excludes(&abs, is_dir))
     }
 }

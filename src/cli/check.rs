@@ -72,8 +72,8 @@ pub fn run(a: CheckArgs) -> Result<i32, Error> {
     let mut jobs = Vec::with_capacity(inputs.len());
     for i in inputs {
         let settings = match &i.path {
-            Some(p) => discovery.for_path(p)?,
-            None => discovery.for_path(Path::new(i.name.as_str()))?,
+            Some(p) => discovery.for_file(p)?,
+            None => discovery.for_file(Path::new(i.name.as_str()))?,
         };
         let stdin = i.path.is_none().then(|| input::read_stdin(&i.name));
         jobs.push(Job {

@@ -95,9 +95,8 @@ pub fn inputs(
             }
             files.sort();
             for f in files {
-                // A config file that fails to load is reported here, with
-                // its position, rather than silently not excluding.
-                discovery.for_path(&f)?;
+                // A config file that fails to load is reported by the
+                // caller, which looks up each file's settings.
                 let name = display(&f);
                 push(Some(f), name, &mut out);
             }

@@ -388,7 +388,7 @@ fn extract(a: ExtractArgs) -> Result<i32, Error> {
     let mut jobs = Vec::new();
     for i in inputs {
         let settings =
-            discovery.for_path(i.path.as_deref().unwrap_or(Path::new(i.name.as_str())))?;
+            discovery.for_file(i.path.as_deref().unwrap_or(Path::new(i.name.as_str())))?;
         let src = match &i.path {
             None => Some(input::read_stdin(&i.name)),
             Some(_) => None,
