@@ -251,6 +251,11 @@ fn process(job: Job, mode: Mode) -> Outcome {
         }
     }
     let checked = frontend::check(engine, input.format, &current);
+    // The text is only needed to render diagnostics (and, for standard
+    // input, to print the fixed text): don't hold a whole tree in memory.
+    if checked.diagnostics.is_empty() && fixed.is_none() && input.path.is_some() {
+        current = String::new();
+    }
     Outcome::Checked(Report {
         name: input.name,
         path: input.path,
