@@ -181,9 +181,9 @@ fn emit(a: &CheckArgs, s: &str) -> Result<(), Error> {
 }
 
 fn render(a: &CheckArgs, reports: &[Report], color: bool) -> String {
-    let results: Vec<(String, String, Vec<Diagnostic>)> = reports
+    let results: Vec<(&str, &str, &[Diagnostic])> = reports
         .iter()
-        .map(|r| (r.name.clone(), r.text.clone(), r.diagnostics.clone()))
+        .map(|r| (r.name.as_str(), r.text.as_str(), r.diagnostics.as_slice()))
         .collect();
     if a.statistics {
         return output::statistics(&results, a.format == CheckFormat::Json);

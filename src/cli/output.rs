@@ -9,7 +9,8 @@ use quotecheck::engine::Engine;
 use quotecheck::extract::quote_records;
 use serde_json::{Value, json};
 
-pub type Results = [(String, String, Vec<Diagnostic>)];
+/// Each file's name, text and diagnostics.
+pub type Results<'a> = [(&'a str, &'a str, &'a [Diagnostic])];
 
 fn level(s: Severity) -> Level<'static> {
     match s {
@@ -20,7 +21,7 @@ fn level(s: Severity) -> Level<'static> {
 }
 
 /// Code frames with a caret under the mark and labels on partner marks.
-pub fn full(results: &Results, color: bool) -> String {
+pub fn full(results: &Results<'_>, color: bool) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -29,7 +30,7 @@ pub fn full(results: &Results, color: bool) -> String {
     .decor_style(DecorStyle::Ascii);
     let mut out = String::new();
     let mut total = 0;
-    for (name, text, diags) in results {
+    for &(name, text, diags) in results {
         let idx = LineIndex::new(text);
         for d in diags {
             total += 1;
@@ -51,7 +52,7 @@ pub fn full(results: &Results, color: bool) -> String {
             };
             let mut snippet = Snippet::source(window)
                 .line_start(first)
-                .path(name.as_str())
+                .path(name)
                 .fold(true)
                 .annotation(
                     AnnotationKind::Primary
@@ -98,10 +99,10 @@ pub fn full(results: &Results, color: bool) -> String {
 }
 
 /// `--statistics`: how many diagnostics of each rule, most frequent first.
-pub fn statistics(results: &Results, as_json: bool) -> String {
+pub fn statistics(results: &Results<'_>, as_json: bool) -> String {
     use std::collections::BTreeMap;
     let mut counts: BTreeMap<&str, (usize, usize, Severity)> = BTreeMap::new();
-    for (_, _, diags) in results {
+    for &(_, _, diags) in results {
         for d in diags {
             let e = counts.entry(d.rule.as_str()).or_insert((0, 0, d.severity));
             e.0 += 1;
@@ -149,9 +150,9 @@ fn applicability(f: &quotecheck::diagnostic::Fix) -> &'static str {
 }
 
 /// `path:line:col: severity[rule] message`.
-pub fn concise(results: &Results) -> String {
+pub fn concise(results: &Results<'_>) -> String {
     let mut out = String::new();
-    for (name, text, diags) in results {
+    for &(name, text, diags) in results {
         let idx = LineIndex::new(text);
         for d in diags {
             let (l, c) = idx.line_col(text, d.span.start as usize);
@@ -208,9 +209,9 @@ pub fn diagnostic_json(name: &str, text: &str, idx: &LineIndex, d: &Diagnostic) 
 }
 
 /// An array of every diagnostic.
-pub fn json(results: &Results) -> String {
+pub fn json(results: &Results<'_>) -> String {
     let mut all = Vec::new();
-    for (name, text, diags) in results {
+    for &(name, text, diags) in results {
         let idx = LineIndex::new(text);
         for d in diags {
             all.push(diagnostic_json(name, text, &idx, d));
