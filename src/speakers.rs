@@ -454,6 +454,11 @@ impl SpeakerTable {
             return None;
         }
         let s = &self.speakers[speaker as usize];
+        // Judge only where the text shows the speaker fits the pronoun.
+        // (Its own name or title, not the pronouns already resolved to it.)
+        if clean_name(&s.name, rules).2 != Some(gender) || s.kind != SpeakerKind::Person {
+            return None;
+        }
         let last = s
             .mentions
             .iter()
@@ -471,7 +476,9 @@ impl SpeakerTable {
             })
             .filter(|x| {
                 let (_, _, g) = clean_name(x.span.slice(text), rules);
-                g.is_none_or(|g| g == gender) && (g.is_some() || !x.roles.is_empty())
+                // Only a rival the text shows to be compatible (a given
+                // name or a title of that gender) makes the pronoun ambiguous.
+                g == Some(gender)
             })
             .map(|x| x.span)
             .next_back()

@@ -65,9 +65,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let is_person_pronoun =
             m.kind == MentionKind::Pronoun && matches!(word.as_str(), "he" | "she");
         match (m.kind, speaker, resolution) {
-            (MentionKind::Pronoun, None, _)
-                if word != "who" && word != "i" && word != "we" && word != "you" =>
-            {
+            // `they` and `it` often stand for groups and things the text
+            // never names as speakers: only `he` and `she` are judged.
+            (MentionKind::Pronoun, None, _) if is_person_pronoun => {
                 out.push(Diagnostic {
                     rule: RULE.name.into(),
                     severity: RULE.default_severity,
