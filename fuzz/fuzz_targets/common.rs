@@ -2,9 +2,10 @@
 
 #![allow(dead_code)]
 
-use quotecheck::diagnostic::{Applicability, Diagnostic};
+use quotecheck::diagnostic::Diagnostic;
+use quotecheck::frontend::{self, Checked, InputFormat};
 use quotecheck::span::Span;
-use quotecheck::{Analysis, Engine};
+use quotecheck::{Analysis, Engine, extract, fix};
 
 /// Bytes as text: valid UTF-8 as it is (arbitrary UTF-8), anything else
 /// lossily (arbitrary bytes, as a CMS export might be after decoding).
@@ -73,52 +74,81 @@ pub fn check_analysis(text: &str, a: &Analysis, diags: &[Diagnostic]) {
 
 const QUOTE_RULES: &[&str] = &["unclosed-quote", "unopened-quote", "mismatched-quote"];
 
-/// Applies every safe fix (non-overlapping edits, first come first kept).
-pub fn apply_safe(text: &str, diags: &[Diagnostic]) -> Option<String> {
-    let mut edits: Vec<_> = diags
-        .iter()
-        .filter_map(|d| d.fix.as_ref())
-        .filter(|f| f.applicability == Applicability::Safe)
-        .flat_map(|f| f.edits.iter())
-        .collect();
-    if edits.is_empty() {
-        return None;
-    }
-    edits.sort_by_key(|e| (e.span.start, e.span.end));
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0usize;
-    for e in edits {
-        let (s, t) = (e.span.start as usize, e.span.end as usize);
-        if s < at {
-            continue;
-        }
-        out.push_str(&text[at..s]);
-        out.push_str(&e.replacement);
-        at = t;
-    }
-    out.push_str(&text[at..]);
-    Some(out)
-}
-
 fn quote_diags(d: &[Diagnostic]) -> usize {
     d.iter().filter(|d| QUOTE_RULES.contains(&d.rule.as_str())).count()
 }
 
-/// Applying all safe fixes adds no quote-mark diagnostic, and applying
-/// them again changes nothing.
-pub fn check_fixes(engine: &Engine, text: &str, diags: &[Diagnostic]) {
-    let Some(fixed) = apply_safe(text, diags) else {
+/// Applies every safe fix with the library's own fix code
+/// (`quotecheck::fix::fix`, what `check --fix` runs): the fixed text has
+/// no more quote-mark diagnostics than the original, and fixing it again
+/// changes nothing.
+pub fn check_fixes(engine: &Engine, format: InputFormat, text: &str) {
+    let before = frontend::check(engine, format, text);
+    let fixed = fix::fix(engine, format, text);
+    if fixed.text == text {
         return;
-    };
-    let (a2, d2) = engine.check(&fixed);
-    check_analysis(&fixed, &a2, &d2);
-    assert!(
-        quote_diags(&d2) <= quote_diags(diags),
-        "safe fixes added a quote-mark diagnostic: {} before, {} after",
-        quote_diags(diags),
-        quote_diags(&d2)
-    );
-    if let Some(again) = apply_safe(&fixed, &d2) {
-        assert_eq!(again, fixed, "a second application of the safe fixes changed the text");
     }
+    let after = frontend::check(engine, format, &fixed.text);
+    check_front_spans(&fixed.text, &after);
+    assert!(
+        quote_diags(&after.diagnostics) <= quote_diags(&before.diagnostics),
+        "safe fixes added a quote-mark diagnostic: {} before, {} after",
+        quote_diags(&before.diagnostics),
+        quote_diags(&after.diagnostics)
+    );
+    let again = fix::fix(engine, format, &fixed.text);
+    assert_eq!(again.text, fixed.text, "a second application of the safe fixes changed the text");
+}
+
+/// A file through a front end and the engine: every diagnostic span
+/// (labels and fix edits too), every quote and every extracted record on
+/// a char boundary inside the original `source`; opening marks before
+/// closing marks.
+pub fn check_front_spans(source: &str, c: &Checked) {
+    assert_eq!(c.prepared.text.len(), source.len(), "the masked copy changed length");
+    for &p in &c.prepared.paragraphs {
+        span_ok(&c.prepared.text, p, "paragraph");
+    }
+    check_analysis(&c.prepared.text, &c.analysis, &[]);
+    for q in &c.analysis.quotes {
+        span_ok(source, q.content, "quote content");
+        span_ok(source, q.outer(), "quote");
+        if let Some(o) = q.open {
+            span_ok(source, o, "opening mark");
+        }
+        if let Some(cl) = q.close {
+            span_ok(source, cl, "closing mark");
+        }
+        if let (Some(o), Some(cl)) = (q.open, q.close) {
+            assert!(o.end <= cl.start, "opening mark {o:?} not before closing mark {cl:?}");
+        }
+    }
+    for d in &c.diagnostics {
+        span_ok(source, d.span, "diagnostic");
+        for l in &d.labels {
+            span_ok(source, l.span, "label");
+        }
+        if let Some(f) = &d.fix {
+            for e in &f.edits {
+                span_ok(source, e.span, "fix edit");
+            }
+        }
+    }
+    for records in [
+        extract::quote_records(source, &c.analysis),
+        extract::all_quote_records(source, &c.analysis),
+    ] {
+        for r in &records {
+            span_ok(source, Span::new(r.start as usize, r.end as usize), "record");
+            if let (Some(s), Some(e)) = (r.speaker_start, r.speaker_end) {
+                span_ok(source, Span::new(s as usize, e as usize), "speaker");
+            }
+        }
+    }
+}
+
+/// `source` as a file of `format`: no panic, spans as above.
+pub fn check_front(engine: &Engine, format: InputFormat, source: &str) {
+    let c = frontend::check(engine, format, source);
+    check_front_spans(source, &c);
 }
