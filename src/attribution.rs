@@ -260,33 +260,27 @@ pub fn attribute(
         };
         if best.is_none() {
             if let Some(m) = dash_signature(inp, q) {
-                let (speaker, resolution) =
-                    split(table.resolve(inp.text, &m, inp.sightings, inp.rules));
-                out[qi] = Some(Attribution {
-                    quote: qi as u32,
-                    mention: m,
-                    speaker,
-                    resolution,
-                    cue: None,
-                    method: Method::SpeakerLabel,
-                    confidence: Confidence::High,
-                    rival: None,
-                });
+                out[qi] = Some(link(
+                    inp,
+                    table,
+                    qi,
+                    m,
+                    None,
+                    Method::SpeakerLabel,
+                    Confidence::High,
+                ));
                 continue;
             }
             if let Some(m) = label_inside(inp, q) {
-                let (speaker, resolution) =
-                    split(table.resolve(inp.text, &m, inp.sightings, inp.rules));
-                out[qi] = Some(Attribution {
-                    quote: qi as u32,
-                    mention: m,
-                    speaker,
-                    resolution,
-                    cue: None,
-                    method: Method::SpeakerLabel,
-                    confidence: Confidence::High,
-                    rival: None,
-                });
+                out[qi] = Some(link(
+                    inp,
+                    table,
+                    qi,
+                    m,
+                    None,
+                    Method::SpeakerLabel,
+                    Confidence::High,
+                ));
                 continue;
             }
         }
@@ -314,18 +308,15 @@ pub fn attribute(
                 })
                 .filter(|m| m.kind != MentionKind::Anonymous)
             {
-                let (speaker, resolution) =
-                    split(table.resolve(inp.text, &m, inp.sightings, inp.rules));
-                out[qi] = Some(Attribution {
-                    quote: qi as u32,
-                    mention: m,
-                    speaker,
-                    resolution,
-                    cue: None,
-                    method: Method::SentenceSubject,
-                    confidence: Confidence::Low,
-                    rival: None,
-                });
+                out[qi] = Some(link(
+                    inp,
+                    table,
+                    qi,
+                    m,
+                    None,
+                    Method::SentenceSubject,
+                    Confidence::Low,
+                ));
                 continue;
             }
         }
@@ -334,18 +325,7 @@ pub fn attribute(
                 .source
                 .clone()
                 .expect("usable cues have a source");
-            let (speaker, resolution) =
-                split(table.resolve(inp.text, &m, inp.sightings, inp.rules));
-            out[qi] = Some(Attribution {
-                quote: qi as u32,
-                mention: m,
-                speaker,
-                resolution,
-                cue: Some(ci as u32),
-                method,
-                confidence,
-                rival: None,
-            });
+            out[qi] = Some(link(inp, table, qi, m, Some(ci as u32), method, confidence));
         } else if q.kind == QuoteKind::Fragment
             && q.content.slice(inp.text).split_whitespace().take(5).count() <= 4
             && !s_open.is_some_and(any_cue_in)
@@ -406,22 +386,19 @@ pub fn attribute(
             None => None,
         };
         if let Some(m) = mention {
-            let (speaker, resolution) =
-                split(table.resolve(inp.text, &m, inp.sightings, inp.rules));
-            out[qi] = Some(Attribution {
-                quote: qi as u32,
-                mention: m,
-                speaker,
-                resolution,
-                cue: cue.map(|c| c as u32),
-                method: Method::AdjacentSentence,
-                confidence: if intro {
+            out[qi] = Some(link(
+                inp,
+                table,
+                qi,
+                m,
+                cue.map(|c| c as u32),
+                Method::AdjacentSentence,
+                if intro {
                     Confidence::Medium
                 } else {
                     Confidence::Low
                 },
-                rival: None,
-            });
+            ));
         }
     }
 
@@ -515,6 +492,29 @@ fn is_report(c: &Cue) -> bool {
         c.class,
         crate::lang::VerbClass::Cognition | crate::lang::VerbClass::Evidence
     )
+}
+
+/// An attribution of quote `qi` to mention `m`, resolved in the table.
+fn link(
+    inp: &Input,
+    table: &mut SpeakerTable,
+    qi: usize,
+    m: Mention,
+    cue: Option<u32>,
+    method: Method,
+    confidence: Confidence,
+) -> Attribution {
+    let (speaker, resolution) = split(table.resolve(inp.text, &m, inp.sightings, inp.rules));
+    Attribution {
+        quote: qi as u32,
+        mention: m,
+        speaker,
+        resolution,
+        cue,
+        method,
+        confidence,
+        rival: None,
+    }
 }
 
 fn split(r: Option<(u32, Resolution)>) -> (Option<u32>, Option<Resolution>) {
