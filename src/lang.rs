@@ -5,7 +5,7 @@
 //! in an overlay removes a built-in entry. Structured files are TOML parsed
 //! with `deny_unknown_fields`; errors name file:line:column.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -440,7 +440,7 @@ impl LangRules {
             src.list(&en("abbreviations.txt"))?.into_iter().collect();
         abbreviations.extend(extras.abbreviations.iter().cloned());
 
-        let mut verbs = HashMap::new();
+        let mut verbs = HashMap::default();
         for file in src.toml::<VerbFile>(&en("verbs.toml"))? {
             for v in file.verb {
                 for f in &v.forms {
@@ -471,7 +471,7 @@ impl LangRules {
             c.phrase = c.phrase.to_lowercase();
         }
 
-        let mut pronouns = HashMap::new();
+        let mut pronouns = HashMap::default();
         for file in src.toml::<PronounFile>(&en("pronouns.toml"))? {
             for p in file.pronoun {
                 pronouns.insert(
@@ -493,7 +493,7 @@ impl LangRules {
         let mut scare_cues = lower(src.list(&en("scare-quote-cues.txt"))?);
         scare_cues.sort_by_key(|s| std::cmp::Reverse(s.len()));
 
-        let mut given_names = HashMap::new();
+        let mut given_names = HashMap::default();
         for n in src.list(&en("given-names-female.txt"))? {
             given_names.insert(n, Gender::Female);
         }
@@ -501,7 +501,7 @@ impl LangRules {
             given_names.insert(n, Gender::Male);
         }
 
-        let mut phrase_index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut phrase_index: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, c) in phrase_cues.iter().enumerate() {
             if let Some(first) = c.phrase.split_whitespace().next() {
                 phrase_index.entry(first.to_string()).or_default().push(i);
