@@ -798,7 +798,10 @@ fn verb_source(
                 | "informed"
                 | "assured"
         );
-        if !takes_object && let Some(m) = np_after(text, toks, end, rules, false) {
+        // After a quote (`…?” asked Bennett`) the noun phrase is the speaker.
+        if (!takes_object || after_quote)
+            && let Some(m) = np_after(text, toks, end, rules, false)
+        {
             let subject_pronoun = m.kind != MentionKind::Pronoun
                 || matches!(
                     lower(m.span.slice(text)).as_ref(),
@@ -991,6 +994,14 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             && matches!(lower(w(j - 2)).as_ref(), "this" | "last" | "that" | "next")
         {
             j -= 2;
+        } else if lt == "and"
+            && j >= 2
+            && toks[j - 2].word
+            && !is_capitalized(w(j - 2))
+            && lower(w(j - 2)).ends_with("ed")
+        {
+            // `Ms. Sherry smiled and said`: skip the first verb.
+            j -= 2;
         } else if goes_on_to {
             // `The email goes on to say`
             j -= 2;
@@ -1101,7 +1112,9 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
     }
     // `Mike Lee, who declared …`: the relative pronoun is the nearest
     // mention of the source.
-    if j > 0 && matches!(lower(w(j - 1)).as_ref(), "who") {
+    if j > 0
+        && (lower(w(j - 1)) == "who" || lower(w(j - 1)) == "which" && j >= 2 && w(j - 2) == ",")
+    {
         let span = toks[j - 1].span;
         return Some(Mention {
             span,
