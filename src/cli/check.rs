@@ -222,7 +222,7 @@ fn process(job: Job, mode: Mode) -> Outcome {
         Some(s) => s,
         None => match &input.path {
             Some(p) => input::read_file(p),
-            None => unreachable!("standard input is read before"),
+            None => Source::Failed(Error::new(ErrorKind::Io, "standard input was not read")),
         },
     };
     let text = match source {
