@@ -141,7 +141,11 @@ pub fn extract(inp: &Input) -> Vec<Claim> {
     // A label opening a sentence: `Poll: Sanders leads nationally`.
     for &sent in inp.sentences {
         let s = sent.slice(text);
-        let Some(colon) = s.find(": ") else { continue };
+        let Some(colon) = memchr::memchr_iter(b':', s.as_bytes())
+            .find(|&i| s.as_bytes().get(i + 1) == Some(&b' '))
+        else {
+            continue;
+        };
         let label = &s[..colon];
         let words: Vec<&str> = label.split_whitespace().collect();
         let all_caps = label
@@ -298,7 +302,10 @@ fn content_of(
 
 fn skip_dateline(text: &str, span: Span) -> Span {
     let s = span.slice(text);
-    let head: String = s.chars().take(60).collect();
+    let head = match s.char_indices().nth(60) {
+        Some((at, _)) => &s[..at],
+        None => s,
+    };
     for sep in [":", " —", " –", " -"] {
         if let Some(at) = head.find(sep) {
             let lead = &head[..at];

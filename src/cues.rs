@@ -10,8 +10,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::lang::{LangRules, PhraseKind, Stance, VerbClass};
+use crate::lower::lower;
 use crate::span::Span;
-use crate::tokens::{Token, is_capitalized, strip_possessive, tokenize};
+use crate::tokens::{Token, is_capitalized, strip_possessive, tokenize, tokenize_into};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -331,20 +332,14 @@ pub fn find_with(
     mut also: impl FnMut(Span, &[Token]),
 ) -> Vec<Cue> {
     let mut out = Vec::new();
+    let mut toks = Vec::new();
     for (si, &sent) in sentences.iter().enumerate() {
-        let toks = tokenize(text, sent, rules);
+        toks.clear();
+        tokenize_into(text, sent, rules, &mut toks);
         find_in_sentence(text, &toks, si as u32, rules, &mut out);
         also(sent, &toks);
     }
     out
-}
-
-fn lower(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.chars().any(char::is_uppercase) {
-        std::borrow::Cow::Owned(s.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(s)
-    }
 }
 
 fn is_closing_quote(s: &str) -> bool {

@@ -537,7 +537,27 @@ impl LangRules {
     }
 
     pub fn is_title(&self, word: &str) -> bool {
-        self.titles.contains(word) || self.titles.contains(&capitalize(word))
+        if self.titles.contains(word) {
+            return true;
+        }
+        // The word with its first letter capitalised: for an ASCII word
+        // that is a lowercase first letter whose uppercase is a title's,
+        // checked without building the capitalised copy.
+        match word.as_bytes().first() {
+            None => false,
+            Some(b) if word.is_ascii() => {
+                if !b.is_ascii_lowercase() {
+                    return false;
+                }
+                let mut buf = arrayvec::ArrayString::<40>::new();
+                if buf.try_push_str(word).is_err() {
+                    return self.titles.contains(&capitalize(word));
+                }
+                buf.as_mut_str()[..1].make_ascii_uppercase();
+                self.titles.contains(buf.as_str())
+            }
+            Some(_) => self.titles.contains(&capitalize(word)),
+        }
     }
 }
 

@@ -23,6 +23,7 @@ pub mod frontend;
 pub mod lang;
 pub mod ledger;
 pub mod lints;
+pub mod lower;
 pub mod marks;
 pub mod quotes;
 pub mod render;

@@ -3,6 +3,12 @@
 
 mod cli;
 
+// The pipeline allocates many small, short-lived vectors and strings per
+// sentence; mimalloc's thread-local free lists make that ~10% cheaper than
+// glibc malloc on the benchmark corpus (scripts/bench.sh).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     std::process::exit(cli::run());
 }

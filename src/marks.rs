@@ -198,8 +198,19 @@ fn right_flanking(before: Side, after: Side) -> bool {
 /// Bytes that start a mark: `"`, `'`, `` ` ``, and the lead bytes of the
 /// multi-byte marks (U+2018–201E, U+2039–203A: E2; «»: C2; 「」『』: E3).
 fn is_candidate(b: u8) -> bool {
-    matches!(b, b'"' | b'\'' | b'`' | 0xE2 | 0xC2 | 0xE3 | b'<')
+    CANDIDATE[b as usize]
 }
+
+static CANDIDATE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let bytes = [b'"', b'\'', b'`', 0xE2, 0xC2, 0xE3, b'<'];
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// The end of an HTML-like tag starting at `i` (`<tweet author="…">`),
 /// whose attribute quotes are markup, not quotations. A tag is `<` then a
@@ -223,11 +234,12 @@ pub fn scan(text: &str) -> Vec<Mark> {
     let mut marks = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if !is_candidate(b) {
-            i += 1;
-            continue;
+        // Skip to the next byte that can start a mark.
+        match bytes[i..].iter().position(|&b| is_candidate(b)) {
+            Some(k) => i += k,
+            None => break,
         }
+        let b = bytes[i];
         let (glyph, len) = match b {
             b'<' => {
                 i = tag_end(bytes, i).unwrap_or(i + 1);

@@ -27,36 +27,62 @@ fn is_joiner(c: char) -> bool {
 
 /// Tokens of `span`.
 pub fn tokenize(text: &str, span: Span, rules: &LangRules) -> Vec<Token> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(span.len() / 5 + 4);
+    tokenize_into(text, span, rules, &mut out);
+    out
+}
+
+/// The character starting at byte `i` of `s` (a char boundary), with an
+/// ASCII fast path: almost all of news copy is ASCII.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        None => None,
+        Some(&b) if b.is_ascii() => Some(b as char),
+        Some(_) => s[i..].chars().next(),
+    }
+}
+
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Appends the tokens of `span` to `out`.
+pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<Token>) {
     let s = span.slice(text);
     let base = span.start as usize;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(s, i) {
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !is_alnum(c) {
             out.push(Token {
                 span: Span::new(base + i, base + i + c.len_utf8()),
                 word: false,
             });
+            i += c.len_utf8();
             continue;
         }
         let mut end = i + c.len_utf8();
         loop {
-            let rest = &s[end..];
-            let mut cs = rest.chars();
-            match cs.next() {
-                Some(c) if c.is_alphanumeric() => end += c.len_utf8(),
-                Some(j) if is_joiner(j) => match cs.next() {
-                    Some(n) if n.is_alphanumeric() => end += j.len_utf8(),
+            match char_at(s, end) {
+                Some(c) if is_alnum(c) => end += c.len_utf8(),
+                Some(j) if is_joiner(j) => match char_at(s, end + j.len_utf8()) {
+                    Some(n) if is_alnum(n) => end += j.len_utf8(),
                     _ => break,
                 },
                 _ => break,
             }
         }
         // A plural possessive keeps its apostrophe: `the officials’ plan`.
-        if s[..end].ends_with('s') {
+        if s.as_bytes()[end - 1] == b's' {
             let rest = &s[end..];
             let mut cs = rest.chars();
             if let (Some(a @ ('’' | '\'')), Some(sp), Some(n)) = (cs.next(), cs.next(), cs.next())
@@ -67,9 +93,9 @@ pub fn tokenize(text: &str, span: Span, rules: &LangRules) -> Vec<Token> {
             }
         }
         // A final period belongs to abbreviations and initials.
-        if s[end..].starts_with('.') {
+        if s.as_bytes().get(end) == Some(&b'.') {
             let with = &s[i..end + 1];
-            let single_cap = s[i..end].chars().count() == 1 && c.is_uppercase();
+            let single_cap = end - i == c.len_utf8() && c.is_uppercase();
             if single_cap || rules.abbreviations.contains(with) || with.matches('.').count() >= 2 {
                 end += 1;
             }
@@ -78,11 +104,8 @@ pub fn tokenize(text: &str, span: Span, rules: &LangRules) -> Vec<Token> {
             span: Span::new(base + i, base + end),
             word: true,
         });
-        while it.peek().is_some_and(|(j, _)| *j < end) {
-            it.next();
-        }
+        i = end;
     }
-    out
 }
 
 /// Whether the word starts with an uppercase letter.

@@ -493,10 +493,10 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool) -> Result<i32, Error> {
             Err(msg) => {
                 eprintln!("quotecheck: error: stdin:{n}: {msg}");
                 bad = true;
-                serde_json::json!({ "line": n, "error": msg })
+                serde_json::json!({ "line": n, "error": msg }).to_string()
             }
         };
-        let mut s = serde_json::to_string(&record).expect("JSON values serialise");
+        let mut s = record;
         s.push('\n');
         if let Err(e) = out.write_all(s.as_bytes()) {
             if e.kind() == io::ErrorKind::BrokenPipe {
