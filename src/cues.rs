@@ -382,12 +382,12 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             continue;
         }
         let lw = lower(w(i));
+        let Some(candidates) = rules.phrase_index.get(lw.as_ref()) else {
+            i += 1;
+            continue;
+        };
         // Multi-word phrases first.
         let mut matched = false;
-        let candidates = rules
-            .phrase_index
-            .get(lw.as_ref())
-            .map_or(&[][..], Vec::as_slice);
         for pc in candidates.iter().map(|&k| &rules.phrase_cues[k]) {
             let n = match_phrase(text, toks, i, &pc.phrase);
             if n == 0 {

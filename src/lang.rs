@@ -285,8 +285,10 @@ pub struct LangRules {
     /// Lowercase word form → verb.
     pub verbs: HashMap<String, VerbInfo>,
     pub phrase_cues: Vec<PhraseCue>,
-    /// First word of a phrase cue → indices into `phrase_cues`, longest
-    /// phrase first.
+    /// Every word that can start a cue → indices into `phrase_cues` of the
+    /// phrases it starts, longest phrase first (empty for a word that is
+    /// only a verb form). A word not in here starts no cue: one lookup
+    /// decides it.
     pub phrase_index: HashMap<String, Vec<usize>>,
     /// Titles as written ("Sen.", "Prime Minister").
     pub titles: HashSet<String>,
@@ -506,6 +508,9 @@ impl LangRules {
             if let Some(first) = c.phrase.split_whitespace().next() {
                 phrase_index.entry(first.to_string()).or_default().push(i);
             }
+        }
+        for form in verbs.keys() {
+            phrase_index.entry(form.clone()).or_default();
         }
         for ids in phrase_index.values_mut() {
             ids.sort_by_key(|&i| {
