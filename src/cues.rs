@@ -807,7 +807,46 @@ fn verb_source(
             }
         }
     }
-    (CuePattern::SourceBefore, np_before(text, toks, v, rules))
+    let source = np_before(text, toks, v, rules);
+    // `Mrs. Clinton shook her head and said`: the second verb of a
+    // coordination shares the clause's subject; the noun phrase before
+    // `and` is the first verb's object.
+    let coordinated = prev == Some("and") && v >= 2 && toks[v - 2].word;
+    let object_like = |m: &Mention| {
+        let k = toks.partition_point(|t| t.span.start < m.span.start);
+        m.kind == MentionKind::Nominal
+            && k > 0
+            && toks[k - 1].word
+            && !is_capitalized(toks[k - 1].text(text))
+    };
+    if coordinated
+        && source.as_ref().is_none_or(object_like)
+        && let Some(m) = clause_subject(text, toks, v - 1, rules)
+    {
+        return (CuePattern::SourceBefore, Some(m));
+    }
+    (CuePattern::SourceBefore, source)
+}
+
+/// The name or pronoun that opens the clause ending at token `end`: the
+/// capitalised words after the last comma (or the sentence start), when a
+/// lowercase word (the clause's verb) follows them.
+fn clause_subject(text: &str, toks: &[Token], end: usize, rules: &LangRules) -> Option<Mention> {
+    let start = toks[..end]
+        .iter()
+        .rposition(|t| t.text(text) == ",")
+        .map_or(0, |c| c + 1);
+    let mut e = start;
+    while e < end && toks[e].word && is_capitalized(toks[e].text(text)) {
+        e += 1;
+    }
+    if e == start || e >= end || !toks[e].word {
+        return None;
+    }
+    let m = np_before(text, toks, e, rules)?;
+    (m.span.start == toks[start].span.start
+        && matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
+    .then_some(m)
 }
 
 /// The subject that opens a sentence (`Bush referred to Rubio as “…”`,
@@ -1075,8 +1114,33 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                 }
                 // The segment must itself be a noun phrase ending at the comma.
                 let m = np_before(text, toks, comma, rules)?;
-                if m.kind == MentionKind::Pronoun || m.span.start != toks[seg_start].span.start {
+                if m.kind == MentionKind::Pronoun {
                     return None;
+                }
+                if m.span.start != toks[seg_start].span.start {
+                    // `… after Mr. Trump, asked about it, had said`, `As Tom
+                    // Ridge, a former secretary, put it`: a subordinate
+                    // clause whose subject directly follows its conjunction.
+                    let k = toks.partition_point(|t| t.span.start < m.span.start);
+                    let after_conjunction = k > seg_start
+                        && toks[k - 1].word
+                        && matches!(
+                            lower(w(k - 1)).as_ref(),
+                            "after"
+                                | "as"
+                                | "when"
+                                | "while"
+                                | "because"
+                                | "since"
+                                | "until"
+                                | "although"
+                                | "though"
+                                | "once"
+                                | "whereas"
+                                | "and"
+                                | "but"
+                        );
+                    return (after_conjunction && m.kind == MentionKind::Name).then_some(m);
                 }
                 // `A spokeswoman for the governor, Alicia Brandt, said`: a
                 // description followed by the name it describes.
@@ -1420,6 +1484,22 @@ mod tests {
             sources("According to The Moscow Times, the deal is done."),
             vec!["The Moscow Times"]
         );
+    }
+
+    #[test]
+    fn coordinated_verb_and_subordinate_subject() {
+        // The second verb of `X did Y and said` shares X.
+        let c = cues("Mrs. Rowe shook her head and said, “No.”");
+        let said = c.iter().find(|c| c.0 == "said").unwrap();
+        assert_eq!(said.1.as_deref(), Some("Mrs. Rowe"));
+        // A subordinate clause's subject before a participial appositive.
+        let c = cues("It came up after Mr. Hale, asked about the cuts, had said, “We will see.”");
+        let said = c.iter().find(|c| c.0 == "said").unwrap();
+        assert_eq!(said.1.as_deref(), Some("Mr. Hale"));
+        // A lowercase phrase after the conjunction is no such subject.
+        let c = cues("It ended after the vote, as expected, said aides.");
+        let said = c.iter().find(|c| c.0 == "said").unwrap();
+        assert_ne!(said.1.as_deref(), Some("the vote"));
     }
 
     #[test]
