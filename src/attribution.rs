@@ -284,7 +284,23 @@ pub fn attribute(
                 continue;
             }
         }
-        if best.is_none() {
+        // `“A,” Bush said. “B.” Rubio said …`: a quote that opens the
+        // sentence after an attributed quote of the same paragraph goes on
+        // with that speaker (pass 3), not with the next sentence's cue.
+        let follows_attributed = s_open.is_some_and(|so| {
+            so > 0
+                && (0..qi)
+                    .rev()
+                    .find(|&p| quotes[p].depth == 0 && kinds[p].is_speech())
+                    .is_some_and(|p| {
+                        quotes[p].paragraph == q.paragraph
+                            && sentence_of(quotes[p].outer().end.saturating_sub(1)) == Some(so - 1)
+                            && out[p]
+                                .as_ref()
+                                .is_some_and(|a| a.method == Method::SameSentence)
+                    })
+        });
+        if best.is_none() && !follows_attributed {
             best = adjacent(inp, &idx, &usable, s_open, s_close, q)
                 .map(|i| (i, Method::AdjacentSentence, Confidence::Medium));
         }
@@ -327,6 +343,7 @@ pub fn attribute(
                 .expect("usable cues have a source");
             out[qi] = Some(link(inp, table, qi, m, Some(ci as u32), method, confidence));
         } else if q.kind == QuoteKind::Fragment
+            && !follows_attributed
             && q.content.slice(inp.text).split_whitespace().take(5).count() <= 4
             && !s_open.is_some_and(any_cue_in)
         {

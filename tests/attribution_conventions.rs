@@ -1,0 +1,61 @@
+//! Attribution conventions of news copy, each on a small article written
+//! for the test: the quote's speaker as `extract` reports it.
+
+use quotecheck::engine::Engine;
+use quotecheck::extract::quote_records;
+
+/// (first words of each quote, its speaker as written).
+fn speakers(text: &str) -> Vec<(String, Option<String>)> {
+    let analysis = Engine::english().analyze(text);
+    quote_records(text, &analysis)
+        .into_iter()
+        .map(|q| {
+            let words = text[q.start as usize..q.end as usize]
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ");
+            (words, q.speaker)
+        })
+        .collect()
+}
+
+fn s(words: &str, speaker: &str) -> (String, Option<String>) {
+    (words.to_string(), Some(speaker.to_string()))
+}
+
+#[test]
+fn a_second_quote_goes_on_with_the_speaker_before_not_the_next_cue() {
+    let text = "The debate turned to abortion.\n\n\
+        “I believe there should be exceptions,” Bush said. “And so that belief makes me \
+        consistent.” Rubio said later that he had never changed his view.\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("I believe there", "Bush"),
+            s("And so that", "Bush"),
+        ]
+    );
+}
+
+#[test]
+fn the_next_sentence_still_attributes_a_lone_quote() {
+    // Without an attributed quote before it, a quote is still given the
+    // cue of the short sentence after it.
+    let text = "The crowd grew quiet.\n\n\
+        “We will win this state.” Rubio said it twice before leaving.\n";
+    assert_eq!(speakers(text), vec![s("We will win", "Rubio")]);
+}
+
+#[test]
+fn a_coordinated_verb_shares_the_subject() {
+    let text = "Asked whether he would serve, Mrs. Rowe shook her head and said, “No, never.”\n";
+    assert_eq!(speakers(text), vec![s("No, never.", "Mrs. Rowe")]);
+}
+
+#[test]
+fn a_subordinate_subject_before_a_participial_appositive() {
+    let text = "The issue came up after Mr. Hale, asked about the cuts, had said, \
+        “We will look at every line.”\n";
+    assert_eq!(speakers(text), vec![s("We will look", "Mr. Hale")]);
+}
