@@ -1062,11 +1062,23 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
     if j > 0 && w(j - 1) == "," {
         let mut comma = j - 1;
         for _ in 0..5 {
-            // `, R-Ky.,`: periods and hyphens stay inside a segment.
-            let seg_start = (0..comma)
-                .rev()
-                .find(|&k| !toks[k].word && !matches!(w(k), "." | "-"))
-                .map_or(0, |k| k + 1);
+            // `, R-Ky.,`: periods and hyphens stay inside a segment, and so
+            // does a parenthetical (`Rep. Elijah Cummings (D-Md.),`).
+            let mut seg_start = comma;
+            while seg_start > 0 {
+                let k = seg_start - 1;
+                if toks[k].word || matches!(w(k), "." | "-") {
+                    seg_start = k;
+                } else if w(k) == ")"
+                    && let Some(open) = (0..k).rev().take(12).find(|&x| w(x) == "(")
+                    && open > 0
+                    && toks[open - 1].word
+                {
+                    seg_start = open;
+                } else {
+                    break;
+                }
+            }
             if seg_start == comma || comma - seg_start > 16 {
                 return None;
             }

@@ -31,10 +31,7 @@ fn a_second_quote_goes_on_with_the_speaker_before_not_the_next_cue() {
         consistent.” Rubio said later that he had never changed his view.\n";
     assert_eq!(
         speakers(text),
-        vec![
-            s("I believe there", "Bush"),
-            s("And so that", "Bush"),
-        ]
+        vec![s("I believe there", "Bush"), s("And so that", "Bush"),]
     );
 }
 
@@ -58,4 +55,14 @@ fn a_subordinate_subject_before_a_participial_appositive() {
     let text = "The issue came up after Mr. Hale, asked about the cuts, had said, \
         “We will look at every line.”\n";
     assert_eq!(speakers(text), vec![s("We will look", "Mr. Hale")]);
+}
+
+#[test]
+fn a_party_and_state_parenthetical_stays_with_the_name() {
+    let text = "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said that \
+        it was “committed to an open process.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("committed to an", "Rep. Elijah Cummings")]
+    );
 }
