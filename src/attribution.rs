@@ -652,12 +652,16 @@ fn adjacent(
     }
     if let Some(sc) = s_close {
         let next = sc + 1;
-        if next < inp.sentences.len() && para.contains(inp.sentences[next]) && no_quote_in(next) {
+        if next < inp.sentences.len() && para.contains(inp.sentences[next]) {
             let first = idx
                 .cues_in(next)
                 .map(|i| (i, &inp.cues[i]))
                 .find(|(i, c)| usable[*i] && c.pattern != CuePattern::AccordingTo);
-            if let Some((i, c)) = first {
+            // `“Too forced?” He tweeted when … “Star Wars” …`: a quote later
+            // in the sentence is not the cue's; one before the cue is.
+            if let Some((i, c)) = first
+                && !idx.quote_opens_in(inp.sentences[next].start, c.span.start)
+            {
                 // Only a short sentence that is about the quote.
                 if c.span.start - inp.sentences[next].start < 80 {
                     return Some(i);

@@ -1079,7 +1079,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                     break;
                 }
             }
-            if seg_start == comma || comma - seg_start > 16 {
+            if seg_start == comma || comma - seg_start > 28 {
                 return None;
             }
             let at_clause_start = seg_start == 0 || {

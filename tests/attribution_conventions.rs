@@ -66,3 +66,22 @@ fn a_party_and_state_parenthetical_stays_with_the_name() {
         vec![s("committed to an", "Rep. Elijah Cummings")]
     );
 }
+
+#[test]
+fn a_long_appositive_before_the_verb() {
+    let text = "James A. Lewis, a former government cybersecurity expert who now studies \
+        the cyber activities of nations at a research center in the capital, said, \
+        “They almost certainly picked it up.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("They almost certainly", "James A. Lewis")]
+    );
+}
+
+#[test]
+fn the_next_sentence_cue_counts_when_its_own_quote_comes_later() {
+    let text = "“Too forced?” Mr. Reyes tweeted when the debate ended with a nod to \
+        “Star Wars” and a wave.\n";
+    let got = speakers(text);
+    assert_eq!(got[0], s("Too forced?", "Mr. Reyes"));
+}
