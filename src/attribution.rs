@@ -236,9 +236,20 @@ pub fn attribute(
         });
         // Before the opening mark, in the opening sentence.
         let before = s_open.and_then(|so| {
+            // `After Brown criticized him, Hillary shot back, “…”`: a cue in
+            // an opening subordinate clause is not the quote's when the
+            // main clause has one of its own.
+            let sub_end = opening_subordinate_end(inp.text, inp.sentences[so], outer.start);
+            let main_cue = sub_end.is_some_and(|e| {
+                idx.cues_in(so).any(|i| {
+                    let c = &inp.cues[i];
+                    usable[i] && c.span.start > e && c.span.end <= outer.start
+                })
+            });
             idx.cues_in(so)
                 .map(|i| (i, &inp.cues[i]))
                 .filter(|(i, c)| usable[*i] && c.span.end <= outer.start)
+                .filter(|(_, c)| !(main_cue && sub_end.is_some_and(|e| c.span.start < e)))
                 // The outermost report: in `Durbin said he “hand-delivered
                 // a letter”` the words are Durbin's report, not a second
                 // speaker's; `According to X, Y said “…”` is X's.
@@ -610,6 +621,37 @@ fn label_inside(inp: &Input, q: &Quote) -> Option<Mention> {
 
 /// A cue in the next sentence (`“…” That was how X put it.`) or in the
 /// previous sentence when it ends with a colon or introduces the quote.
+/// The offset of the comma that ends a sentence-opening subordinate clause
+/// (`After Brown criticized him,`, `While Clinton has condemned it,`), if
+/// the sentence opens with one and the comma comes before `limit`.
+fn opening_subordinate_end(text: &str, sentence: Span, limit: u32) -> Option<u32> {
+    let s = sentence.slice(text);
+    let first = s
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())?;
+    if !matches!(
+        first.to_ascii_lowercase().as_str(),
+        "after"
+            | "when"
+            | "while"
+            | "as"
+            | "before"
+            | "since"
+            | "although"
+            | "though"
+            | "because"
+            | "if"
+            | "once"
+            | "until"
+            | "whereas"
+            | "whenever"
+    ) {
+        return None;
+    }
+    let comma = sentence.start + s.find(',')? as u32;
+    (comma < limit).then_some(comma)
+}
+
 fn adjacent(
     inp: &Input,
     idx: &Index,

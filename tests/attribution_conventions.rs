@@ -85,3 +85,14 @@ fn the_next_sentence_cue_counts_when_its_own_quote_comes_later() {
     let got = speakers(text);
     assert_eq!(got[0], s("Too forced?", "Mr. Reyes"));
 }
+
+#[test]
+fn a_cue_in_an_opening_subordinate_clause_yields_to_the_main_clause() {
+    let text = "After Gov. Jerry Brown criticized her during a debate, Mrs. Clinton shot \
+        back, “I chose to fulfil my profession.”\n";
+    assert_eq!(speakers(text), vec![s("I chose to", "Mrs. Clinton")]);
+    // Without a cue of its own, the main clause leaves the quote to the
+    // subordinate clause's cue.
+    let text = "As Mr. Reed put it, the plan is “reckless.”\n";
+    assert_eq!(speakers(text), vec![s("reckless.", "Mr. Reed")]);
+}
