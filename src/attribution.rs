@@ -736,8 +736,11 @@ fn intro_subject(inp: &Input, sentence: Span) -> Option<Mention> {
     }
     let toks =
         crate::tokens::tokenize(inp.text, Span::new(sentence.start as usize, end), inp.rules);
-    // Skip an opening function word: `When Wallace asked:`.
+    // An opening subordinate clause is not the subject: `When Wallace died
+    // in 1998, President Clinton released the following statement:` is
+    // Clinton's; `When Wallace asked:` has none.
     let first = toks.first().map(|t| t.text(inp.text));
+    let mut start = 0;
     if first.is_some_and(|f| {
         matches!(
             f,
@@ -755,24 +758,27 @@ fn intro_subject(inp: &Input, sentence: Span) -> Option<Mention> {
                 | "Earlier"
         )
     }) {
-        return None;
+        match toks.iter().position(|t| t.text(inp.text) == ",") {
+            Some(c) => start = c + 1,
+            None => return None,
+        }
     }
-    let mut end = 0;
+    let mut end = start;
     while end < toks.len()
-        && end < 6
+        && end - start < 6
         && toks[end].word
         && crate::tokens::is_capitalized(toks[end].text(inp.text))
     {
         end += 1;
     }
-    if end == 0 {
+    if end == start {
         return None;
     }
     let span = Span {
-        start: toks[0].span.start,
+        start: toks[start].span.start,
         end: toks[end - 1].span.end,
     };
-    let m = crate::cues::mention(inp.text, span, &toks[..end], inp.rules);
+    let m = crate::cues::mention(inp.text, span, &toks[start..end], inp.rules);
     matches!(m.kind, MentionKind::Name | MentionKind::Pronoun).then_some(m)
 }
 

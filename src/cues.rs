@@ -416,6 +416,15 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
                         Some(m) if m.kind == MentionKind::Document => {
                             (CuePattern::DocumentRead, Some(m))
                         }
+                        // `At the bottom it reads, “…”`: the pronoun stands
+                        // for a document.
+                        Some(m)
+                            if m.kind == MentionKind::Pronoun
+                                && lower(m.span.slice(text)) == "it"
+                                && toks.get(i + n).is_some_and(|t| t.text(text) == ",") =>
+                        {
+                            (CuePattern::DocumentRead, Some(m))
+                        }
                         _ => continue,
                     }
                 }
@@ -697,10 +706,15 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
                     DETERMINERS.contains(&before.as_ref()) || NP_PREP.contains(&before.as_ref())
                 })
         };
-        let ok = match (prev_idx, prev.as_deref()) {
-            (Some(j), Some(p)) => {
-                j + 1 == i
-                    && (is_capitalized(toks[j].text(text)) && j > 0 && name_subject(j)
+        // `…, saying “…”`, `…, warning that …`: a participle clause after
+        // a comma reports.
+        let participle_clause =
+            lw.ends_with("ing") && i > 0 && matches!(toks[i - 1].text(text), "," | "—" | "–" | ";");
+        let ok = participle_clause
+            || match (prev_idx, prev.as_deref()) {
+                (Some(j), Some(p)) => {
+                    j + 1 == i
+                        && (is_capitalized(toks[j].text(text)) && j > 0 && name_subject(j)
                         || matches!(
                             p,
                             "he" | "she"
@@ -721,10 +735,12 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
                                 | "analysts"
                                 | "people"
                         )
-                        || p.ends_with("ly"))
-            }
-            _ => false,
-        };
+                        || p.ends_with("ly")
+                        // `The ad claims`, `the report notes`.
+                        || rules.documents.contains(strip_possessive(p)))
+                }
+                _ => false,
+            };
         if !ok
             || toks.get(i + 1).is_some_and(|t| {
                 matches!(

@@ -96,3 +96,25 @@ fn a_cue_in_an_opening_subordinate_clause_yields_to_the_main_clause() {
     let text = "As Mr. Reed put it, the plan is “reckless.”\n";
     assert_eq!(speakers(text), vec![s("reckless.", "Mr. Reed")]);
 }
+
+#[test]
+fn a_participle_clause_after_a_comma_reports() {
+    // `saying` is also a noun (`an old saying`), but not after a comma.
+    let text = "Supporters rallied outside the hall, saying, “We have to be ready.”\n";
+    assert_eq!(speakers(text), vec![s("We have to", "Supporters")]);
+}
+
+#[test]
+fn documents_claim_and_read() {
+    let text = "The ad claims “Jeb is the conservative you can trust.”\n";
+    assert_eq!(speakers(text), vec![s("Jeb is the", "The ad")]);
+    let text = "The flyer landed in every mailbox. At the bottom it reads, “Vote early.”\n";
+    assert_eq!(speakers(text), vec![s("Vote early.", "it")]);
+}
+
+#[test]
+fn an_introduction_after_a_subordinate_clause() {
+    let text = "When the mayor died in 1998, Governor Reed released the following statement:\n\n\
+        “We offer our condolences to the family.”\n";
+    assert_eq!(speakers(text), vec![s("We offer our", "Governor Reed")]);
+}
