@@ -1098,6 +1098,27 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             if seg_start == comma || comma - seg_start > 28 {
                 return None;
             }
+            // `Or, as Tom Ridge, a former secretary, put it:`: a segment that
+            // is a conjunction and a name holds the subject.
+            if seg_start + 1 < comma
+                && matches!(
+                    lower(w(seg_start)).as_ref(),
+                    "as" | "after"
+                        | "when"
+                        | "while"
+                        | "because"
+                        | "since"
+                        | "though"
+                        | "although"
+                        | "once"
+                        | "until"
+                )
+                && let Some(m) = np_before(text, toks, comma, rules)
+                && m.kind == MentionKind::Name
+                && m.span.start == toks[seg_start + 1].span.start
+            {
+                return Some(m);
+            }
             let at_clause_start = seg_start == 0 || {
                 let p = w(seg_start - 1);
                 p != "," && p != "(" && p != ")"

@@ -118,3 +118,10 @@ fn an_introduction_after_a_subordinate_clause() {
         “We offer our condolences to the family.”\n";
     assert_eq!(speakers(text), vec![s("We offer our", "Governor Reed")]);
 }
+
+#[test]
+fn as_a_named_source_put_it() {
+    let text = "Or, as Tom Ridge, a former secretary of homeland security, put it: \
+        “The barbarians are no longer at the gate.”\n";
+    assert_eq!(speakers(text), vec![s("The barbarians are", "Tom Ridge")]);
+}
