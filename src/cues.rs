@@ -736,8 +736,17 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
                                 | "people"
                         )
                         || p.ends_with("ly")
-                        // `The ad claims`, `the report notes`.
-                        || rules.documents.contains(strip_possessive(p)))
+                        // `The ad claims`, `the report notes`: a document
+                        // noun after a determiner.
+                        || rules.documents.contains(strip_possessive(p))
+                            && !is_capitalized(toks[j].text(text))
+                            && (0..j)
+                                .rev()
+                                .take(3)
+                                .find(|&k| !(toks[k].word && is_capitalized(toks[k].text(text))) || k == 0)
+                                .is_some_and(|k| {
+                                    DETERMINERS.contains(&lower(toks[k].text(text)).as_ref())
+                                }))
                 }
                 _ => false,
             };
@@ -827,7 +836,13 @@ fn verb_source(
     // `Mrs. Clinton shook her head and said`: the second verb of a
     // coordination shares the clause's subject; the noun phrase before
     // `and` is the first verb's object.
-    let coordinated = prev == Some("and") && v >= 2 && toks[v - 2].word;
+    // Only a finite verb (`said`, `says`), not an infinitive: `called on
+    // Trump to stop and apologize`.
+    let finite = rules
+        .verbs
+        .get(verb.as_ref())
+        .is_some_and(|vi| vi.lemma != *verb);
+    let coordinated = prev == Some("and") && v >= 2 && toks[v - 2].word && finite;
     let object_like = |m: &Mention| {
         let k = toks.partition_point(|t| t.span.start < m.span.start);
         m.kind == MentionKind::Nominal
@@ -1549,6 +1564,22 @@ mod tests {
         let c = cues("It ended after the vote, as expected, said aides.");
         let said = c.iter().find(|c| c.0 == "said").unwrap();
         assert_ne!(said.1.as_deref(), Some("the vote"));
+    }
+
+    #[test]
+    fn no_report_from_an_infinitive_or_a_noun() {
+        // `and apologize` coordinates an infinitive, not a report.
+        let c = cues("Palmieri called on Trump to stop attacking Machado and apologize.");
+        assert!(
+            c.iter().all(|c| c.0 != "apologize" || c.1.is_none()),
+            "{c:?}"
+        );
+        // `Amendment claims` is a noun phrase; `The Rove ad claims` reports.
+        let c = cues("Because of his Fifth Amendment claims, prosecutors rarely act.");
+        assert!(c.iter().all(|c| c.0 != "claims"), "{c:?}");
+        let c = cues("The Rove ad claims “Wall Street made her rich.”");
+        let claims = c.iter().find(|c| c.0 == "claims").unwrap();
+        assert_eq!(claims.1.as_deref(), Some("The Rove ad"));
     }
 
     #[test]
