@@ -149,11 +149,15 @@ scan_mbs=
 report "memchr quote-mark scan"
 scan_mbs=$(echo "$bytes / 1000000 / $best_s" | bc -l)
 
-time_best "$bin" check --format concise "$work/files"
+# One thread: `--threads 1` where the CLI has it (without it, `check` and
+# `extract` use every core).
+one=
+if [ -n "$threads_flag" ]; then one="--threads 1"; fi
+time_best "$bin" check $one --format concise "$work/files"
 report "check, 1 thread"
-time_best "$bin" check "$work/files"
+time_best "$bin" check $one "$work/files"
 report "check --format full, 1 thread"
-time_best bash -c "'$bin' extract --jsonl < '$work/corpus.jsonl'"
+time_best bash -c "'$bin' extract --jsonl $one < '$work/corpus.jsonl'"
 report "extract --jsonl, 1 thread"
 
 if [ -n "$threads_flag" ]; then

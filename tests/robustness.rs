@@ -292,6 +292,38 @@ fn jsonl_malformed_line_is_named_and_the_others_come_out() {
 }
 
 #[test]
+fn jsonl_on_several_threads_keeps_input_order_and_output() {
+    // More records than one batch holds, with bad lines among them: every
+    // thread count gives the same lines in the same order.
+    let mut input = String::new();
+    for i in 0..2500 {
+        if i % 997 == 0 {
+            input.push_str("{broken\n");
+        } else {
+            input.push_str(&format!(
+                "{{\"id\":{i},\"text\":\"“We will see,” Senator {} said on day {i}.\"}}\n",
+                ["Reed", "Ocampo", "Lind"][i % 3]
+            ));
+        }
+    }
+    let one = run_stdin(&["extract", "--jsonl", "--threads", "1"], input.as_bytes());
+    let two = run_stdin(&["extract", "--jsonl", "--threads", "2"], input.as_bytes());
+    no_panic(&one);
+    no_panic(&two);
+    assert_eq!(one.status.code(), Some(2));
+    assert_eq!(two.status.code(), Some(2));
+    assert_eq!(stdout(&one), stdout(&two));
+    let lines: Vec<serde_json::Value> = stdout(&two)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2500);
+    assert_eq!(lines[997]["line"], 998);
+    assert_eq!(lines[2499]["id"], 2499);
+    assert_eq!(lines[2499]["quotes"][0]["speaker"], "Senator Reed");
+}
+
+#[test]
 fn jsonl_invalid_utf8_line_is_named() {
     let mut input = b"{\"id\":\"a\",\"text\":\"ok\"}\n{\"id\":\"b\",\"text\":\"\xff\"}\n".to_vec();
     input.extend_from_slice(b"{\"id\":\"c\",\"text\":\"ok\"}\n");

@@ -153,7 +153,7 @@ struct ExtractArgs {
     /// Also list scare quotes and titles of works.
     #[arg(long)]
     all_quotes: bool,
-    /// Read this many files at once [default: one per core].
+    /// Read this many files, or analyse this many `--jsonl` records, at once [default: one per core].
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
 }
@@ -372,7 +372,7 @@ fn extract(a: ExtractArgs) -> Result<i32, Error> {
     let discovery = Arc::new(discovery(&a.config, overrides)?);
     if a.jsonl {
         let settings = discovery.for_path(Path::new("."))?;
-        return extract_jsonl(&settings.1, a.all_quotes);
+        return extract_jsonl(&settings.1, a.all_quotes, a.threads);
     }
     let (inputs, walk_errors) = input::inputs(
         &a.common.paths,
@@ -465,44 +465,65 @@ pub fn rules_version(engine: &Engine) -> String {
     )
 }
 
-/// `{"id","text"}` lines in, one result line out per record. A bad line is
-/// reported on stderr with its line number (and as an error record), and
-/// the others still come out.
-fn extract_jsonl(engine: &Engine, all_quotes: bool) -> Result<i32, Error> {
+/// `{"id","text"}` lines in, one result line out per record, in input
+/// order. A bad line is reported on stderr with its line number (and as an
+/// error record), and the others still come out.
+///
+/// Lines are read in batches (up to [`JSONL_BATCH_LINES`] lines or
+/// [`JSONL_BATCH_BYTES`] bytes, whichever comes first) and each batch is
+/// analysed on the thread pool, so memory stays bounded by one batch while
+/// all cores work.
+fn extract_jsonl(engine: &Engine, all_quotes: bool, threads: Option<usize>) -> Result<i32, Error> {
+    let pool = pool(threads)?;
     let stdin = io::stdin();
     let mut reader = stdin.lock();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let mut line = Vec::new();
     let mut n = 0usize;
     let mut bad = false;
-    loop {
-        line.clear();
-        let read = reader
-            .read_until(b'\n', &mut line)
-            .map_err(|e| Error::new(ErrorKind::Io, format!("reading standard input: {e}")))?;
-        if read == 0 {
-            break;
-        }
-        n += 1;
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let record = match output::jsonl_record(engine, &line, all_quotes) {
-            Ok(r) => r,
-            Err(msg) => {
-                eprintln!("quotecheck: error: stdin:{n}: {msg}");
-                bad = true;
-                serde_json::json!({ "line": n, "error": msg }).to_string()
+    let mut eof = false;
+    while !eof {
+        // One batch of (line number, bytes).
+        let mut batch: Vec<(usize, Vec<u8>)> = Vec::new();
+        let mut bytes = 0usize;
+        while batch.len() < JSONL_BATCH_LINES && bytes < JSONL_BATCH_BYTES {
+            let mut line = Vec::new();
+            let read = reader
+                .read_until(b'\n', &mut line)
+                .map_err(|e| Error::new(ErrorKind::Io, format!("reading standard input: {e}")))?;
+            if read == 0 {
+                eof = true;
+                break;
             }
-        };
-        let mut s = record;
-        s.push('\n');
-        if let Err(e) = out.write_all(s.as_bytes()) {
-            if e.kind() == io::ErrorKind::BrokenPipe {
-                return Ok(0);
+            n += 1;
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
             }
-            return Err(Error::new(ErrorKind::Io, format!("writing output: {e}")));
+            bytes += line.len();
+            batch.push((n, line));
+        }
+        let results: Vec<(usize, Result<String, String>)> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|(n, line)| (*n, output::jsonl_record(engine, line, all_quotes)))
+                .collect()
+        });
+        for (n, result) in results {
+            let mut s = match result {
+                Ok(r) => r,
+                Err(msg) => {
+                    eprintln!("quotecheck: error: stdin:{n}: {msg}");
+                    bad = true;
+                    serde_json::json!({ "line": n, "error": msg }).to_string()
+                }
+            };
+            s.push('\n');
+            if let Err(e) = out.write_all(s.as_bytes()) {
+                if e.kind() == io::ErrorKind::BrokenPipe {
+                    return Ok(0);
+                }
+                return Err(Error::new(ErrorKind::Io, format!("writing output: {e}")));
+            }
         }
     }
     match out.flush() {
@@ -513,3 +534,9 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool) -> Result<i32, Error> {
     }
     Ok(if bad { 2 } else { 0 })
 }
+
+/// The most records one `--jsonl` batch holds.
+const JSONL_BATCH_LINES: usize = 1024;
+/// The most input bytes one `--jsonl` batch holds (a batch always takes at
+/// least one line, however long).
+const JSONL_BATCH_BYTES: usize = 16 << 20;
