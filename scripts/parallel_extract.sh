@@ -11,4 +11,4 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=${QUOTECHECK:-${CARGO_TARGET_DIR:-$root/target}/release/quotecheck}
 [ -x "$bin" ] || cargo build --release --quiet --manifest-path "$root/Cargo.toml"
-exec parallel --pipe --keep-order --block "${BLOCK:-10M}" --jobs "${JOBS:-$(nproc)}" "$bin" extract --jsonl
+exec parallel --pipe --keep-order --block "${BLOCK:-10M}" --jobs "${JOBS:-$(nproc)}" "$bin" extract --jsonl --threads 1

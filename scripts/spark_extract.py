@@ -39,7 +39,7 @@ def main() -> int:
         lines = sc.textFile(args.input, minPartitions=args.partitions)
         # Each partition's lines go to one quotecheck process on stdin;
         # its stdout lines are the partition's result.
-        out = lines.pipe(f"{args.quotecheck} extract --jsonl", env={"NO_COLOR": "1"})
+        out = lines.pipe(f"{args.quotecheck} extract --jsonl --threads 1", env={"NO_COLOR": "1"})
         out.saveAsTextFile(args.output)
     finally:
         sc.stop()
