@@ -494,6 +494,12 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
                 !lower_before[..at].ends_with(|c: char| c.is_alphanumeric())
             };
             if bounded {
+                // `whom he called a “con artist”`, `Gorab called the show
+                // “the news show of record”`: a person naming something in
+                // their own words is quoted, not a scare quote.
+                if named_by_a_person(before, cue) {
+                    return QuoteKind::Fragment;
+                }
                 return if is_title_cue(cue) {
                     QuoteKind::Title
                 } else {
@@ -524,6 +530,56 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
         return QuoteKind::Full;
     }
     QuoteKind::Fragment
+}
+
+/// Whether the scare or title cue `cue`, which ends `before`, is a naming
+/// verb whose subject is a person: a pronoun or a name right before it
+/// (`he called`, `whom Trump dubbed`), or such a verb and subject before a
+/// noun cue (`Gorab called the show`). Passives and participles (`is
+/// called`, `a bill dubbed`, `so-called`) are not.
+fn named_by_a_person(before: &str, cue: &str) -> bool {
+    const NAMING: &[&str] = &[
+        "called",
+        "dubbed",
+        "branded",
+        "labeled",
+        "labelled",
+        "termed",
+        "nicknamed",
+    ];
+    let mut words = before.split_whitespace().rev().peekable();
+    // The determiner the cue was matched past: `called a “…”`.
+    if words
+        .peek()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+    {
+        words.next();
+    }
+    let cue_words: Vec<&str> = cue.split_whitespace().collect();
+    for _ in 0..cue_words.len() {
+        words.next();
+    }
+    let subject = if NAMING.contains(&cue) {
+        words.next()
+    } else if cue.starts_with("the ") {
+        match words.next() {
+            Some(v) if NAMING.contains(&v.to_lowercase().as_str()) => words.next(),
+            _ => return false,
+        }
+    } else {
+        return false;
+    };
+    subject.is_some_and(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        matches!(
+            w.to_lowercase().as_str(),
+            "he" | "she" | "they" | "i" | "we" | "who" | "whom"
+        ) || w.chars().next().is_some_and(char::is_uppercase)
+            && !matches!(
+                w,
+                "The" | "A" | "An" | "It" | "This" | "That" | "What" | "Some" | "Many" | "Also"
+            )
+    })
 }
 
 fn is_title_cue(cue: &str) -> bool {
@@ -584,6 +640,34 @@ mod tests {
             .iter()
             .map(|q| (q.content.slice(text).to_string(), q.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_person_naming_in_their_own_words_is_quoted() {
+        let k = |t: &str| contents(t)[0].1;
+        assert_eq!(
+            k("Trump, whom he called a “con artist,” left."),
+            QuoteKind::Fragment
+        );
+        assert_eq!(
+            k("Dave Gorab called the show “the news show of record.”"),
+            QuoteKind::Fragment
+        );
+        assert_eq!(
+            k("Rubio, who he dubbed “the little senator,” won."),
+            QuoteKind::Fragment
+        );
+        // Passives, participles and `so-called` stay scare quotes and titles.
+        assert_eq!(k("It is what is called a “debate” now."), QuoteKind::Scare);
+        assert_eq!(
+            k("A bill dubbed the “Clean Slate Act” passed."),
+            QuoteKind::Title
+        );
+        assert_eq!(k("The so-called “reform” failed."), QuoteKind::Scare);
+        assert_eq!(
+            k("She hosts the show “Harbor Lights” daily."),
+            QuoteKind::Title
+        );
     }
 
     #[test]
