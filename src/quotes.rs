@@ -571,6 +571,11 @@ fn named_by_a_person(before: &str, cue: &str) -> bool {
     };
     subject.is_some_and(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        // `what former employees have called a “fraudulent scheme”`: a
+        // perfect is active, whoever its subject.
+        if matches!(w, "have" | "has" | "had") {
+            return true;
+        }
         matches!(
             w.to_lowercase().as_str(),
             "he" | "she" | "they" | "i" | "we" | "who" | "whom"
@@ -657,7 +662,12 @@ mod tests {
             k("Rubio, who he dubbed “the little senator,” won."),
             QuoteKind::Fragment
         );
+        assert_eq!(
+            k("It is what former employees have called a “fraudulent scheme.”"),
+            QuoteKind::Fragment
+        );
         // Passives, participles and `so-called` stay scare quotes and titles.
+        assert_eq!(k("It has been called a “scheme” before."), QuoteKind::Scare);
         assert_eq!(k("It is what is called a “debate” now."), QuoteKind::Scare);
         assert_eq!(
             k("A bill dubbed the “Clean Slate Act” passed."),
