@@ -645,6 +645,12 @@ fn opening_subordinate_end(text: &str, sentence: Span, limit: u32) -> Option<u32
             | "until"
             | "whereas"
             | "whenever"
+            | "with"
+            | "without"
+            | "despite"
+            | "amid"
+            | "following"
+            | "during"
     ) {
         return None;
     }

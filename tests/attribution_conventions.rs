@@ -125,3 +125,10 @@ fn as_a_named_source_put_it() {
         “The barbarians are no longer at the gate.”\n";
     assert_eq!(speakers(text), vec![s("The barbarians are", "Tom Ridge")]);
 }
+
+#[test]
+fn an_opening_absolute_clause_is_not_the_source() {
+    let text = "With a vote for Trump ruled out, Cross said he would consider \
+        “throwing away his vote” on a third party.\n";
+    assert_eq!(speakers(text), vec![s("throwing away his", "Cross")]);
+}
