@@ -322,6 +322,9 @@ pub fn attribute(
                     && s_open.is_some_and(|so| (inp.sentences[so].start as usize) < before.len())
             })
         };
+        // A sentence subject that cannot speak (`It’s`, `Given`, `Nothing`):
+        // no speaker, but the quote is not a scare quote for want of one.
+        let mut mute_subject = false;
         if best.is_none() && (q.kind == QuoteKind::Fragment || after_colon()) {
             // No cue: the subject of the sentence, when it opens it.
             if let Some(m) = s_open
@@ -334,6 +337,10 @@ pub fn attribute(
                         .clone()
                 })
                 .filter(|m| m.kind != MentionKind::Anonymous)
+                .filter(|m| {
+                    mute_subject = cannot_speak(m.span.slice(inp.text));
+                    !mute_subject
+                })
             {
                 out[qi] = Some(link(
                     inp,
@@ -355,6 +362,7 @@ pub fn attribute(
             out[qi] = Some(link(inp, table, qi, m, Some(ci as u32), method, confidence));
         } else if q.kind == QuoteKind::Fragment
             && !follows_attributed
+            && !mute_subject
             && q.content.slice(inp.text).split_whitespace().take(5).count() <= 4
             && !s_open.is_some_and(any_cue_in)
         {
@@ -515,6 +523,40 @@ pub fn attribute(
 
 /// Speech, writing and accusation cues report words; cognition (`felt`)
 /// and evidence (`showed`) cues are weaker for a quotation.
+/// A one-word sentence subject that is no speaker: a contraction (`It’s`,
+/// `That’s`), a participle or gerund (`Given`, `Ending`), an indefinite
+/// (`Nothing`, `Whatever`) or an adverb (`Indeed`).
+fn cannot_speak(subject: &str) -> bool {
+    if subject.contains(char::is_whitespace) {
+        return false;
+    }
+    let w = subject.to_lowercase();
+    let contraction = ["’s", "'s"].iter().any(|s| {
+        w.strip_suffix(s).is_some_and(|stem| {
+            matches!(
+                stem,
+                "it" | "that" | "what" | "there" | "here" | "let" | "who"
+            )
+        })
+    });
+    contraction
+        || w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed") || w == "given")
+        || matches!(
+            w.as_str(),
+            "nothing"
+                | "whatever"
+                | "whoever"
+                | "everything"
+                | "something"
+                | "anything"
+                | "nobody"
+                | "everyone"
+                | "indeed"
+                | "instead"
+                | "former"
+        )
+}
+
 fn is_report(c: &Cue) -> bool {
     !matches!(
         c.class,

@@ -132,3 +132,9 @@ fn an_opening_absolute_clause_is_not_the_source() {
         “throwing away his vote” on a third party.\n";
     assert_eq!(speakers(text), vec![s("throwing away his", "Cross")]);
 }
+
+#[test]
+fn a_subject_that_cannot_speak_is_no_speaker_but_the_quote_stays() {
+    let text = "The new rules arrived in May. Given his “deep concerns,” the vote was delayed.\n";
+    assert_eq!(speakers(text), vec![("deep concerns,".to_string(), None)]);
+}
