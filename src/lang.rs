@@ -47,6 +47,14 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../rules/lang/en/pronouns.toml"),
     ),
     (
+        "lang/en/organisation-nouns.txt",
+        include_str!("../rules/lang/en/organisation-nouns.txt"),
+    ),
+    (
+        "lang/en/organisation-words.txt",
+        include_str!("../rules/lang/en/organisation-words.txt"),
+    ),
+    (
         "lang/en/quotes.toml",
         include_str!("../rules/lang/en/quotes.toml"),
     ),
@@ -292,6 +300,11 @@ pub struct LangRules {
     pub phrase_index: HashMap<String, Vec<usize>>,
     /// Titles as written ("Sen.", "Prime Minister").
     pub titles: HashSet<String>,
+    /// Lowercase words that make a name an organisation ("kremlin",
+    /// "ministry", "reuters", countries and capitals).
+    pub org_words: HashSet<String>,
+    /// Lowercase head nouns of an organisation ("company", "campaign").
+    pub org_nouns: HashSet<String>,
     pub pronouns: HashMap<String, PronounInfo>,
     /// Lowercase anonymous-source phrases.
     pub anonymous: Vec<String>,
@@ -531,6 +544,16 @@ impl LangRules {
             verbs,
             phrase_cues,
             titles: src.list(&en("titles.txt"))?.into_iter().collect(),
+            org_words: src
+                .list(&en("organisation-words.txt"))?
+                .into_iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            org_nouns: src
+                .list(&en("organisation-nouns.txt"))?
+                .into_iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             pronouns,
             anonymous,
             documents: lower(src.list(&en("document-sources.txt"))?)

@@ -72,181 +72,6 @@ impl Resolution {
     }
 }
 
-/// Words that make a capitalised name an organisation.
-const ORG_WORDS: &[&str] = &[
-    "kremlin",
-    "ministry",
-    "department",
-    "times",
-    "post",
-    "party",
-    "committee",
-    "house",
-    "council",
-    "agency",
-    "service",
-    "office",
-    "court",
-    "congress",
-    "senate",
-    "commission",
-    "association",
-    "institute",
-    "university",
-    "inc.",
-    "corp.",
-    "company",
-    "government",
-    "administration",
-    "campaign",
-    "bank",
-    "fund",
-    "foundation",
-    "news",
-    "press",
-    "network",
-    "reuters",
-    "journal",
-    "group",
-    "union",
-    "organization",
-    "organisation",
-    "center",
-    "centre",
-    "board",
-    "bureau",
-    "police",
-    "army",
-    "navy",
-    "pentagon",
-    "tribune",
-    "herald",
-    "gazette",
-    "magazine",
-    "cnn",
-    "nbc",
-    "abc",
-    "cbs",
-    "fox",
-    "msnbc",
-    "bbc",
-    "ap",
-    "afp",
-    "npr",
-    "politico",
-    "breitbart",
-    "guardian",
-    "telegraph",
-    "economist",
-    "club",
-    "league",
-    "caucus",
-    "coalition",
-    "alliance",
-    "fbi",
-    "cia",
-    "nsa",
-    "nato",
-    "un",
-    "eu",
-    "democrats",
-    "republicans",
-    "gop",
-    "dnc",
-    "rnc",
-    "parliament",
-    "assembly",
-    "legislature",
-    "cabinet",
-    "embassy",
-    "council",
-    "authority",
-    "corporation",
-    "ltd",
-    "llc",
-    "institute",
-    "school",
-    "hospital",
-    "federation",
-    "team",
-    "poll",
-    "survey",
-    "review",
-    "daily",
-    "weekly",
-    "insider",
-    "tass",
-    "xinhua",
-    "interfax",
-    "ria",
-    "media",
-    "west",
-    "russia",
-    "iran",
-    "china",
-    "ukraine",
-    "israel",
-    "moscow",
-    "washington",
-    "beijing",
-    "tehran",
-];
-
-/// Common nouns that name organisations: `the company`, `the agency`.
-const ORG_NOUNS: &[&str] = &[
-    "company",
-    "firm",
-    "agency",
-    "department",
-    "ministry",
-    "campaign",
-    "committee",
-    "government",
-    "administration",
-    "party",
-    "group",
-    "council",
-    "board",
-    "commission",
-    "court",
-    "city",
-    "county",
-    "state",
-    "district",
-    "school",
-    "university",
-    "hospital",
-    "union",
-    "team",
-    "club",
-    "network",
-    "newspaper",
-    "paper",
-    "station",
-    "airline",
-    "bank",
-    "utility",
-    "organization",
-    "organisation",
-    "coalition",
-    "alliance",
-    "office",
-    "bureau",
-    "embassy",
-    "military",
-    "army",
-    "police",
-    "fund",
-    "foundation",
-    "institute",
-    "center",
-    "centre",
-    "association",
-    "corporation",
-    "plant",
-    "mill",
-];
-
 /// Links mentions to speakers.
 #[derive(Debug, Default)]
 pub struct SpeakerTable {
@@ -344,7 +169,7 @@ impl SpeakerTable {
                 if name.is_empty() {
                     return None;
                 }
-                let kind = if is_org(raw) && !headed_by_person(raw, rules) {
+                let kind = if is_org(raw, rules) && !headed_by_person(raw, rules) {
                     SpeakerKind::Organisation
                 } else {
                     SpeakerKind::Person
@@ -383,12 +208,13 @@ impl SpeakerTable {
                     self.note(id, m.span);
                     return Some((id as u32, Resolution::Role));
                 }
-                let kind =
-                    if ORG_WORDS.contains(&head.as_str()) || ORG_NOUNS.contains(&head.as_str()) {
-                        SpeakerKind::Organisation
-                    } else {
-                        SpeakerKind::Person
-                    };
+                let kind = if rules.org_words.contains(head.as_str())
+                    || rules.org_nouns.contains(head.as_str())
+                {
+                    SpeakerKind::Organisation
+                } else {
+                    SpeakerKind::Person
+                };
                 let (id, res) = self.add_named(raw, kind, m.span, &[], None);
                 Some((id as u32, res))
             }
@@ -472,7 +298,7 @@ impl SpeakerTable {
             .filter(|x| {
                 sent.contains(x.span)
                     && !same_entity_words(&x.words, &self.words[speaker as usize])
-                    && !is_org(&x.name)
+                    && !is_org(&x.name, rules)
             })
             .filter(|x| {
                 let (_, _, g) = clean_name(x.span.slice(text), rules);
@@ -609,7 +435,7 @@ impl SpeakerTable {
                 .iter()
                 .rev()
                 .find(|s| {
-                    !is_org(&s.name) && {
+                    !is_org(&s.name, rules) && {
                         let (_, _, g) = clean_name(s.span.slice(text), rules);
                         g.is_none_or(|g| g == gender)
                     }
@@ -681,12 +507,12 @@ pub fn same_entity_words(wa: &[String], wb: &[String]) -> bool {
         && (wa.len() == 1 || wb.len() == 1 || wa[0] == wb[0])
 }
 
-fn is_org(raw: &str) -> bool {
+fn is_org(raw: &str, rules: &LangRules) -> bool {
     let lowered = raw.to_lowercase();
     lowered.starts_with("the ")
         || lowered.split_whitespace().any(|w| {
-            ORG_WORDS.contains(
-                &strip_possessive(w).trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
+            rules.org_words.contains(
+                strip_possessive(w).trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
             )
         })
 }
@@ -892,6 +718,25 @@ mod tests {
         assert!(!same_entity("Vladimir Putin", "Donald Trump"));
         assert!(!same_entity("Hillary Clinton", "Bill Clinton"));
         assert!(same_entity("Hillary Clinton", "Clinton"));
+    }
+
+    #[test]
+    fn organisations_come_from_the_rule_lists() {
+        let rules = LangRules::builtin("en").unwrap();
+        for org in [
+            "the Kremlin",
+            "Interior Ministry",
+            "Reuters",
+            "France",
+            "Tehran’s",
+        ] {
+            assert!(is_org(org, &rules), "{org}");
+        }
+        // A given name that is also a place stays a person.
+        for person in ["Jordan Peterson", "Georgia Lee", "Vladimir Putin"] {
+            assert!(!is_org(person, &rules), "{person}");
+        }
+        assert!(rules.org_nouns.contains("campaign"));
     }
 
     #[test]
