@@ -196,10 +196,14 @@ pub fn attribute(
         std::collections::HashMap::new();
 
     // Pass 1: cues in the same sentence, speaker labels, adjacent sentences.
+    // The last top-level speech quote before this one (kept in step as
+    // quotes turn out to be scare quotes, so no backward scan).
+    let mut last_speech: Option<usize> = None;
     for (qi, q) in quotes.iter().enumerate() {
         if q.depth != 0 || !kinds[qi].is_speech() {
             continue;
         }
+        let prev_speech = last_speech.replace(qi);
         let outer = q.outer();
         let s_open = sentence_of(outer.start);
         let s_close = sentence_of(outer.end.saturating_sub(1));
@@ -300,16 +304,13 @@ pub fn attribute(
         // with that speaker (pass 3), not with the next sentence's cue.
         let follows_attributed = s_open.is_some_and(|so| {
             so > 0
-                && (0..qi)
-                    .rev()
-                    .find(|&p| quotes[p].depth == 0 && kinds[p].is_speech())
-                    .is_some_and(|p| {
-                        quotes[p].paragraph == q.paragraph
-                            && sentence_of(quotes[p].outer().end.saturating_sub(1)) == Some(so - 1)
-                            && out[p]
-                                .as_ref()
-                                .is_some_and(|a| a.method == Method::SameSentence)
-                    })
+                && prev_speech.is_some_and(|p| {
+                    quotes[p].paragraph == q.paragraph
+                        && sentence_of(quotes[p].outer().end.saturating_sub(1)) == Some(so - 1)
+                        && out[p]
+                            .as_ref()
+                            .is_some_and(|a| a.method == Method::SameSentence)
+                })
         });
         if best.is_none() && !follows_attributed {
             best = adjacent(inp, &idx, &usable, s_open, s_close, q)
@@ -367,6 +368,7 @@ pub fn attribute(
             && !s_open.is_some_and(any_cue_in)
         {
             kinds[qi] = QuoteKind::Scare;
+            last_speech = prev_speech;
         }
     }
 

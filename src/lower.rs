@@ -55,20 +55,8 @@ impl AsRef<str> for Lower<'_> {
     }
 }
 
-impl PartialEq<str> for Lower<'_> {
-    fn eq(&self, other: &str) -> bool {
-        **self == *other
-    }
-}
-
 impl PartialEq<&str> for Lower<'_> {
     fn eq(&self, other: &&str) -> bool {
-        **self == **other
-    }
-}
-
-impl PartialEq<Lower<'_>> for &str {
-    fn eq(&self, other: &Lower<'_>) -> bool {
         **self == **other
     }
 }
