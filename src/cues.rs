@@ -793,7 +793,8 @@ fn verb_source(
         if gerund {
             return (
                 CuePattern::SourceBefore,
-                sentence_subject(text, toks, v, rules),
+                main_clause_subject(text, toks, v, rules)
+                    .or_else(|| sentence_subject(text, toks, v, rules)),
             );
         }
         // `Smith, a Democrat, said`: an appositive before the verb.
@@ -833,6 +834,15 @@ fn verb_source(
         }
     }
     let source = np_before(text, toks, v, rules);
+    // `Black Lives Matter issued a statement saying …`: the statement's
+    // issuer is the source, not the document itself.
+    if gerund
+        && let Some(doc) = &source
+        && doc.kind == MentionKind::Document
+        && let Some(issuer) = issuer_of(text, toks, doc, rules)
+    {
+        return (CuePattern::SourceBefore, Some(issuer));
+    }
     // `Mrs. Clinton shook her head and said`: the second verb of a
     // coordination shares the clause's subject; the noun phrase before
     // `and` is the first verb's object.
@@ -857,6 +867,236 @@ fn verb_source(
         return (CuePattern::SourceBefore, Some(m));
     }
     (CuePattern::SourceBefore, source)
+}
+
+/// Verbs whose object is a document its subject put out: `issued a
+/// statement`, `released a new radio ad`, `sent out a press release`.
+const ISSUING_VERBS: &[&str] = &[
+    "issued",
+    "issues",
+    "released",
+    "releases",
+    "put",
+    "puts",
+    "sent",
+    "sends",
+    "posted",
+    "posts",
+    "published",
+    "publishes",
+    "unveiled",
+    "launched",
+    "aired",
+    "ran",
+    "runs",
+    "filed",
+    "distributed",
+    "circulated",
+    "tweeted",
+    "out",
+];
+
+/// The subject of the verb that put out the document `doc` (`American
+/// Bridge President Jessica Mackler issued a statement`), when `doc` is
+/// that verb's object.
+fn issuer_of(text: &str, toks: &[Token], doc: &Mention, rules: &LangRules) -> Option<Mention> {
+    let k = toks.partition_point(|t| t.span.start < doc.span.start);
+    if k == 0 || !toks[k - 1].word {
+        return None;
+    }
+    let mut verb = k - 1;
+    if lower(toks[verb].text(text)) == "out" {
+        // `put out`, `sent out`
+        verb = verb.checked_sub(1)?;
+    }
+    let lv = lower(toks[verb].text(text));
+    if !ISSUING_VERBS.contains(&lv.as_ref()) || lv == "out" {
+        return None;
+    }
+    let m = np_before(text, toks, verb, rules)?;
+    matches!(
+        m.kind,
+        MentionKind::Name | MentionKind::Pronoun | MentionKind::Nominal | MentionKind::Anonymous
+    )
+    .then_some(m)
+}
+
+/// Irregular past tenses that can be the main verb of a clause, so that
+/// `He went further on Tuesday, saying …` finds `He`.
+const IRREGULAR_PAST: &[&str] = &[
+    "became", "began", "bought", "brought", "built", "came", "chose", "drew", "drove", "fell",
+    "felt", "fought", "found", "gave", "got", "grew", "held", "hit", "kept", "knew", "laid", "led",
+    "left", "lost", "made", "meant", "met", "paid", "put", "ran", "rose", "sat", "saw", "sent",
+    "set", "shook", "sought", "spent", "spoke", "stood", "struck", "swore", "took", "threw",
+    "thought", "told", "took", "went", "won", "wrote",
+];
+
+/// Finite auxiliaries and copulas that open a clause's verb group.
+const FINITE_AUX: &[&str] = &[
+    "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "did",
+    "does", "do", "may", "might", "should", "must",
+];
+
+/// Words that open a sentence-initial adverbial or subordinate clause,
+/// which ends at its comma: `At a rally in Portsmouth, N.H., on Tuesday,`.
+const CLAUSE_OPENERS: &[&str] = &[
+    "after",
+    "although",
+    "amid",
+    "as",
+    "at",
+    "because",
+    "before",
+    "despite",
+    "during",
+    "ever",
+    "following",
+    "for",
+    "from",
+    "if",
+    "in",
+    "on",
+    "once",
+    "since",
+    "though",
+    "under",
+    "until",
+    "when",
+    "whereas",
+    "while",
+    "with",
+    "without",
+];
+
+/// The subject of the main clause a `…, saying` participle hangs from:
+/// the noun phrase before the clause's first finite verb, after a dateline
+/// (`WASHINGTON, Dec. 8 (UPI) —`) and an opening adverbial or subordinate
+/// clause (`At a campaign event in Ames, Iowa, on Sunday,`).
+fn main_clause_subject(
+    text: &str,
+    toks: &[Token],
+    before: usize,
+    rules: &LangRules,
+) -> Option<Mention> {
+    let w = |i: usize| toks[i].text(text);
+    let mut start = 0;
+    // A dateline: a place (and agency) closed by a dash in the first tokens.
+    if let Some(d) = (0..before.min(12)).find(|&k| matches!(w(k), "—" | "–" | "--"))
+        && d > 0
+        && toks[..d]
+            .iter()
+            .any(|t| t.text(text) == "(" || t.text(text) == ",")
+        && toks[0].word
+        && is_capitalized(w(0))
+    {
+        start = d + 1;
+    }
+    let first = (start..before).find(|&k| toks[k].word)?;
+    let opener = lower(w(first));
+    let participle_opener = !is_capitalized(w(first).get(1..).unwrap_or(""))
+        && (opener.ends_with("ing") || opener.ends_with("ed"));
+    let mut from = first;
+    if CLAUSE_OPENERS.contains(&opener.as_ref()) || participle_opener {
+        // The opener's comma: the last comma before the first finite verb
+        // after it, so a place like `Ames, Iowa,` stays inside the opener.
+        let mut k = first + 1;
+        let mut comma = None;
+        while k < before {
+            if w(k) == "," {
+                let close = skip_relative_clause(text, toks, k, before);
+                if close == k {
+                    comma = Some(k);
+                }
+                // A relative clause belongs to the noun before it.
+                k = close;
+            } else if comma.is_some() && toks[k].word && is_capitalized(w(k)) {
+                // `…, Mrs. Clinton tried`: a capitalised word after a comma
+                // may open the main clause; keep looking for its verb.
+            } else if comma.is_some() && toks[k].word && finite_verb(text, toks, k, rules) {
+                break;
+            }
+            k += 1;
+        }
+        from = comma? + 1;
+        // The main clause opens right after the opener's last comma.
+        while from < before && !toks[from].word {
+            from += 1;
+        }
+    }
+    // The first finite verb outside a relative clause or appositive
+    // (`Mr. Paulson, who made billions …, told investors`).
+    let mut k = from;
+    let mut relative = None;
+    let v = loop {
+        if k >= before {
+            return None;
+        }
+        if w(k) == "," {
+            let close = skip_relative_clause(text, toks, k, before);
+            if close != k {
+                relative = Some((k, close));
+            }
+            k = close;
+        } else if finite_verb(text, toks, k, rules) {
+            break k;
+        }
+        k += 1;
+    };
+    if v == from {
+        return None;
+    }
+    let m = match relative {
+        // `Mr. Paulson, who made billions …, told`: the noun before the
+        // relative clause.
+        Some((open, close)) if close + 1 == v => np_before(text, toks, open, rules)?,
+        _ => np_before(text, toks, v, rules)?,
+    };
+    (m.span.start >= toks[from].span.start).then_some(m)
+}
+
+/// When the comma at `comma` opens a relative clause (`, who made …,`),
+/// the index of the comma that closes it; otherwise `comma`.
+fn skip_relative_clause(text: &str, toks: &[Token], comma: usize, before: usize) -> usize {
+    let opens = toks.get(comma + 1).is_some_and(|t| {
+        matches!(
+            lower(t.text(text)).as_ref(),
+            "who" | "which" | "whose" | "whom"
+        )
+    });
+    if !opens {
+        return comma;
+    }
+    (comma + 2..before)
+        .find(|&k| toks[k].text(text) == ",")
+        .unwrap_or(comma)
+}
+
+/// Whether token `k` looks like a finite verb: lowercase and an auxiliary,
+/// a past tense (regular or common irregular), a reporting verb's finite
+/// form, or an `-s` form after a name or pronoun.
+fn finite_verb(text: &str, toks: &[Token], k: usize, rules: &LangRules) -> bool {
+    let t = toks[k].text(text);
+    if !toks[k].word || is_capitalized(t) {
+        return false;
+    }
+    let lt = lower(t);
+    let after_subject = k > 0 && toks[k - 1].word && {
+        let p = toks[k - 1].text(text);
+        is_capitalized(p) || matches!(lower(p).as_ref(), "he" | "she" | "it" | "they")
+    };
+    let negated = lt
+        .strip_suffix("n't")
+        .or_else(|| lt.strip_suffix("n’t"))
+        .is_some_and(|base| !base.is_empty());
+    negated
+        || FINITE_AUX.contains(&lt.as_ref())
+        || IRREGULAR_PAST.contains(&lt.as_ref())
+        || (lt.ends_with("ed") && lt.len() > 3)
+        || rules
+            .verbs
+            .get(lt.as_ref())
+            .is_some_and(|vi| vi.lemma != *lt && !lt.ends_with("ing"))
+        || (after_subject && lt.ends_with('s') && !lt.ends_with("ss") && lt.len() > 2)
 }
 
 /// The name or pronoun that opens the clause ending at token `end`: the
@@ -1535,6 +1775,102 @@ mod tests {
         assert_eq!(
             sources("A spokesman for the Pentagon said it was over."),
             vec!["A spokesman for the Pentagon"]
+        );
+    }
+
+    /// The cue `verb` and its source in `text`.
+    fn source_of(text: &str, verb: &str) -> Option<String> {
+        cues(text)
+            .into_iter()
+            .find(|c| c.0 == verb)
+            .and_then(|c| c.1)
+    }
+
+    #[test]
+    fn participle_takes_the_main_clause_subject() {
+        // A dateline is not the subject.
+        assert_eq!(
+            source_of(
+                "WASHINGTON, Dec. 8 (UPI) — In response to the plan, the campaign chief rallied supporters, saying: “We have to stop him.”",
+                "saying"
+            )
+            .as_deref(),
+            Some("the campaign chief")
+        );
+        // An opening adverbial with a place in it (`Ames, Iowa,`).
+        assert_eq!(
+            source_of(
+                "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on it, saying that allies must “step up.”",
+                "saying"
+            )
+            .as_deref(),
+            Some("Mrs. Clinton")
+        );
+        // An irregular past tense is the main verb; its object is not the
+        // subject.
+        assert_eq!(
+            source_of(
+                "Carly Fiorina threw her support behind Sen. Ted Cruz on Wednesday, saying it is time for a “real conservative.”",
+                "saying"
+            )
+            .as_deref(),
+            Some("Carly Fiorina")
+        );
+        assert_eq!(
+            source_of(
+                "He went further on Tuesday, saying it was “abuse.”",
+                "saying"
+            )
+            .as_deref(),
+            Some("He")
+        );
+        // A relative clause after the subject holds a verb of its own.
+        assert_eq!(
+            source_of(
+                "In October, Mr. Paulson, who made billions on a bet, told investors the worries were “overblown,” adding that it had “upside.”",
+                "adding"
+            )
+            .as_deref(),
+            Some("Mr. Paulson")
+        );
+        // An opening subordinate clause has a subject of its own.
+        assert_eq!(
+            source_of(
+                "Ever since she endorsed Mrs. Clinton, Ms. Warren has been a surrogate, attacking Mr. Trump as a “fraud.”",
+                "attacking"
+            )
+            .as_deref(),
+            Some("Ms. Warren")
+        );
+    }
+
+    #[test]
+    fn a_document_put_out_speaks_for_its_issuer() {
+        assert_eq!(
+            source_of(
+                "American Bridge President Jessica Mackler issued a statement saying his comment “has no place” here.",
+                "saying"
+            )
+            .as_deref(),
+            Some("American Bridge President Jessica Mackler")
+        );
+        assert_eq!(
+            source_of(
+                "His office put out a statement saying the U.S. “does not have the capacity.”",
+                "saying"
+            )
+            .as_deref(),
+            Some("His office")
+        );
+        // A statement that nobody is said to have issued stays the source.
+        assert_eq!(
+            source_of(
+                "A statement from the group, saying it “regrets” the move, followed.",
+                "saying"
+            )
+            .as_deref()
+            .map(|s| s.contains("statement")),
+            Some(true)
         );
     }
 
