@@ -257,7 +257,15 @@ pub fn attribute(
                 // The outermost report: in `Durbin said he “hand-delivered
                 // a letter”` the words are Durbin's report, not a second
                 // speaker's; `According to X, Y said “…”` is X's.
-                .max_by_key(|(_, c)| (is_report(c), std::cmp::Reverse(c.span.start)))
+                // A report in a relative clause (`Graham, who says …,
+                // tweeted that “…”`) gives way to the main clause's.
+                .max_by_key(|(_, c)| {
+                    (
+                        is_report(c),
+                        !relative_source(inp.text, c),
+                        std::cmp::Reverse(c.span.start),
+                    )
+                })
                 .map(|(i, c)| (i, outer.start - c.span.end))
         });
         best = match (after, before) {
@@ -557,6 +565,15 @@ fn cannot_speak(subject: &str) -> bool {
                 | "instead"
                 | "former"
         )
+}
+
+/// Whether the cue's source is a relative pronoun: the cue sits in a
+/// relative clause (`Clinton, who was speaking to the mayors, …`).
+fn relative_source(text: &str, c: &Cue) -> bool {
+    c.source.as_ref().is_some_and(|m| {
+        m.kind == MentionKind::Pronoun
+            && matches!(m.span.slice(text), "who" | "which" | "Who" | "Which")
+    })
 }
 
 fn is_report(c: &Cue) -> bool {

@@ -822,6 +822,8 @@ fn verb_source(
         // After a quote (`…?” asked Bennett`) the noun phrase is the speaker.
         if (!takes_object || after_quote)
             && let Some(m) = np_after(text, toks, end, rules, false)
+            // `said his boss was …`: the subject of the reported clause.
+            && !followed_by_verb(text, toks, &m, rules)
         {
             let subject_pronoun = m.kind != MentionKind::Pronoun
                 || matches!(
@@ -833,7 +835,7 @@ fn verb_source(
             }
         }
     }
-    let source = np_before(text, toks, v, rules);
+    let source = np_before(text, toks, v, rules).map(|m| relative_antecedent(text, toks, m, rules));
     // `Black Lives Matter issued a statement saying …`: the statement's
     // issuer is the source, not the document itself.
     if gerund
@@ -1052,6 +1054,63 @@ fn main_clause_subject(
         _ => np_before(text, toks, v, rules)?,
     };
     (m.span.start >= toks[from].span.start).then_some(m)
+}
+
+/// Whether a finite verb directly follows the mention `m`.
+fn followed_by_verb(text: &str, toks: &[Token], m: &Mention, rules: &LangRules) -> bool {
+    let k = toks.partition_point(|t| t.span.start < m.span.end);
+    k < toks.len() && finite_verb(text, toks, k, rules)
+}
+
+/// `a White House official who spoke anonymously to discuss internal
+/// strategy said`: the noun phrase before the verb ends a restrictive
+/// relative clause; the verb's subject is the noun the clause modifies.
+fn relative_antecedent(text: &str, toks: &[Token], m: Mention, rules: &LangRules) -> Mention {
+    if m.kind == MentionKind::Pronoun {
+        return m;
+    }
+    let k = toks.partition_point(|t| t.span.start < m.span.start);
+    let lo = k.saturating_sub(12);
+    let Some(who) = (lo..k)
+        .rev()
+        .take_while(|&i| {
+            toks[i].word && {
+                let l = lower(toks[i].text(text));
+                !matches!(
+                    l.as_ref(),
+                    "that"
+                        | "which"
+                        | "when"
+                        | "where"
+                        | "while"
+                        | "because"
+                        | "if"
+                        | "although"
+                        | "though"
+                        | "since"
+                        | "but"
+                        | "and"
+                )
+            }
+        })
+        .find(|&i| lower(toks[i].text(text)) == "who")
+    else {
+        return m;
+    };
+    if who == 0 || !(who + 1..k).any(|i| finite_verb(text, toks, i, rules)) {
+        return m;
+    }
+    match np_before(text, toks, who, rules) {
+        Some(a)
+            if matches!(
+                a.kind,
+                MentionKind::Name | MentionKind::Nominal | MentionKind::Anonymous
+            ) =>
+        {
+            a
+        }
+        _ => m,
+    }
 }
 
 /// When the comma at `comma` opens a relative clause (`, who made …,`),

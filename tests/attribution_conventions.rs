@@ -138,3 +138,36 @@ fn a_subject_that_cannot_speak_is_no_speaker_but_the_quote_stays() {
     let text = "The new rules arrived in May. Given his “deep concerns,” the vote was delayed.\n";
     assert_eq!(speakers(text), vec![("deep concerns,".to_string(), None)]);
 }
+
+#[test]
+fn a_report_in_a_relative_clause_gives_way_to_the_main_clause() {
+    // `who says …` is background; the quote belongs to `tweeted`.
+    let text = "Sen. Ada Moss, who says the state should send more troops, tweeted \
+        that “the plan will not work and he knows it.”\n";
+    assert_eq!(speakers(text), vec![s("the plan will", "Sen. Ada Moss")]);
+}
+
+#[test]
+fn a_restrictive_relative_clause_is_not_the_subject() {
+    // The noun before `said` ends the relative clause; the official speaks.
+    let text = "A city official who spoke on condition of anonymity to discuss internal \
+        strategy said Wednesday, “There are talks between the two offices.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("There are talks", "A city official")]
+    );
+}
+
+#[test]
+fn said_before_a_clause_is_not_inverted() {
+    // `said his boss was …`: `his boss` is the reported clause's subject,
+    // not a speaker after the verb.
+    let text = "Sam Ruiz, a contestant on the show, “The Pitch,” who went on to work for \
+        him, said his boss was “always kind and generous.”\n";
+    let got = speakers(text);
+    let quote = got
+        .iter()
+        .find(|q| q.0.starts_with("always kind"))
+        .expect("the quote is found");
+    assert_ne!(quote.1.as_deref(), Some("his boss"));
+}
