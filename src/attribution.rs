@@ -250,9 +250,23 @@ pub fn attribute(
                     usable[i] && c.span.start > e && c.span.end <= outer.start
                 })
             });
+            // `X recommended …, but he called her actions “…”`: a clause
+            // coordinated after the earlier report has its own speaker.
+            let new_clause = idx
+                .cues_in(so)
+                .filter(|&i| {
+                    let c = &inp.cues[i];
+                    usable[i]
+                        && c.span.end <= outer.start
+                        && is_report(c)
+                        && opens_coordinate_clause(inp.text, c)
+                })
+                .map(|i| inp.cues[i].span.start)
+                .max();
             idx.cues_in(so)
                 .map(|i| (i, &inp.cues[i]))
                 .filter(|(i, c)| usable[*i] && c.span.end <= outer.start)
+                .filter(|(_, c)| new_clause.is_none_or(|n| c.span.start >= n))
                 .filter(|(_, c)| !(main_cue && sub_end.is_some_and(|e| c.span.start < e)))
                 // The outermost report: in `Durbin said he “hand-delivered
                 // a letter”` the words are Durbin's report, not a second
@@ -564,6 +578,27 @@ fn cannot_speak(subject: &str) -> bool {
                 | "indeed"
                 | "instead"
                 | "former"
+        )
+}
+
+/// Whether the cue's subject opens a clause coordinated to what comes
+/// before (`…, but he called`, `and she said`, `though he said`).
+fn opens_coordinate_clause(text: &str, c: &Cue) -> bool {
+    let Some(m) = &c.source else { return false };
+    if m.span.end > c.span.start || m.kind != MentionKind::Pronoun {
+        return false;
+    }
+    let mut words = text[..m.span.start as usize]
+        .rsplit(|ch: char| !ch.is_alphabetic())
+        .filter(|w| !w.is_empty());
+    let word = words.next().unwrap_or("");
+    // `said that while he fears …`: a subordinate clause inside the
+    // report, not a new one.
+    let inside_report = words.next() == Some("that");
+    !inside_report
+        && matches!(
+            word,
+            "but" | "and" | "though" | "although" | "while" | "whereas" | "yet"
         )
 }
 

@@ -171,3 +171,16 @@ fn said_before_a_clause_is_not_inverted() {
         .expect("the quote is found");
     assert_ne!(quote.1.as_deref(), Some("his boss"));
 }
+
+#[test]
+fn a_coordinated_clause_has_its_own_speaker() {
+    // `…, but he called …`: a new clause with its own subject and verb.
+    let text = "Ms. Ortiz met the mayor on Monday. The agency head, Tom Lee, recommended \
+        that no charges be filed, but he called her conduct “extremely careless.”\n";
+    assert_eq!(speakers(text), vec![s("extremely careless.", "he")]);
+    // `said that while he fears …`: a clause inside the report is not a
+    // new speaker's.
+    let text = "Rabbi Ben Hale, the founder of the center, has said that while he admitted mistakes \
+        in the past, “I have never seen anything like it.”\n";
+    assert_eq!(speakers(text), vec![s("I have never", "Rabbi Ben Hale")]);
+}
