@@ -105,10 +105,18 @@ impl LineIndex {
     }
 }
 
+/// The longest line, in characters, that hard-wrapped copy has.
+const HARD_WRAP_MAX: usize = 100;
+
+/// A line this short after a long one is a signature or caption that
+/// belongs to it (`Donald Trump."` closing a pull quote), not a paragraph.
+const SIGNATURE_MAX: usize = 40;
+
 /// Splits a text into paragraphs.
 ///
 /// When the text has blank lines anywhere, blank lines separate paragraphs
-/// and single line breaks are soft (hard-wrapped copy). When it has none,
+/// and single line breaks are soft (hard-wrapped copy), except after a
+/// line longer than any hard-wrapped line ([`HARD_WRAP_MAX`]). When it has none,
 /// every non-empty line is a paragraph (CMS exports with one paragraph per
 /// line). Spans are trimmed of surrounding white space and never empty.
 pub fn paragraphs(text: &str) -> Vec<Span> {
@@ -118,15 +126,27 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     if has_blank {
         let mut start: Option<usize> = None;
         let mut end = 0;
+        let mut prev_start = 0;
         for l in &lines {
             if l.slice(text).trim().is_empty() {
                 if let Some(s) = start.take() {
                     push_trimmed(text, Span::new(s, end), &mut out);
                 }
             } else {
+                // A line too long to be hard-wrapped ends its paragraph
+                // even without a blank line after it: copy that mixes
+                // blank-line and one-per-line paragraphs.
+                if let Some(s) = start
+                    && text[prev_start..end].chars().count() > HARD_WRAP_MAX
+                    && l.slice(text).trim().chars().count() > SIGNATURE_MAX
+                {
+                    push_trimmed(text, Span::new(s, end), &mut out);
+                    start = None;
+                }
                 if start.is_none() {
                     start = Some(l.start as usize);
                 }
+                prev_start = l.start as usize;
                 end = l.end as usize;
             }
         }
@@ -182,6 +202,30 @@ mod tests {
     #[test]
     fn blank_lines_separate_paragraphs_and_single_breaks_are_soft() {
         assert_eq!(paras("a\nb\n\n  \nc\r\n\r\nd"), vec!["a\nb", "c", "d"]);
+    }
+
+    #[test]
+    fn a_line_too_long_to_be_hard_wrapped_ends_its_paragraph() {
+        let long = "The senator spoke for an hour and took questions from the reporters who had waited outside.";
+        let long2 = format!("{long} Then she left for the airport.");
+        assert!(long2.chars().count() > HARD_WRAP_MAX);
+        // One-per-line paragraphs in copy that also has a blank line.
+        let text = format!("Title\n\n{long2}\n{long2}\nA signature line\n\nEnd");
+        assert_eq!(
+            paras(&text),
+            vec![
+                "Title".to_string(),
+                long2.clone(),
+                format!("{long2}\nA signature line"),
+                "End".to_string()
+            ]
+        );
+        // Hard-wrapped lines stay one paragraph.
+        let text = format!("{long}\n{long}\n\nEnd");
+        assert_eq!(
+            paras(&text),
+            vec![format!("{long}\n{long}"), "End".to_string()]
+        );
     }
 
     #[test]
