@@ -683,6 +683,26 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
             return true;
         }
     }
+    // A reduced passive: `a court document filed by the state attorney`,
+    // `the divide highlighted by the shootings`, `a star likened to …`
+    // (an active `liken` has its object before `to`).
+    if lw.ends_with("ed") && !is_capitalized(word) {
+        let next = toks.get(i + 1).map(|t| lower(t.text(text)));
+        let next = next.as_deref();
+        // `responded by saying` is active.
+        let by_gerund = toks
+            .get(i + 2)
+            .is_some_and(|t| t.word && lower(t.text(text)).ends_with("ing"));
+        if next == Some("by") && !by_gerund
+            || next == Some("to")
+                && matches!(
+                    lw.as_ref(),
+                    "likened" | "compared" | "attributed" | "credited" | "addressed"
+                )
+        {
+            return true;
+        }
+    }
     // After a possessive it is a noun: `Clinton’s remarks`, `Farook’s name`.
     if prev_idx.is_some_and(|j| {
         j + 1 == i && {
@@ -1900,6 +1920,30 @@ mod tests {
             )
             .as_deref(),
             Some("Ms. Warren")
+        );
+    }
+
+    #[test]
+    fn a_reduced_passive_is_no_report() {
+        // `filed by`, `highlighted by`, `likened to`: participles after a
+        // noun; the sentence's report is the later `said`.
+        let c = cues(
+            "The racial divide highlighted by the police shootings came up, and Gov. Mary Fallin said Trump is “trying.”",
+        );
+        assert!(c.iter().all(|c| c.0 != "highlighted"), "{c:?}");
+        assert!(c.iter().any(|c| c.0 == "said"), "{c:?}");
+        let c = cues(
+            "Asked about a star likened to the Star of David, Speaker Paul Ryan said it “has no place.”",
+        );
+        assert!(c.iter().all(|c| c.0 != "likened"), "{c:?}");
+        // `responded by saying` is active.
+        assert_eq!(
+            source_of(
+                "A Chinese official responded by saying Japan should be careful “not to interfere.”",
+                "responded"
+            )
+            .as_deref(),
+            Some("A Chinese official")
         );
     }
 
