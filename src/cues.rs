@@ -63,260 +63,308 @@ pub struct Cue {
     pub sentence: u32,
 }
 
-/// Auxiliaries and adverbs that may stand between a subject and its verb.
-const SKIP_BEFORE_VERB: &[&str] = &[
-    "has",
-    "had",
-    "have",
-    "also",
-    "later",
-    "then",
-    "previously",
-    "once",
-    "again",
-    "recently",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "reportedly",
-    "would",
-    "will",
-    "could",
-    "can",
-    "may",
-    "might",
-    "should",
-    "did",
-    "does",
-    "do",
-    "just",
-    "further",
-    "flatly",
-    "bluntly",
-    "simply",
-    "quickly",
-    "often",
-    "never",
-    "always",
-    "already",
-    "still",
-    "first",
-    "last",
-    "earlier",
-    "long",
-    "frequently",
-    "initially",
-    "subsequently",
-    "separately",
-    "ultimately",
-    "finally",
-    "explicitly",
-    "openly",
-    "angrily",
-    "loudly",
-    "quietly",
-    "softly",
-    "told",
-    "even",
-    "only",
-    "originally",
-    "specifically",
-    "directly",
-    "elsewhere",
-    "similarly",
-    "too",
-    "is",
-    "are",
-    "was",
-    "were",
-    "been",
-    "be",
-    "now",
-    "once",
-    "today",
-    "yesterday",
-    "tonight",
-];
+/// A fixed word list. Membership is a `match` on the word (compiled to
+/// comparisons by length), not a scan of a slice with a `memcmp` a word.
+struct Words(fn(&str) -> bool);
 
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+impl Words {
+    #[inline]
+    fn contains(&self, w: &&str) -> bool {
+        (self.0)(w)
+    }
+}
+
+/// Auxiliaries and adverbs that may stand between a subject and its verb.
+const SKIP_BEFORE_VERB: Words = Words(|w| {
+    matches!(
+        w,
+        "has"
+            | "had"
+            | "have"
+            | "also"
+            | "later"
+            | "then"
+            | "previously"
+            | "once"
+            | "again"
+            | "recently"
+            | "repeatedly"
+            | "publicly"
+            | "privately"
+            | "reportedly"
+            | "would"
+            | "will"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "did"
+            | "does"
+            | "do"
+            | "just"
+            | "further"
+            | "flatly"
+            | "bluntly"
+            | "simply"
+            | "quickly"
+            | "often"
+            | "never"
+            | "always"
+            | "already"
+            | "still"
+            | "first"
+            | "last"
+            | "earlier"
+            | "long"
+            | "frequently"
+            | "initially"
+            | "subsequently"
+            | "separately"
+            | "ultimately"
+            | "finally"
+            | "explicitly"
+            | "openly"
+            | "angrily"
+            | "loudly"
+            | "quietly"
+            | "softly"
+            | "told"
+            | "even"
+            | "only"
+            | "originally"
+            | "specifically"
+            | "directly"
+            | "elsewhere"
+            | "similarly"
+            | "too"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "been"
+            | "be"
+            | "now"
+            | "today"
+            | "yesterday"
+            | "tonight"
+    )
+});
+
+const WEEKDAYS: Words = Words(|w| {
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
+});
 
 /// Lowercase words that end a noun phrase.
-const STOP: &[&str] = &[
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "when",
-    "where",
-    "while",
-    "because",
-    "but",
-    "or",
-    "so",
-    "if",
-    "as",
-    "than",
-    "then",
-    "although",
-    "though",
-    "after",
-    "before",
-    "since",
-    "until",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "do",
-    "does",
-    "did",
-    "not",
-    "to",
-    "also",
-    "why",
-    "how",
-    "what",
-    "whether",
-    "there",
-    "here",
-    "this",
-    "these",
-    "those",
-    "it",
-    "into",
-    "about",
-    "over",
-    "under",
-    "against",
-    "during",
-    "without",
-    "through",
-    "upon",
-    "by",
-    "yet",
-    "nor",
-    "either",
-    "neither",
-    "both",
-    "all",
-    "any",
-    "some",
-    "every",
-    "each",
-    "very",
-    "more",
-    "most",
-    "now",
-    "today",
-    "yesterday",
-    "tonight",
-    "later",
-    "earlier",
-    "again",
-    "once",
-    "just",
-    "only",
-    "even",
-    "never",
-    "up",
-    "out",
-    "off",
-    "down",
-    "back",
-    "away",
-    "such",
-    "no",
-    "we",
-    "i",
-    "you",
-    "me",
-    "us",
-    "him",
-    "them",
-];
+const STOP: Words = Words(|w| {
+    matches!(
+        w,
+        "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "when"
+            | "where"
+            | "while"
+            | "because"
+            | "but"
+            | "or"
+            | "so"
+            | "if"
+            | "as"
+            | "than"
+            | "then"
+            | "although"
+            | "though"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "do"
+            | "does"
+            | "did"
+            | "not"
+            | "to"
+            | "also"
+            | "why"
+            | "how"
+            | "what"
+            | "whether"
+            | "there"
+            | "here"
+            | "this"
+            | "these"
+            | "those"
+            | "it"
+            | "into"
+            | "about"
+            | "over"
+            | "under"
+            | "against"
+            | "during"
+            | "without"
+            | "through"
+            | "upon"
+            | "by"
+            | "yet"
+            | "nor"
+            | "either"
+            | "neither"
+            | "both"
+            | "all"
+            | "any"
+            | "some"
+            | "every"
+            | "each"
+            | "very"
+            | "more"
+            | "most"
+            | "now"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "later"
+            | "earlier"
+            | "again"
+            | "once"
+            | "just"
+            | "only"
+            | "even"
+            | "never"
+            | "up"
+            | "out"
+            | "off"
+            | "down"
+            | "back"
+            | "away"
+            | "such"
+            | "no"
+            | "we"
+            | "i"
+            | "you"
+            | "me"
+            | "us"
+            | "him"
+            | "them"
+    )
+});
 
 /// Lowercase words that join parts of one noun phrase.
-const NP_PREP: &[&str] = &[
-    "of", "for", "at", "from", "in", "with", "on", "and", "&", "de", "von", "van", "al", "bin",
-];
+const NP_PREP: Words = Words(|w| {
+    matches!(
+        w,
+        "of" | "for"
+            | "at"
+            | "from"
+            | "in"
+            | "with"
+            | "on"
+            | "and"
+            | "&"
+            | "de"
+            | "von"
+            | "van"
+            | "al"
+            | "bin"
+    )
+});
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "two", "three",
-    "several", "many", "another",
-];
+const DETERMINERS: Words = Words(|w| {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "one"
+            | "two"
+            | "three"
+            | "several"
+            | "many"
+            | "another"
+    )
+});
 
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "last",
-    "this",
-    "on",
-    "in",
-    "at",
-    "earlier",
-    "later",
-    "recently",
-    "previously",
-    "afterward",
-    "afterwards",
-    "then",
-    "again",
-    "also",
-    "week",
-    "month",
-    "year",
-    "past",
-    "future",
-    "weekend",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "when",
-    "after",
-    "before",
-    "during",
-    "while",
-    "as",
-    "through",
-    "via",
-    "over",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "flatly",
-];
+const TIME_WORDS: Words = Words(|w| {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "last"
+            | "this"
+            | "on"
+            | "in"
+            | "at"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "previously"
+            | "afterward"
+            | "afterwards"
+            | "then"
+            | "again"
+            | "also"
+            | "week"
+            | "month"
+            | "year"
+            | "past"
+            | "future"
+            | "weekend"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "when"
+            | "after"
+            | "before"
+            | "during"
+            | "while"
+            | "as"
+            | "through"
+            | "via"
+            | "over"
+            | "repeatedly"
+            | "publicly"
+            | "privately"
+            | "flatly"
+    )
+});
 
 /// Finds the cues of every sentence.
 pub fn find(text: &str, sentences: &[Span], rules: &LangRules) -> Vec<Cue> {
@@ -389,7 +437,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
         // Multi-word phrases first.
         let mut matched = false;
         for pc in candidates.iter().map(|&k| &rules.phrase_cues[k]) {
-            let n = match_phrase(text, toks, i, &pc.phrase);
+            let n = match_phrase(text, toks, i, &pc.words);
             if n == 0 {
                 continue;
             }
@@ -483,11 +531,11 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
 }
 
 /// Number of tokens the phrase covers at `i`, or 0.
-fn match_phrase(text: &str, toks: &[Token], i: usize, phrase: &str) -> usize {
+fn match_phrase(text: &str, toks: &[Token], i: usize, phrase: &[String]) -> usize {
     let mut n = 0;
-    for part in phrase.split_whitespace() {
+    for part in phrase {
         match toks.get(i + n) {
-            Some(t) if lower(t.text(text)) == part => n += 1,
+            Some(t) if *lower(t.text(text)) == **part => n += 1,
             _ => return 0,
         }
     }
@@ -497,149 +545,148 @@ fn match_phrase(text: &str, toks: &[Token], i: usize, phrase: &str) -> usize {
 /// Verb forms that are more often nouns: `an infrastructure project`,
 /// `the talks`, `a brief`. They count as verbs only after a pronoun, a
 /// name, or an auxiliary.
-const NOUNY: &[&str] = &[
-    "project",
-    "projects",
-    "post",
-    "posts",
-    "text",
-    "texts",
-    "figure",
-    "figures",
-    "name",
-    "names",
-    "term",
-    "terms",
-    "brief",
-    "briefs",
-    "grant",
-    "grants",
-    "talk",
-    "talks",
-    "report",
-    "reports",
-    "claim",
-    "claims",
-    "answer",
-    "answers",
-    "reply",
-    "replies",
-    "comment",
-    "comments",
-    "note",
-    "notes",
-    "call",
-    "calls",
-    "request",
-    "requests",
-    "order",
-    "orders",
-    "promise",
-    "promises",
-    "estimate",
-    "estimates",
-    "charge",
-    "charges",
-    "demand",
-    "demands",
-    "praise",
-    "quote",
-    "quotes",
-    "question",
-    "questions",
-    "release",
-    "releases",
-    "statement",
-    "pledge",
-    "pledges",
-    "vow",
-    "vows",
-    "warning",
-    "plea",
-    "pleas",
-    "testimony",
-    "tweet",
-    "tweets",
-    "email",
-    "emails",
-    "signal",
-    "signals",
-    "state",
-    "states",
-    "rule",
-    "rules",
-    "fear",
-    "fears",
-    "hope",
-    "hopes",
-    "doubt",
-    "doubts",
-    "guess",
-    "echo",
-    "echoes",
-    "counter",
-    "counters",
-    "label",
-    "labels",
-    "caution",
-    "forecast",
-    "forecasts",
-    "plan",
-    "plans",
-    "concern",
-    "concerns",
-    "point",
-    "points",
-    "review",
-    "reviews",
-    "finding",
-    "findings",
-    "suggestion",
-    "briefing",
-    "ruling",
-    "saying",
-    "sayings",
-    "reading",
-    "writing",
-    "teaching",
-    "remark",
-    "remarks",
-    "attack",
-    "attacks",
-    "fault",
-    "faults",
-    "cite",
-    "cites",
-    "allow",
-    "allows",
-    "response",
-    "responses",
-    "reply",
-    "outline",
-    "outlines",
-    "challenge",
-    "challenges",
-    "portray",
-    "portrays",
-    "question",
-    "respond",
-    "notice",
-    "notices",
-    "contend",
-    "explain",
-    "describe",
-    "describes",
-    "call",
-    "calls",
-    "guarantee",
-    "guarantees",
-    "offer",
-    "offers",
-    "protest",
-    "protests",
-    "complaint",
-    "complaints",
-];
+const NOUNY: Words = Words(|w| {
+    matches!(
+        w,
+        "project"
+            | "projects"
+            | "post"
+            | "posts"
+            | "text"
+            | "texts"
+            | "figure"
+            | "figures"
+            | "name"
+            | "names"
+            | "term"
+            | "terms"
+            | "brief"
+            | "briefs"
+            | "grant"
+            | "grants"
+            | "talk"
+            | "talks"
+            | "report"
+            | "reports"
+            | "claim"
+            | "claims"
+            | "answer"
+            | "answers"
+            | "reply"
+            | "replies"
+            | "comment"
+            | "comments"
+            | "note"
+            | "notes"
+            | "call"
+            | "calls"
+            | "request"
+            | "requests"
+            | "order"
+            | "orders"
+            | "promise"
+            | "promises"
+            | "estimate"
+            | "estimates"
+            | "charge"
+            | "charges"
+            | "demand"
+            | "demands"
+            | "praise"
+            | "quote"
+            | "quotes"
+            | "question"
+            | "questions"
+            | "release"
+            | "releases"
+            | "statement"
+            | "pledge"
+            | "pledges"
+            | "vow"
+            | "vows"
+            | "warning"
+            | "plea"
+            | "pleas"
+            | "testimony"
+            | "tweet"
+            | "tweets"
+            | "email"
+            | "emails"
+            | "signal"
+            | "signals"
+            | "state"
+            | "states"
+            | "rule"
+            | "rules"
+            | "fear"
+            | "fears"
+            | "hope"
+            | "hopes"
+            | "doubt"
+            | "doubts"
+            | "guess"
+            | "echo"
+            | "echoes"
+            | "counter"
+            | "counters"
+            | "label"
+            | "labels"
+            | "caution"
+            | "forecast"
+            | "forecasts"
+            | "plan"
+            | "plans"
+            | "concern"
+            | "concerns"
+            | "point"
+            | "points"
+            | "review"
+            | "reviews"
+            | "finding"
+            | "findings"
+            | "suggestion"
+            | "briefing"
+            | "ruling"
+            | "saying"
+            | "sayings"
+            | "reading"
+            | "writing"
+            | "teaching"
+            | "remark"
+            | "remarks"
+            | "attack"
+            | "attacks"
+            | "fault"
+            | "faults"
+            | "cite"
+            | "cites"
+            | "allow"
+            | "allows"
+            | "response"
+            | "responses"
+            | "outline"
+            | "outlines"
+            | "challenge"
+            | "challenges"
+            | "portray"
+            | "portrays"
+            | "respond"
+            | "notice"
+            | "notices"
+            | "contend"
+            | "explain"
+            | "describe"
+            | "describes"
+            | "guarantee"
+            | "guarantees"
+            | "offer"
+            | "offers"
+            | "protest"
+            | "protests"
+            | "complaint"
+            | "complaints"
+    )
+});
 
 /// `was told`, `is said`, `the so-called`, `an infrastructure project`:
 /// not a report by a subject.

@@ -202,6 +202,9 @@ pub struct PhraseCue {
     pub phrase: String,
     pub kind: PhraseKind,
     pub stance: Stance,
+    /// The phrase's words, split once when the rules load.
+    #[serde(skip)]
+    pub words: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -484,6 +487,7 @@ impl LangRules {
         }
         for c in &mut phrase_cues {
             c.phrase = c.phrase.to_lowercase();
+            c.words = c.phrase.split_whitespace().map(str::to_owned).collect();
         }
 
         let mut pronouns = HashMap::default();
