@@ -429,6 +429,10 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             i += 1;
             continue;
         }
+        if !rules.cue_starts.may_contain(w(i)) {
+            i += 1;
+            continue;
+        }
         let lw = lower(w(i));
         let Some(candidates) = rules.phrase_index.get(lw.as_ref()) else {
             i += 1;

@@ -528,9 +528,10 @@ pub fn clean_name(raw: &str, rules: &LangRules) -> (String, Vec<String>, Option<
             }
             _ => {}
         }
-        let lw = bare.to_lowercase();
-        if rules.is_title(bare) || (!is_capitalized(bare) && i + 1 < words.len()) {
-            if rules.is_title(bare) {
+        let title = rules.is_title(bare);
+        if title || (!is_capitalized(bare) && i + 1 < words.len()) {
+            if title {
+                let lw = bare.to_lowercase();
                 roles.push(normalise_role(lw.trim_end_matches('.')).to_string());
             }
             start = i + 1;

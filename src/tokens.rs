@@ -72,6 +72,10 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
         }
         let mut end = i + c.len_utf8();
         loop {
+            // Most of a word is ASCII letters and digits.
+            while s.as_bytes().get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                end += 1;
+            }
             match char_at(s, end) {
                 Some(c) if is_alnum(c) => end += c.len_utf8(),
                 Some(j) if is_joiner(j) => match char_at(s, end + j.len_utf8()) {
@@ -109,8 +113,13 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
 }
 
 /// Whether the word starts with an uppercase letter.
+#[inline]
 pub fn is_capitalized(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    match word.as_bytes().first() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// `Pezeshkian’s` → `Pezeshkian`.
