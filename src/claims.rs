@@ -324,10 +324,13 @@ fn skip_dateline(text: &str, span: Span) -> Span {
 }
 
 /// `hay.find(needle)` for a short needle, without setting up a substring
-/// searcher: `memchr` for its first byte, then a comparison.
+/// searcher: `memchr` for its last byte (rarer than a leading space), then
+/// a comparison of the bytes before it.
 fn find_str(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    memchr::memchr_iter(n[0], h).find(|&i| h[i..].starts_with(n))
+    let last = n.len() - 1;
+    let tail = h.get(last..)?;
+    memchr::memchr_iter(n[last], tail).find(|&i| h[i..i + last] == n[..last])
 }
 
 fn find_word(hay: &str, word: &str) -> Option<usize> {

@@ -187,7 +187,7 @@ impl SpeakerTable {
                     .filter(|s| same_entity_words(&s.words, &words))
                     .max_by_key(|s| s.name.split_whitespace().count())
                     .cloned();
-                let (id, res) = self.add_named(&name, kind, m.span, &roles, gender);
+                let (id, res) = self.add_named(&name, words, kind, m.span, &roles, gender);
                 if let Some(f) = fuller {
                     if f.name.split_whitespace().count()
                         > self.speakers[id].name.split_whitespace().count()
@@ -221,7 +221,7 @@ impl SpeakerTable {
                 } else {
                     SpeakerKind::Person
                 };
-                let (id, res) = self.add_named(raw, kind, m.span, &[], None);
+                let (id, res) = self.add_named(raw, name_words(raw), kind, m.span, &[], None);
                 Some((id as u32, res))
             }
             MentionKind::Document | MentionKind::Anonymous => {
@@ -313,9 +313,11 @@ impl SpeakerTable {
             .next_back()
     }
 
+    /// `mention_words` are [`name_words`] of `name`.
     fn add_named(
         &mut self,
         name: &str,
+        mention_words: Vec<String>,
         kind: SpeakerKind,
         span: Span,
         roles: &[String],
@@ -328,7 +330,6 @@ impl SpeakerTable {
         } else {
             Box::new(exact.clone().into_iter())
         };
-        let mention_words = name_words(name);
         let found = candidates.into_iter().find(|&i| {
             let s = &self.speakers[i];
             matches!(s.kind, SpeakerKind::Person | SpeakerKind::Organisation)
@@ -399,6 +400,7 @@ impl SpeakerTable {
             .find(|s| s.roles.iter().any(|r| r == head))?;
         let (id, _) = self.add_named(
             &s.name.clone(),
+            s.words.clone(),
             SpeakerKind::Person,
             s.span,
             &s.roles.clone(),
@@ -457,7 +459,8 @@ impl SpeakerTable {
                     Gender::Male | Gender::Female => Some(gender),
                     _ => None,
                 };
-                let (id, _) = self.add_named(&s.name, SpeakerKind::Person, s.span, &s.roles, g);
+                let (id, _) =
+                    self.add_named(&s.name, s.words, SpeakerKind::Person, s.span, &s.roles, g);
                 Some(id)
             }
             (Some((_, i)), None) => Some(i),
@@ -613,7 +616,7 @@ pub fn sightings(
     let mut all_capitalized = true;
     for t in toks.iter().filter(|t| t.word && t.span.len() > 3) {
         long += 1;
-        all_capitalized &= is_capitalized(t.text(text));
+        all_capitalized &= t.is_capitalized(text);
     }
     if long >= 4 && all_capitalized {
         return;
@@ -621,14 +624,14 @@ pub fn sightings(
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
-        if !(t.word && is_capitalized(t.text(text))) {
+        if !(t.word && t.is_capitalized(text)) {
             i += 1;
             continue;
         }
         let mut j = i;
         while j < toks.len()
             && toks[j].word
-            && (is_capitalized(toks[j].text(text))
+            && (toks[j].is_capitalized(text)
                 || matches!(toks[j].text(text), "de" | "van" | "von" | "al"))
         {
             j += 1;

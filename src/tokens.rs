@@ -19,6 +19,16 @@ impl Token {
     pub fn text(self, text: &str) -> &str {
         self.span.slice(text)
     }
+
+    /// [`is_capitalized`] of the token's text, from its first byte when
+    /// that is ASCII (no slicing).
+    #[inline]
+    pub fn is_capitalized(self, text: &str) -> bool {
+        match text.as_bytes().get(self.span.start as usize) {
+            Some(b) if b.is_ascii() && !self.span.is_empty() => b.is_ascii_uppercase(),
+            _ => is_capitalized(self.text(text)),
+        }
+    }
 }
 
 fn is_joiner(c: char) -> bool {
@@ -58,6 +68,10 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
     let base = span.start as usize;
     let mut i = 0;
     while let Some(c) = char_at(s, i) {
+        if c == ' ' {
+            i += 1;
+            continue;
+        }
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
