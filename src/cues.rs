@@ -405,7 +405,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             .is_some_and(|t| matches!(t.text(text), "“" | "\"" | "'" | "‘" | "«" | "„"));
         if quote_follows
             && colon > start
-            && (start..colon).all(|i| toks[i].word && is_capitalized(w(i)))
+            && (start..colon).all(|i| toks[i].word && toks[i].is_capitalized(text))
             && colon - start <= 5
         {
             let span = Span {
@@ -500,11 +500,12 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
         // A capitalised verb form inside a sentence is a name: the
         // Washington Post, the United States, Turner Broadcasting.
         let sentence_initial = i == 0 || (i == 1 && !toks[0].word);
-        let name_like = is_capitalized(w(i))
+        let name_like = toks[i].is_capitalized(text)
             && !sentence_initial
             && i > 0
             && toks[i - 1].word
-            && (is_capitalized(w(i - 1)) || DETERMINERS.contains(&lower(w(i - 1)).as_ref()));
+            && (toks[i - 1].is_capitalized(text)
+                || DETERMINERS.contains(&lower(w(i - 1)).as_ref()));
         if let Some(v) = rules.verbs.get(lw.as_ref()).filter(|_| !name_like)
             && !is_passive_or_adjectival(text, toks, i, rules)
         {
@@ -748,7 +749,7 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
         // itself modifies a noun (`a series of Twitter posts`).
         let name_subject = |j: usize| {
             let mut k = j;
-            while k > 0 && toks[k - 1].word && is_capitalized(toks[k - 1].text(text)) {
+            while k > 0 && toks[k - 1].word && toks[k - 1].is_capitalized(text) {
                 k -= 1;
             }
             k > 0
@@ -765,7 +766,7 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
             || match (prev_idx, prev.as_deref()) {
                 (Some(j), Some(p)) => {
                     j + 1 == i
-                        && (is_capitalized(toks[j].text(text)) && j > 0 && name_subject(j)
+                        && (toks[j].is_capitalized(text) && j > 0 && name_subject(j)
                         || matches!(
                             p,
                             "he" | "she"
@@ -790,11 +791,11 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
                         // `The ad claims`, `the report notes`: a document
                         // noun after a determiner.
                         || rules.documents.contains(strip_possessive(p))
-                            && !is_capitalized(toks[j].text(text))
+                            && !toks[j].is_capitalized(text)
                             && (0..j)
                                 .rev()
                                 .take(3)
-                                .find(|&k| !(toks[k].word && is_capitalized(toks[k].text(text))) || k == 0)
+                                .find(|&k| !(toks[k].word && toks[k].is_capitalized(text)) || k == 0)
                                 .is_some_and(|k| {
                                     DETERMINERS.contains(&lower(toks[k].text(text)).as_ref())
                                 }))
@@ -899,7 +900,7 @@ fn verb_source(
         m.kind == MentionKind::Nominal
             && k > 0
             && toks[k - 1].word
-            && !is_capitalized(toks[k - 1].text(text))
+            && !toks[k - 1].is_capitalized(text)
     };
     if coordinated
         && source.as_ref().is_none_or(object_like)
@@ -919,7 +920,7 @@ fn clause_subject(text: &str, toks: &[Token], end: usize, rules: &LangRules) -> 
         .rposition(|t| t.text(text) == ",")
         .map_or(0, |c| c + 1);
     let mut e = start;
-    while e < end && toks[e].word && is_capitalized(toks[e].text(text)) {
+    while e < end && toks[e].word && toks[e].is_capitalized(text) {
         e += 1;
     }
     if e == start || e >= end || !toks[e].word {
@@ -1069,7 +1070,7 @@ fn sentence_subject(
         && toks[j].word
         && !STOP.contains(&lower(toks[j].text(text)).as_ref())
         && !rules.verbs.contains_key(lower(toks[j].text(text)).as_ref())
-        && !(j > first && !is_capitalized(toks[j].text(text)) && toks[j].text(text).ends_with("ed"))
+        && !(j > first && !toks[j].is_capitalized(text) && toks[j].text(text).ends_with("ed"))
     {
         j += 1;
     }
@@ -1113,7 +1114,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
         } else if lt == "and"
             && j >= 2
             && toks[j - 2].word
-            && !is_capitalized(w(j - 2))
+            && !toks[j - 2].is_capitalized(text)
             && lower(w(j - 2)).ends_with("ed")
         {
             // `Ms. Sherry smiled and said`: skip the first verb.
@@ -1492,7 +1493,6 @@ pub fn mention(text: &str, span: Span, toks: &[Token], rules: &LangRules) -> Men
         .map(|t| t.text(text))
         .collect();
     let raw = span.slice(text);
-    let lowered = raw.to_lowercase();
     let kind = if words.len() == 1 && rules.pronouns.contains_key(lower(words[0]).as_ref()) {
         MentionKind::Pronoun
     } else if head_word(&words).is_some_and(|h| {
@@ -1504,9 +1504,9 @@ pub fn mention(text: &str, span: Span, toks: &[Token], rules: &LangRules) -> Men
         .all(|w| !is_capitalized(w) || DETERMINERS.contains(&lower(w).as_ref()))
     {
         MentionKind::Document
-    } else if is_anonymous(&lowered, rules)
+    } else if !words.iter().skip(1).any(|w| is_capitalized(w))
         // `sources` is anonymous; `sources close to Putin` names somebody.
-        && !words.iter().skip(1).any(|w| is_capitalized(w))
+        && is_anonymous(&lower(raw), rules)
     {
         MentionKind::Anonymous
     } else if words.iter().enumerate().any(|(i, w)| {
