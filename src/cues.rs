@@ -535,16 +535,16 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
     }
 }
 
-/// Number of tokens the phrase covers at `i`, or 0.
+/// Number of tokens the phrase covers at `i`, or 0. The phrase comes from
+/// `phrase_index` under the word at `i`, so its first word matches already.
 fn match_phrase(text: &str, toks: &[Token], i: usize, phrase: &[String]) -> usize {
-    let mut n = 0;
-    for part in phrase {
+    for (n, part) in phrase.iter().enumerate().skip(1) {
         match toks.get(i + n) {
-            Some(t) if *lower(t.text(text)) == **part => n += 1,
+            Some(t) if *lower(t.text(text)) == **part => {}
             _ => return 0,
         }
     }
-    n
+    phrase.len()
 }
 
 /// Verb forms that are more often nouns: `an infrastructure project`,

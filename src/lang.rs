@@ -693,8 +693,12 @@ mod tests {
             ..Extras::default()
         };
         let rules = LangRules::load("en", None, &extras).unwrap();
-        for k in rules.phrase_index.keys() {
+        for (k, ids) in &rules.phrase_index {
             assert!(rules.cue_starts.may_contain(k), "{k}");
+            // The cue matcher takes a phrase's first word as matched.
+            for &i in ids {
+                assert_eq!(rules.phrase_cues[i].words.first(), Some(k));
+            }
         }
         assert!(rules.cue_starts.may_contain("Harrumph"));
         // It does reject most words that start no cue.

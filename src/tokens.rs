@@ -53,10 +53,16 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
+/// The Unicode General Punctuation block (`’`, `“`, `—`, `…`).
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
+
 #[inline]
 fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if GENERAL_PUNCTUATION.contains(&c) {
+        // Curly quotes and dashes: no letter or digit in the block (tested).
+        false
     } else {
         c.is_alphanumeric()
     }
@@ -149,6 +155,14 @@ pub fn strip_possessive(word: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn general_punctuation_has_no_letters_or_digits() {
+        for c in GENERAL_PUNCTUATION {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alnum(c), c.is_alphanumeric());
+        }
+    }
 
     #[test]
     fn words_abbreviations_and_punctuation() {
