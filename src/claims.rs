@@ -307,7 +307,7 @@ fn skip_dateline(text: &str, span: Span) -> Span {
         None => s,
     };
     for sep in [":", " —", " –", " -"] {
-        if let Some(at) = head.find(sep) {
+        if let Some(at) = find_str(head, sep) {
             let lead = &head[..at];
             let caps = lead
                 .split(|c: char| !c.is_alphabetic())
@@ -321,6 +321,16 @@ fn skip_dateline(text: &str, span: Span) -> Span {
         }
     }
     span
+}
+
+/// `hay.find(needle)` for a short needle, without setting up a substring
+/// searcher: `memchr` for its last byte (rarer than a leading space), then
+/// a comparison of the bytes before it.
+fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let last = n.len() - 1;
+    let tail = h.get(last..)?;
+    memchr::memchr_iter(n[last], tail).find(|&i| h[i..i + last] == n[..last])
 }
 
 fn find_word(hay: &str, word: &str) -> Option<usize> {

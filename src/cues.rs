@@ -63,260 +63,308 @@ pub struct Cue {
     pub sentence: u32,
 }
 
-/// Auxiliaries and adverbs that may stand between a subject and its verb.
-const SKIP_BEFORE_VERB: &[&str] = &[
-    "has",
-    "had",
-    "have",
-    "also",
-    "later",
-    "then",
-    "previously",
-    "once",
-    "again",
-    "recently",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "reportedly",
-    "would",
-    "will",
-    "could",
-    "can",
-    "may",
-    "might",
-    "should",
-    "did",
-    "does",
-    "do",
-    "just",
-    "further",
-    "flatly",
-    "bluntly",
-    "simply",
-    "quickly",
-    "often",
-    "never",
-    "always",
-    "already",
-    "still",
-    "first",
-    "last",
-    "earlier",
-    "long",
-    "frequently",
-    "initially",
-    "subsequently",
-    "separately",
-    "ultimately",
-    "finally",
-    "explicitly",
-    "openly",
-    "angrily",
-    "loudly",
-    "quietly",
-    "softly",
-    "told",
-    "even",
-    "only",
-    "originally",
-    "specifically",
-    "directly",
-    "elsewhere",
-    "similarly",
-    "too",
-    "is",
-    "are",
-    "was",
-    "were",
-    "been",
-    "be",
-    "now",
-    "once",
-    "today",
-    "yesterday",
-    "tonight",
-];
+/// A fixed word list. Membership is a `match` on the word (compiled to
+/// comparisons by length), not a scan of a slice with a `memcmp` a word.
+struct Words(fn(&str) -> bool);
 
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+impl Words {
+    #[inline]
+    fn contains(&self, w: &&str) -> bool {
+        (self.0)(w)
+    }
+}
+
+/// Auxiliaries and adverbs that may stand between a subject and its verb.
+const SKIP_BEFORE_VERB: Words = Words(|w| {
+    matches!(
+        w,
+        "has"
+            | "had"
+            | "have"
+            | "also"
+            | "later"
+            | "then"
+            | "previously"
+            | "once"
+            | "again"
+            | "recently"
+            | "repeatedly"
+            | "publicly"
+            | "privately"
+            | "reportedly"
+            | "would"
+            | "will"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "did"
+            | "does"
+            | "do"
+            | "just"
+            | "further"
+            | "flatly"
+            | "bluntly"
+            | "simply"
+            | "quickly"
+            | "often"
+            | "never"
+            | "always"
+            | "already"
+            | "still"
+            | "first"
+            | "last"
+            | "earlier"
+            | "long"
+            | "frequently"
+            | "initially"
+            | "subsequently"
+            | "separately"
+            | "ultimately"
+            | "finally"
+            | "explicitly"
+            | "openly"
+            | "angrily"
+            | "loudly"
+            | "quietly"
+            | "softly"
+            | "told"
+            | "even"
+            | "only"
+            | "originally"
+            | "specifically"
+            | "directly"
+            | "elsewhere"
+            | "similarly"
+            | "too"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "been"
+            | "be"
+            | "now"
+            | "today"
+            | "yesterday"
+            | "tonight"
+    )
+});
+
+const WEEKDAYS: Words = Words(|w| {
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
+});
 
 /// Lowercase words that end a noun phrase.
-const STOP: &[&str] = &[
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "when",
-    "where",
-    "while",
-    "because",
-    "but",
-    "or",
-    "so",
-    "if",
-    "as",
-    "than",
-    "then",
-    "although",
-    "though",
-    "after",
-    "before",
-    "since",
-    "until",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "do",
-    "does",
-    "did",
-    "not",
-    "to",
-    "also",
-    "why",
-    "how",
-    "what",
-    "whether",
-    "there",
-    "here",
-    "this",
-    "these",
-    "those",
-    "it",
-    "into",
-    "about",
-    "over",
-    "under",
-    "against",
-    "during",
-    "without",
-    "through",
-    "upon",
-    "by",
-    "yet",
-    "nor",
-    "either",
-    "neither",
-    "both",
-    "all",
-    "any",
-    "some",
-    "every",
-    "each",
-    "very",
-    "more",
-    "most",
-    "now",
-    "today",
-    "yesterday",
-    "tonight",
-    "later",
-    "earlier",
-    "again",
-    "once",
-    "just",
-    "only",
-    "even",
-    "never",
-    "up",
-    "out",
-    "off",
-    "down",
-    "back",
-    "away",
-    "such",
-    "no",
-    "we",
-    "i",
-    "you",
-    "me",
-    "us",
-    "him",
-    "them",
-];
+const STOP: Words = Words(|w| {
+    matches!(
+        w,
+        "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "when"
+            | "where"
+            | "while"
+            | "because"
+            | "but"
+            | "or"
+            | "so"
+            | "if"
+            | "as"
+            | "than"
+            | "then"
+            | "although"
+            | "though"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "do"
+            | "does"
+            | "did"
+            | "not"
+            | "to"
+            | "also"
+            | "why"
+            | "how"
+            | "what"
+            | "whether"
+            | "there"
+            | "here"
+            | "this"
+            | "these"
+            | "those"
+            | "it"
+            | "into"
+            | "about"
+            | "over"
+            | "under"
+            | "against"
+            | "during"
+            | "without"
+            | "through"
+            | "upon"
+            | "by"
+            | "yet"
+            | "nor"
+            | "either"
+            | "neither"
+            | "both"
+            | "all"
+            | "any"
+            | "some"
+            | "every"
+            | "each"
+            | "very"
+            | "more"
+            | "most"
+            | "now"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "later"
+            | "earlier"
+            | "again"
+            | "once"
+            | "just"
+            | "only"
+            | "even"
+            | "never"
+            | "up"
+            | "out"
+            | "off"
+            | "down"
+            | "back"
+            | "away"
+            | "such"
+            | "no"
+            | "we"
+            | "i"
+            | "you"
+            | "me"
+            | "us"
+            | "him"
+            | "them"
+    )
+});
 
 /// Lowercase words that join parts of one noun phrase.
-const NP_PREP: &[&str] = &[
-    "of", "for", "at", "from", "in", "with", "on", "and", "&", "de", "von", "van", "al", "bin",
-];
+const NP_PREP: Words = Words(|w| {
+    matches!(
+        w,
+        "of" | "for"
+            | "at"
+            | "from"
+            | "in"
+            | "with"
+            | "on"
+            | "and"
+            | "&"
+            | "de"
+            | "von"
+            | "van"
+            | "al"
+            | "bin"
+    )
+});
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "two", "three",
-    "several", "many", "another",
-];
+const DETERMINERS: Words = Words(|w| {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "one"
+            | "two"
+            | "three"
+            | "several"
+            | "many"
+            | "another"
+    )
+});
 
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "last",
-    "this",
-    "on",
-    "in",
-    "at",
-    "earlier",
-    "later",
-    "recently",
-    "previously",
-    "afterward",
-    "afterwards",
-    "then",
-    "again",
-    "also",
-    "week",
-    "month",
-    "year",
-    "past",
-    "future",
-    "weekend",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "when",
-    "after",
-    "before",
-    "during",
-    "while",
-    "as",
-    "through",
-    "via",
-    "over",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "flatly",
-];
+const TIME_WORDS: Words = Words(|w| {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "last"
+            | "this"
+            | "on"
+            | "in"
+            | "at"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "previously"
+            | "afterward"
+            | "afterwards"
+            | "then"
+            | "again"
+            | "also"
+            | "week"
+            | "month"
+            | "year"
+            | "past"
+            | "future"
+            | "weekend"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "when"
+            | "after"
+            | "before"
+            | "during"
+            | "while"
+            | "as"
+            | "through"
+            | "via"
+            | "over"
+            | "repeatedly"
+            | "publicly"
+            | "privately"
+            | "flatly"
+    )
+});
 
 /// Finds the cues of every sentence.
 pub fn find(text: &str, sentences: &[Span], rules: &LangRules) -> Vec<Cue> {
@@ -357,7 +405,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             .is_some_and(|t| matches!(t.text(text), "“" | "\"" | "'" | "‘" | "«" | "„"));
         if quote_follows
             && colon > start
-            && (start..colon).all(|i| toks[i].word && is_capitalized(w(i)))
+            && (start..colon).all(|i| toks[i].word && toks[i].is_capitalized(text))
             && colon - start <= 5
         {
             let span = Span {
@@ -381,6 +429,10 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             i += 1;
             continue;
         }
+        if !rules.cue_starts.may_contain(w(i)) {
+            i += 1;
+            continue;
+        }
         let lw = lower(w(i));
         let Some(candidates) = rules.phrase_index.get(lw.as_ref()) else {
             i += 1;
@@ -389,7 +441,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
         // Multi-word phrases first.
         let mut matched = false;
         for pc in candidates.iter().map(|&k| &rules.phrase_cues[k]) {
-            let n = match_phrase(text, toks, i, &pc.phrase);
+            let n = match_phrase(text, toks, i, &pc.words);
             if n == 0 {
                 continue;
             }
@@ -448,11 +500,12 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
         // A capitalised verb form inside a sentence is a name: the
         // Washington Post, the United States, Turner Broadcasting.
         let sentence_initial = i == 0 || (i == 1 && !toks[0].word);
-        let name_like = is_capitalized(w(i))
+        let name_like = toks[i].is_capitalized(text)
             && !sentence_initial
             && i > 0
             && toks[i - 1].word
-            && (is_capitalized(w(i - 1)) || DETERMINERS.contains(&lower(w(i - 1)).as_ref()));
+            && (toks[i - 1].is_capitalized(text)
+                || DETERMINERS.contains(&lower(w(i - 1)).as_ref()));
         if let Some(v) = rules.verbs.get(lw.as_ref()).filter(|_| !name_like)
             && !is_passive_or_adjectival(text, toks, i, rules)
         {
@@ -482,164 +535,163 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
     }
 }
 
-/// Number of tokens the phrase covers at `i`, or 0.
-fn match_phrase(text: &str, toks: &[Token], i: usize, phrase: &str) -> usize {
-    let mut n = 0;
-    for part in phrase.split_whitespace() {
+/// Number of tokens the phrase covers at `i`, or 0. The phrase comes from
+/// `phrase_index` under the word at `i`, so its first word matches already.
+fn match_phrase(text: &str, toks: &[Token], i: usize, phrase: &[String]) -> usize {
+    for (n, part) in phrase.iter().enumerate().skip(1) {
         match toks.get(i + n) {
-            Some(t) if lower(t.text(text)) == part => n += 1,
+            Some(t) if *lower(t.text(text)) == **part => {}
             _ => return 0,
         }
     }
-    n
+    phrase.len()
 }
 
 /// Verb forms that are more often nouns: `an infrastructure project`,
 /// `the talks`, `a brief`. They count as verbs only after a pronoun, a
 /// name, or an auxiliary.
-const NOUNY: &[&str] = &[
-    "project",
-    "projects",
-    "post",
-    "posts",
-    "text",
-    "texts",
-    "figure",
-    "figures",
-    "name",
-    "names",
-    "term",
-    "terms",
-    "brief",
-    "briefs",
-    "grant",
-    "grants",
-    "talk",
-    "talks",
-    "report",
-    "reports",
-    "claim",
-    "claims",
-    "answer",
-    "answers",
-    "reply",
-    "replies",
-    "comment",
-    "comments",
-    "note",
-    "notes",
-    "call",
-    "calls",
-    "request",
-    "requests",
-    "order",
-    "orders",
-    "promise",
-    "promises",
-    "estimate",
-    "estimates",
-    "charge",
-    "charges",
-    "demand",
-    "demands",
-    "praise",
-    "quote",
-    "quotes",
-    "question",
-    "questions",
-    "release",
-    "releases",
-    "statement",
-    "pledge",
-    "pledges",
-    "vow",
-    "vows",
-    "warning",
-    "plea",
-    "pleas",
-    "testimony",
-    "tweet",
-    "tweets",
-    "email",
-    "emails",
-    "signal",
-    "signals",
-    "state",
-    "states",
-    "rule",
-    "rules",
-    "fear",
-    "fears",
-    "hope",
-    "hopes",
-    "doubt",
-    "doubts",
-    "guess",
-    "echo",
-    "echoes",
-    "counter",
-    "counters",
-    "label",
-    "labels",
-    "caution",
-    "forecast",
-    "forecasts",
-    "plan",
-    "plans",
-    "concern",
-    "concerns",
-    "point",
-    "points",
-    "review",
-    "reviews",
-    "finding",
-    "findings",
-    "suggestion",
-    "briefing",
-    "ruling",
-    "saying",
-    "sayings",
-    "reading",
-    "writing",
-    "teaching",
-    "remark",
-    "remarks",
-    "attack",
-    "attacks",
-    "fault",
-    "faults",
-    "cite",
-    "cites",
-    "allow",
-    "allows",
-    "response",
-    "responses",
-    "reply",
-    "outline",
-    "outlines",
-    "challenge",
-    "challenges",
-    "portray",
-    "portrays",
-    "question",
-    "respond",
-    "notice",
-    "notices",
-    "contend",
-    "explain",
-    "describe",
-    "describes",
-    "call",
-    "calls",
-    "guarantee",
-    "guarantees",
-    "offer",
-    "offers",
-    "protest",
-    "protests",
-    "complaint",
-    "complaints",
-];
+const NOUNY: Words = Words(|w| {
+    matches!(
+        w,
+        "project"
+            | "projects"
+            | "post"
+            | "posts"
+            | "text"
+            | "texts"
+            | "figure"
+            | "figures"
+            | "name"
+            | "names"
+            | "term"
+            | "terms"
+            | "brief"
+            | "briefs"
+            | "grant"
+            | "grants"
+            | "talk"
+            | "talks"
+            | "report"
+            | "reports"
+            | "claim"
+            | "claims"
+            | "answer"
+            | "answers"
+            | "reply"
+            | "replies"
+            | "comment"
+            | "comments"
+            | "note"
+            | "notes"
+            | "call"
+            | "calls"
+            | "request"
+            | "requests"
+            | "order"
+            | "orders"
+            | "promise"
+            | "promises"
+            | "estimate"
+            | "estimates"
+            | "charge"
+            | "charges"
+            | "demand"
+            | "demands"
+            | "praise"
+            | "quote"
+            | "quotes"
+            | "question"
+            | "questions"
+            | "release"
+            | "releases"
+            | "statement"
+            | "pledge"
+            | "pledges"
+            | "vow"
+            | "vows"
+            | "warning"
+            | "plea"
+            | "pleas"
+            | "testimony"
+            | "tweet"
+            | "tweets"
+            | "email"
+            | "emails"
+            | "signal"
+            | "signals"
+            | "state"
+            | "states"
+            | "rule"
+            | "rules"
+            | "fear"
+            | "fears"
+            | "hope"
+            | "hopes"
+            | "doubt"
+            | "doubts"
+            | "guess"
+            | "echo"
+            | "echoes"
+            | "counter"
+            | "counters"
+            | "label"
+            | "labels"
+            | "caution"
+            | "forecast"
+            | "forecasts"
+            | "plan"
+            | "plans"
+            | "concern"
+            | "concerns"
+            | "point"
+            | "points"
+            | "review"
+            | "reviews"
+            | "finding"
+            | "findings"
+            | "suggestion"
+            | "briefing"
+            | "ruling"
+            | "saying"
+            | "sayings"
+            | "reading"
+            | "writing"
+            | "teaching"
+            | "remark"
+            | "remarks"
+            | "attack"
+            | "attacks"
+            | "fault"
+            | "faults"
+            | "cite"
+            | "cites"
+            | "allow"
+            | "allows"
+            | "response"
+            | "responses"
+            | "outline"
+            | "outlines"
+            | "challenge"
+            | "challenges"
+            | "portray"
+            | "portrays"
+            | "respond"
+            | "notice"
+            | "notices"
+            | "contend"
+            | "explain"
+            | "describe"
+            | "describes"
+            | "guarantee"
+            | "guarantees"
+            | "offer"
+            | "offers"
+            | "protest"
+            | "protests"
+            | "complaint"
+            | "complaints"
+    )
+});
 
 /// `was told`, `is said`, `the so-called`, `an infrastructure project`:
 /// not a report by a subject.
@@ -717,7 +769,7 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
         // itself modifies a noun (`a series of Twitter posts`).
         let name_subject = |j: usize| {
             let mut k = j;
-            while k > 0 && toks[k - 1].word && is_capitalized(toks[k - 1].text(text)) {
+            while k > 0 && toks[k - 1].word && toks[k - 1].is_capitalized(text) {
                 k -= 1;
             }
             k > 0
@@ -734,7 +786,7 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
             || match (prev_idx, prev.as_deref()) {
                 (Some(j), Some(p)) => {
                     j + 1 == i
-                        && (is_capitalized(toks[j].text(text)) && j > 0 && name_subject(j)
+                        && (toks[j].is_capitalized(text) && j > 0 && name_subject(j)
                         || matches!(
                             p,
                             "he" | "she"
@@ -759,11 +811,11 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
                         // `The ad claims`, `the report notes`: a document
                         // noun after a determiner.
                         || rules.documents.contains(strip_possessive(p))
-                            && !is_capitalized(toks[j].text(text))
+                            && !toks[j].is_capitalized(text)
                             && (0..j)
                                 .rev()
                                 .take(3)
-                                .find(|&k| !(toks[k].word && is_capitalized(toks[k].text(text))) || k == 0)
+                                .find(|&k| !(toks[k].word && toks[k].is_capitalized(text)) || k == 0)
                                 .is_some_and(|k| {
                                     DETERMINERS.contains(&lower(toks[k].text(text)).as_ref())
                                 }))
@@ -880,7 +932,7 @@ fn verb_source(
         m.kind == MentionKind::Nominal
             && k > 0
             && toks[k - 1].word
-            && !is_capitalized(toks[k - 1].text(text))
+            && !toks[k - 1].is_capitalized(text)
     };
     if coordinated
         && source.as_ref().is_none_or(object_like)
@@ -1187,7 +1239,7 @@ fn clause_subject(text: &str, toks: &[Token], end: usize, rules: &LangRules) -> 
         .rposition(|t| t.text(text) == ",")
         .map_or(0, |c| c + 1);
     let mut e = start;
-    while e < end && toks[e].word && is_capitalized(toks[e].text(text)) {
+    while e < end && toks[e].word && toks[e].is_capitalized(text) {
         e += 1;
     }
     if e == start || e >= end || !toks[e].word {
@@ -1337,7 +1389,7 @@ fn sentence_subject(
         && toks[j].word
         && !STOP.contains(&lower(toks[j].text(text)).as_ref())
         && !rules.verbs.contains_key(lower(toks[j].text(text)).as_ref())
-        && !(j > first && !is_capitalized(toks[j].text(text)) && toks[j].text(text).ends_with("ed"))
+        && !(j > first && !toks[j].is_capitalized(text) && toks[j].text(text).ends_with("ed"))
     {
         j += 1;
     }
@@ -1381,7 +1433,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
         } else if lt == "and"
             && j >= 2
             && toks[j - 2].word
-            && !is_capitalized(w(j - 2))
+            && !toks[j - 2].is_capitalized(text)
             && lower(w(j - 2)).ends_with("ed")
         {
             // `Ms. Sherry smiled and said`: skip the first verb.
@@ -1760,7 +1812,6 @@ pub fn mention(text: &str, span: Span, toks: &[Token], rules: &LangRules) -> Men
         .map(|t| t.text(text))
         .collect();
     let raw = span.slice(text);
-    let lowered = raw.to_lowercase();
     let kind = if words.len() == 1 && rules.pronouns.contains_key(lower(words[0]).as_ref()) {
         MentionKind::Pronoun
     } else if head_word(&words).is_some_and(|h| {
@@ -1772,9 +1823,9 @@ pub fn mention(text: &str, span: Span, toks: &[Token], rules: &LangRules) -> Men
         .all(|w| !is_capitalized(w) || DETERMINERS.contains(&lower(w).as_ref()))
     {
         MentionKind::Document
-    } else if is_anonymous(&lowered, rules)
+    } else if !words.iter().skip(1).any(|w| is_capitalized(w))
         // `sources` is anonymous; `sources close to Putin` names somebody.
-        && !words.iter().skip(1).any(|w| is_capitalized(w))
+        && is_anonymous(&lower(raw), rules)
     {
         MentionKind::Anonymous
     } else if words.iter().enumerate().any(|(i, w)| {

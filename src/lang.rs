@@ -202,6 +202,9 @@ pub struct PhraseCue {
     pub phrase: String,
     pub kind: PhraseKind,
     pub stance: Stance,
+    /// The phrase's words, split once when the rules load.
+    #[serde(skip)]
+    pub words: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -298,6 +301,9 @@ pub struct LangRules {
     /// only a verb form). A word not in here starts no cue: one lookup
     /// decides it.
     pub phrase_index: HashMap<String, Vec<usize>>,
+    /// A filter over the keys of `phrase_index`, built with it: a word it
+    /// rejects starts no cue, decided without lower-casing or hashing.
+    pub cue_starts: WordFilter,
     /// Titles as written ("Sen.", "Prime Minister").
     pub titles: HashSet<String>,
     /// Lowercase words that make a name an organisation ("kremlin",
@@ -484,6 +490,7 @@ impl LangRules {
         }
         for c in &mut phrase_cues {
             c.phrase = c.phrase.to_lowercase();
+            c.words = c.phrase.split_whitespace().map(str::to_owned).collect();
         }
 
         let mut pronouns = HashMap::default();
@@ -531,6 +538,8 @@ impl LangRules {
             });
         }
 
+        let cue_starts = WordFilter::new(phrase_index.keys().map(String::as_str));
+
         let alternation: Vec<String> = anonymous.iter().map(|p| regex::escape(p)).collect();
         let anonymous_re = regex::Regex::new(&format!(r"\b(?:{})\b", alternation.join("|")))
             .map_err(|e| Error::new(ErrorKind::Rules, format!("anonymous-source phrases: {e}")))?;
@@ -538,6 +547,7 @@ impl LangRules {
         Ok(LangRules {
             anonymous_re,
             phrase_index,
+            cue_starts,
             given_names,
             lang: lang.to_owned(),
             abbreviations,
@@ -589,6 +599,60 @@ impl LangRules {
     }
 }
 
+/// A set of lowercase words as a 65,536-bit table indexed by a hash of
+/// each word's length and its first, second and last letters. `may_contain`
+/// is true for every word of the set in any capitalisation, and for a few
+/// others (the caller still looks the word up); a non-ASCII word is always
+/// a maybe.
+#[derive(Clone)]
+pub struct WordFilter {
+    bits: Box<[u64; 1024]>,
+}
+
+impl std::fmt::Debug for WordFilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WordFilter").finish_non_exhaustive()
+    }
+}
+
+impl WordFilter {
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut bits = Box::new([0u64; 1024]);
+        for w in words {
+            if let Some(h) = Self::slot(w) {
+                bits[h >> 6] |= 1 << (h & 63);
+            }
+        }
+        WordFilter { bits }
+    }
+
+    /// The table bit of an ASCII word (case-blind), or `None` for a word
+    /// that is empty or not ASCII.
+    #[inline]
+    fn slot(w: &str) -> Option<usize> {
+        let b = w.as_bytes();
+        let (&first, &last) = (b.first()?, b.last()?);
+        if !w.is_ascii() {
+            return None;
+        }
+        let second = b.get(1).copied().unwrap_or(0);
+        let key = (b.len() as u32)
+            | u32::from(first.to_ascii_lowercase()) << 8
+            | u32::from(second.to_ascii_lowercase()) << 16
+            | u32::from(last.to_ascii_lowercase()) << 24;
+        Some((key.wrapping_mul(0x9E37_79B1) >> 16) as usize)
+    }
+
+    /// False only when no capitalisation of `w` is in the set.
+    #[inline]
+    pub fn may_contain(&self, w: &str) -> bool {
+        match Self::slot(w) {
+            Some(h) => self.bits[h >> 6] & (1 << (h & 63)) != 0,
+            None => true,
+        }
+    }
+}
+
 fn capitalize(word: &str) -> String {
     let mut c = word.chars();
     match c.next() {
@@ -600,6 +664,55 @@ fn capitalize(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cue pre-filter must pass every word that can start a cue in any
+    /// capitalisation, read straight from the rule files, so that a new
+    /// entry in verbs.toml or cues.toml can never be skipped.
+    #[test]
+    fn cue_filter_passes_every_verb_form_and_phrase_start() {
+        let rules = LangRules::builtin("en").unwrap();
+        let verbs: VerbFile = toml::from_str(include_str!("../rules/lang/en/verbs.toml")).unwrap();
+        let cues: CueFile = toml::from_str(include_str!("../rules/lang/en/cues.toml")).unwrap();
+        let mut starts: Vec<String> = verbs.verb.iter().flat_map(|v| v.forms.clone()).collect();
+        starts.extend(
+            cues.cue
+                .iter()
+                .filter_map(|c| c.phrase.split_whitespace().next().map(str::to_owned)),
+        );
+        assert!(starts.len() > 1000);
+        for w in &starts {
+            let title = capitalize(w);
+            for form in [w.to_lowercase(), title, w.to_uppercase()] {
+                assert!(rules.cue_starts.may_contain(&form), "filter drops {form:?}");
+            }
+            assert!(rules.phrase_index.contains_key(&w.to_lowercase()), "{w}");
+        }
+        // Every key of the index, including added verbs, passes too.
+        let extras = Extras {
+            reporting_verbs: vec!["Harrumph".into()],
+            ..Extras::default()
+        };
+        let rules = LangRules::load("en", None, &extras).unwrap();
+        for (k, ids) in &rules.phrase_index {
+            assert!(rules.cue_starts.may_contain(k), "{k}");
+            // The cue matcher takes a phrase's first word as matched.
+            for &i in ids {
+                assert_eq!(rules.phrase_cues[i].words.first(), Some(k));
+            }
+        }
+        assert!(rules.cue_starts.may_contain("Harrumph"));
+        // It does reject most words that start no cue.
+        let other = [
+            "the", "house", "votes", "budget", "tuesday", "senate", "river",
+        ];
+        assert!(
+            other
+                .iter()
+                .filter(|w| rules.cue_starts.may_contain(w))
+                .count()
+                < other.len()
+        );
+    }
 
     #[test]
     fn embedded_table_lists_exactly_the_files_on_disk() {

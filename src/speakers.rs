@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::cues::{Mention, MentionKind};
 use crate::lang::{Gender, LangRules, Number};
+use crate::lower::lower;
 use crate::span::Span;
 use crate::tokens::{is_capitalized, strip_possessive};
 
@@ -110,6 +111,17 @@ pub struct NameSighting {
     pub roles: Vec<String>,
     /// The name's [`name_words`], computed once.
     pub words: Vec<String>,
+    /// The gender [`clean_name`] tells from the words as written.
+    pub gender: Option<Gender>,
+    /// Whether the name is an organisation's, decided on first use.
+    org: std::cell::OnceCell<bool>,
+}
+
+impl NameSighting {
+    /// [`is_org`] of the name, computed once.
+    fn is_org(&self, rules: &LangRules) -> bool {
+        *self.org.get_or_init(|| is_org(&self.name, rules))
+    }
 }
 
 impl SpeakerTable {
@@ -147,14 +159,8 @@ impl SpeakerTable {
         match m.kind {
             MentionKind::Pronoun => {
                 let info = rules.pronouns.get(&raw.to_lowercase()).copied()?;
-                let id = self.antecedent(
-                    text,
-                    m.span.start,
-                    info.gender,
-                    info.number,
-                    sightings,
-                    rules,
-                )?;
+                let id =
+                    self.antecedent(m.span.start, info.gender, info.number, sightings, rules)?;
                 self.note(id, m.span);
                 if self.speakers[id].gender.is_none()
                     && matches!(info.gender, Gender::Male | Gender::Female)
@@ -181,7 +187,7 @@ impl SpeakerTable {
                     .filter(|s| same_entity_words(&s.words, &words))
                     .max_by_key(|s| s.name.split_whitespace().count())
                     .cloned();
-                let (id, res) = self.add_named(&name, kind, m.span, &roles, gender);
+                let (id, res) = self.add_named(&name, words, kind, m.span, &roles, gender);
                 if let Some(f) = fuller {
                     if f.name.split_whitespace().count()
                         > self.speakers[id].name.split_whitespace().count()
@@ -215,7 +221,7 @@ impl SpeakerTable {
                 } else {
                     SpeakerKind::Person
                 };
-                let (id, res) = self.add_named(raw, kind, m.span, &[], None);
+                let (id, res) = self.add_named(raw, name_words(raw), kind, m.span, &[], None);
                 Some((id as u32, res))
             }
             MentionKind::Document | MentionKind::Anonymous => {
@@ -298,21 +304,20 @@ impl SpeakerTable {
             .filter(|x| {
                 sent.contains(x.span)
                     && !same_entity_words(&x.words, &self.words[speaker as usize])
-                    && !is_org(&x.name, rules)
+                    && !x.is_org(rules)
             })
-            .filter(|x| {
-                let (_, _, g) = clean_name(x.span.slice(text), rules);
-                // Only a rival the text shows to be compatible (a given
-                // name or a title of that gender) makes the pronoun ambiguous.
-                g == Some(gender)
-            })
+            // Only a rival the text shows to be compatible (a given name or
+            // a title of that gender) makes the pronoun ambiguous.
+            .filter(|x| x.gender == Some(gender))
             .map(|x| x.span)
             .next_back()
     }
 
+    /// `mention_words` are [`name_words`] of `name`.
     fn add_named(
         &mut self,
         name: &str,
+        mention_words: Vec<String>,
         kind: SpeakerKind,
         span: Span,
         roles: &[String],
@@ -325,7 +330,6 @@ impl SpeakerTable {
         } else {
             Box::new(exact.clone().into_iter())
         };
-        let mention_words = name_words(name);
         let found = candidates.into_iter().find(|&i| {
             let s = &self.speakers[i];
             matches!(s.kind, SpeakerKind::Person | SpeakerKind::Organisation)
@@ -396,6 +400,7 @@ impl SpeakerTable {
             .find(|s| s.roles.iter().any(|r| r == head))?;
         let (id, _) = self.add_named(
             &s.name.clone(),
+            s.words.clone(),
             SpeakerKind::Person,
             s.span,
             &s.roles.clone(),
@@ -408,7 +413,6 @@ impl SpeakerTable {
     /// compatible with a pronoun.
     fn antecedent(
         &mut self,
-        text: &str,
         at: u32,
         gender: Gender,
         number: Number,
@@ -434,22 +438,15 @@ impl SpeakerTable {
             sightings[upto.saturating_sub(LOOKBACK)..upto]
                 .iter()
                 .rev()
-                .find(|s| {
-                    !is_org(&s.name, rules) && {
-                        let (_, _, g) = clean_name(s.span.slice(text), rules);
-                        g.is_none_or(|g| g == gender)
-                    }
-                })
+                .find(|s| !s.is_org(rules) && s.gender.is_none_or(|g| g == gender))
         } else {
             None
         };
         // A bare capitalised phrase (`City Hall`, `Mill Street`) is only a
         // person when it carries a title or role (`Mayor Dana Whitfield`),
         // or when no speaker in the table could be meant.
-        let sighting = sighting.filter(|s| {
-            let (_, _, g) = clean_name(s.span.slice(text), rules);
-            !s.roles.is_empty() || g.is_some() || from_table.is_none()
-        });
+        let sighting =
+            sighting.filter(|s| !s.roles.is_empty() || s.gender.is_some() || from_table.is_none());
         match (from_table, sighting) {
             (Some((p, i)), Some(s))
                 if s.span.start <= p || same_entity_words(&self.words[i], &s.words) =>
@@ -462,7 +459,8 @@ impl SpeakerTable {
                     Gender::Male | Gender::Female => Some(gender),
                     _ => None,
                 };
-                let (id, _) = self.add_named(&s.name, SpeakerKind::Person, s.span, &s.roles, g);
+                let (id, _) =
+                    self.add_named(&s.name, s.words, SpeakerKind::Person, s.span, &s.roles, g);
                 Some(id)
             }
             (Some((_, i)), None) => Some(i),
@@ -508,7 +506,7 @@ pub fn same_entity_words(wa: &[String], wb: &[String]) -> bool {
 }
 
 fn is_org(raw: &str, rules: &LangRules) -> bool {
-    let lowered = raw.to_lowercase();
+    let lowered = lower(raw);
     lowered.starts_with("the ")
         || lowered.split_whitespace().any(|w| {
             rules.org_words.contains(
@@ -533,9 +531,10 @@ pub fn clean_name(raw: &str, rules: &LangRules) -> (String, Vec<String>, Option<
             }
             _ => {}
         }
-        let lw = bare.to_lowercase();
-        if rules.is_title(bare) || (!is_capitalized(bare) && i + 1 < words.len()) {
-            if rules.is_title(bare) {
+        let title = rules.is_title(bare);
+        if title || (!is_capitalized(bare) && i + 1 < words.len()) {
+            if title {
+                let lw = bare.to_lowercase();
                 roles.push(normalise_role(lw.trim_end_matches('.')).to_string());
             }
             start = i + 1;
@@ -613,31 +612,26 @@ pub fn sightings(
     out: &mut Vec<NameSighting>,
 ) {
     // A title-case headline capitalises every word: no names to be had.
-    let words: Vec<&str> = toks
-        .iter()
-        .filter(|t| t.word)
-        .map(|t| t.text(text))
-        .collect();
-    let long = words.iter().filter(|w| w.len() > 3).count();
-    if long >= 4
-        && words
-            .iter()
-            .filter(|w| w.len() > 3)
-            .all(|w| is_capitalized(w))
-    {
+    let mut long = 0;
+    let mut all_capitalized = true;
+    for t in toks.iter().filter(|t| t.word && t.span.len() > 3) {
+        long += 1;
+        all_capitalized &= t.is_capitalized(text);
+    }
+    if long >= 4 && all_capitalized {
         return;
     }
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
-        if !(t.word && is_capitalized(t.text(text))) {
+        if !(t.word && t.is_capitalized(text)) {
             i += 1;
             continue;
         }
         let mut j = i;
         while j < toks.len()
             && toks[j].word
-            && (is_capitalized(toks[j].text(text))
+            && (toks[j].is_capitalized(text)
                 || matches!(toks[j].text(text), "de" | "van" | "von" | "al"))
         {
             j += 1;
@@ -660,7 +654,7 @@ pub fn sightings(
                 start: toks[s].span.start,
                 end: toks[j - 1].span.end,
             };
-            let (name, roles, _) = clean_name(span.slice(text), rules);
+            let (name, roles, gender) = clean_name(span.slice(text), rules);
             if !name.is_empty() && name.split_whitespace().count() <= 5 {
                 let words = name_words(&name);
                 out.push(NameSighting {
@@ -668,6 +662,8 @@ pub fn sightings(
                     name,
                     roles,
                     words,
+                    gender,
+                    org: std::cell::OnceCell::new(),
                 });
             }
         }

@@ -19,6 +19,16 @@ impl Token {
     pub fn text(self, text: &str) -> &str {
         self.span.slice(text)
     }
+
+    /// [`is_capitalized`] of the token's text, from its first byte when
+    /// that is ASCII (no slicing).
+    #[inline]
+    pub fn is_capitalized(self, text: &str) -> bool {
+        match text.as_bytes().get(self.span.start as usize) {
+            Some(b) if b.is_ascii() && !self.span.is_empty() => b.is_ascii_uppercase(),
+            _ => is_capitalized(self.text(text)),
+        }
+    }
 }
 
 fn is_joiner(c: char) -> bool {
@@ -43,10 +53,16 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
+/// The Unicode General Punctuation block (`’`, `“`, `—`, `…`).
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
+
 #[inline]
 fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if GENERAL_PUNCTUATION.contains(&c) {
+        // Curly quotes and dashes: no letter or digit in the block (tested).
+        false
     } else {
         c.is_alphanumeric()
     }
@@ -58,6 +74,10 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
     let base = span.start as usize;
     let mut i = 0;
     while let Some(c) = char_at(s, i) {
+        if c == ' ' {
+            i += 1;
+            continue;
+        }
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
@@ -72,6 +92,10 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
         }
         let mut end = i + c.len_utf8();
         loop {
+            // Most of a word is ASCII letters and digits.
+            while s.as_bytes().get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                end += 1;
+            }
             match char_at(s, end) {
                 Some(c) if is_alnum(c) => end += c.len_utf8(),
                 Some(j) if is_joiner(j) => match char_at(s, end + j.len_utf8()) {
@@ -109,8 +133,13 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
 }
 
 /// Whether the word starts with an uppercase letter.
+#[inline]
 pub fn is_capitalized(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    match word.as_bytes().first() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// `Pezeshkian’s` → `Pezeshkian`.
@@ -126,6 +155,14 @@ pub fn strip_possessive(word: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn general_punctuation_has_no_letters_or_digits() {
+        for c in GENERAL_PUNCTUATION {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alnum(c), c.is_alphanumeric());
+        }
+    }
 
     #[test]
     fn words_abbreviations_and_punctuation() {
