@@ -716,6 +716,14 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
         if rules.documents.contains(strip_possessive(p)) {
             return false;
         }
+        // `before saying, “…”`: a gerund that introduces a quotation.
+        if matches!(
+            p,
+            "before" | "after" | "upon" | "while" | "without" | "when"
+        ) && introduces_quote(text, toks, i + 1)
+        {
+            return false;
+        }
         if !matches!(
             p,
             "is" | "was"
@@ -858,6 +866,23 @@ fn verb_source(
     let verb = lower(toks[v].text(text));
     let gerund = verb.ends_with("ing");
     let after_quote = prev.is_some_and(is_closing_quote);
+    // `Mr. Trump was prompted to say, “…”`, `McConnell deflected questions
+    // before saying, “…”`: an infinitive or a gerund after a preposition
+    // that introduces a quotation speaks for the nearest clause's subject.
+    let nonfinite = match prev {
+        Some("to") => true,
+        Some(p) if gerund => matches!(
+            lower(p).as_ref(),
+            "before" | "after" | "upon" | "by" | "while" | "without" | "when"
+        ),
+        _ => false,
+    };
+    if nonfinite && introduces_quote(text, toks, end) {
+        return (
+            CuePattern::SourceBefore,
+            nearest_clause_subject(text, toks, v - 1, rules),
+        );
+    }
     let after_break = matches!(prev, None | Some("," | "—" | "–" | ";")) || after_quote;
     if after_break {
         // `…, saying …`: the subject of the sentence, never the object
@@ -1126,6 +1151,38 @@ fn main_clause_subject(
         _ => np_before(text, toks, v, rules)?,
     };
     (m.span.start >= toks[from].span.start).then_some(m)
+}
+
+/// Whether an opening quotation mark follows token `end` (after an
+/// optional comma or colon): `to say, “…”`.
+fn introduces_quote(text: &str, toks: &[Token], end: usize) -> bool {
+    let Some(next) = toks.get(end) else {
+        return false;
+    };
+    let rest = text[next.span.start as usize..].trim_start_matches([',', ':', ' ']);
+    rest.starts_with(['“', '"', '‘', '«', '„']) || rest.starts_with("''") || rest.starts_with("``")
+}
+
+/// The subject of the nearest finite verb before token `before`, within
+/// the clause: `Mr. Trump was prompted [to say]` → `Mr. Trump`.
+fn nearest_clause_subject(
+    text: &str,
+    toks: &[Token],
+    before: usize,
+    rules: &LangRules,
+) -> Option<Mention> {
+    let lo = before.saturating_sub(14);
+    let v = (lo..before)
+        .rev()
+        .take_while(|&k| toks[k].word || toks[k].text(text) == "’" || toks[k].text(text) == "'")
+        .find(|&k| finite_verb(text, toks, k, rules))?;
+    // Skip back over a verb group (`was prompted`): its first word.
+    let mut first = v;
+    while first > 0 && finite_verb(text, toks, first - 1, rules) {
+        first -= 1;
+    }
+    np_before(text, toks, first, rules)
+        .filter(|m| !matches!(lower(m.span.slice(text)).as_ref(), "that" | "which" | "who"))
 }
 
 /// Whether a finite verb directly follows the mention `m`.

@@ -184,3 +184,23 @@ fn a_coordinated_clause_has_its_own_speaker() {
         in the past, “I have never seen anything like it.”\n";
     assert_eq!(speakers(text), vec![s("I have never", "Rabbi Ben Hale")]);
 }
+
+#[test]
+fn an_infinitive_or_gerund_that_introduces_a_quote() {
+    let text =
+        "The debate was so calm that Mr. Grant was prompted to say, “We are all friends here.”\n";
+    assert_eq!(speakers(text), vec![s("We are all", "Mr. Grant")]);
+    let text = "On Tuesday, Mr. Lowe deflected questions about the nominee before saying, \
+        “We will see what happens.”\n";
+    assert_eq!(speakers(text), vec![s("We will see", "Mr. Lowe")]);
+    let text = "The columnist Dana Ruiz went so far as to say: “The company is finished.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("The company is", "The columnist Dana Ruiz")]
+    );
+    // Not every infinitive: `wants to say` with no quotation after it is
+    // no cue for a quote later in the sentence.
+    let text = "He wants to say more about the plan, which critics call “reckless.”\n";
+    let got = speakers(text);
+    assert!(got.iter().all(|q| q.1.as_deref() != Some("He")), "{got:?}");
+}
