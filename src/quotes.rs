@@ -546,7 +546,15 @@ fn named_by_a_person(before: &str, cue: &str) -> bool {
         "labelled",
         "termed",
         "nicknamed",
+        "described as",
+        "referred to as",
     ];
+    // `what he called “…”`: the pronoun names it in its own words.
+    if let Some(rest) = cue.strip_prefix("what ")
+        && matches!(rest.split(' ').next(), Some("he" | "she" | "they" | "it"))
+    {
+        return true;
+    }
     let mut words = before.split_whitespace().rev().peekable();
     // The determiner the cue was matched past: `called a “…”`.
     if words
@@ -666,7 +674,19 @@ mod tests {
             k("It is what former employees have called a “fraudulent scheme.”"),
             QuoteKind::Fragment
         );
+        assert_eq!(
+            k("The president denounced what he called the “deeply pessimistic” vision."),
+            QuoteKind::Fragment
+        );
+        assert_eq!(
+            k("He backed the marchers, whom he described as “peaceful.”"),
+            QuoteKind::Fragment
+        );
         // Passives, participles and `so-called` stay scare quotes and titles.
+        assert_ne!(
+            k("The book is described as a “riveting read.”"),
+            QuoteKind::Fragment
+        );
         assert_eq!(k("It has been called a “scheme” before."), QuoteKind::Scare);
         assert_eq!(k("It is what is called a “debate” now."), QuoteKind::Scare);
         assert_eq!(
