@@ -526,6 +526,19 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
     {
         return QuoteKind::Title;
     }
+    // `on CNN’s “New Day,”`, `appeared on “Meet the Press.”`, `the “Gang of
+    // Eight,”`: a title-case name after a possessive, `on` or `the` names a
+    // show, a work or a group, whatever punctuation the marks hold.
+    if starts_upper && is_title_case(content) && words <= 6 {
+        let prev = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        let possessive = prev.ends_with("’s") || prev.ends_with("'s");
+        if possessive || (words >= 2 && matches!(prev, "on" | "the" | "The")) || prev == "on" {
+            return QuoteKind::Title;
+        }
+    }
     if starts_upper && words >= 6 && content.ends_with(['.', '?', '!', ',']) {
         return QuoteKind::Full;
     }
@@ -781,6 +794,29 @@ mod tests {
             ]
         );
         assert_eq!(contents("He said: “We won.”")[0].1, QuoteKind::Full);
+    }
+
+    #[test]
+    fn a_show_or_group_name_keeps_its_punctuation_inside_and_is_a_title() {
+        let k = |t: &str| contents(t)[0].1;
+        assert_eq!(
+            k("Sunday on CNN’s “State of the Union,” the governor said it was over."),
+            QuoteKind::Title
+        );
+        assert_eq!(k("“No,” he said on “Meet the Press.”"), QuoteKind::Full);
+        assert_eq!(
+            contents("“No,” he said on “Meet the Press.”")[1].1,
+            QuoteKind::Title
+        );
+        assert_eq!(
+            k("He joined the “Gang of Eight,” a bipartisan group."),
+            QuoteKind::Title
+        );
+        // Lowercase words after a possessive are still the person's.
+        assert_eq!(
+            k("Clinton slammed Trump’s “reprehensible, prejudiced and divisive” plan."),
+            QuoteKind::Fragment
+        );
     }
 
     #[test]
