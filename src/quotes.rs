@@ -535,7 +535,67 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
             .next()
             .unwrap_or("");
         let possessive = prev.ends_with("’s") || prev.ends_with("'s");
-        if possessive || (words >= 2 && matches!(prev, "on" | "the" | "The")) || prev == "on" {
+        // `the reality show “The Apprentice,”`, `author of “Hacked World
+        // Order,”`, `told “Fox and Friends,”`.
+        let work_noun = matches!(
+            prev.to_lowercase().as_str(),
+            "show"
+                | "movie"
+                | "film"
+                | "book"
+                | "series"
+                | "novel"
+                | "song"
+                | "album"
+                | "podcast"
+                | "program"
+                | "programme"
+                | "documentary"
+                | "memoir"
+                | "biography"
+                | "episode"
+                | "musical"
+                | "play"
+                | "column"
+                | "newsletter"
+        );
+        // `author of “…”`, `an interview with “…”`, but not `chants of
+        // “Feel the Bern”`.
+        let prev2 = before
+            .rsplit(|c: char| c.is_whitespace())
+            .nth(1)
+            .unwrap_or("")
+            .to_lowercase();
+        let of_a_work = match prev {
+            "of" => matches!(
+                prev2.as_str(),
+                "author"
+                    | "host"
+                    | "star"
+                    | "creator"
+                    | "director"
+                    | "editor"
+                    | "producer"
+                    | "season"
+                    | "episode"
+                    | "cast"
+                    | "revival"
+                    | "version"
+                    | "chapter"
+                    | "co-author"
+                    | "co-host"
+                    | "publisher"
+                    | "writer"
+            ),
+            "with" => prev2 == "interview",
+            _ => false,
+        };
+        if possessive
+            || work_noun
+            || of_a_work
+            || prev == "on"
+            || (words >= 2 && matches!(prev, "the" | "The" | "told"))
+        {
             return QuoteKind::Title;
         }
     }
@@ -810,6 +870,19 @@ mod tests {
         );
         assert_eq!(
             k("He joined the “Gang of Eight,” a bipartisan group."),
+            QuoteKind::Title
+        );
+        assert_eq!(
+            k("Ms. Reyes, the author of “Hacked World Order,” said it was likely."),
+            QuoteKind::Title
+        );
+        assert_eq!(
+            k("He hosted the reality show “Apprentice,” then ran."),
+            QuoteKind::Title
+        );
+        // A chant is speech, not a work.
+        assert_ne!(
+            k("Activists joined in a thunderous chant of “Feel the Bern.”"),
             QuoteKind::Title
         );
         // Lowercase words after a possessive are still the person's.
