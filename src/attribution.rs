@@ -360,6 +360,12 @@ pub fn attribute(
                         .clone()
                 })
                 .filter(|m| m.kind != MentionKind::Anonymous)
+                // `The music …`, `The discussion …`: a description that
+                // is no person is no speaker for a quote without a cue.
+                .filter(|m| {
+                    !matches!(m.kind, MentionKind::Nominal)
+                        || could_speak(m.span.slice(inp.text), inp.rules)
+                })
                 .filter(|m| {
                     mute_subject = cannot_speak(m.span.slice(inp.text));
                     !mute_subject
@@ -599,6 +605,92 @@ fn opens_coordinate_clause(text: &str, c: &Cue) -> bool {
         && matches!(
             word,
             "but" | "and" | "though" | "although" | "while" | "whereas" | "yet"
+        )
+}
+
+/// Whether a description names someone who can speak: its head is a
+/// title or role (`the senator`), an organisation noun (`the campaign`) or
+/// a word for people (`supporters`); `The music` and `The discussion` are
+/// not.
+fn could_speak(raw: &str, rules: &crate::lang::LangRules) -> bool {
+    let Some(head) = raw.split_whitespace().last() else {
+        return false;
+    };
+    let head = head
+        .trim_end_matches(['’', '\'', 's'].as_slice())
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let full = raw
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let l = head.to_lowercase();
+    rules.is_title(&full)
+        || rules.is_title(&l)
+        || rules.org_nouns.contains(full.as_str())
+        || rules.org_nouns.contains(l.as_str())
+        || matches!(
+            full.as_str(),
+            "people"
+                | "voters"
+                | "supporters"
+                | "critics"
+                | "protesters"
+                | "activists"
+                | "residents"
+                | "members"
+                | "leaders"
+                | "lawmakers"
+                | "democrats"
+                | "republicans"
+                | "conservatives"
+                | "liberals"
+                | "experts"
+                | "analysts"
+                | "economists"
+                | "scientists"
+                | "researchers"
+                | "pollsters"
+                | "man"
+                | "woman"
+                | "men"
+                | "women"
+                | "mother"
+                | "father"
+                | "son"
+                | "daughter"
+                | "wife"
+                | "husband"
+                | "friend"
+                | "friends"
+                | "author"
+                | "writer"
+                | "host"
+                | "reporter"
+                | "journalist"
+                | "candidate"
+                | "nominee"
+                | "crowd"
+                | "audience"
+                | "delegates"
+                | "fans"
+                | "students"
+                | "workers"
+                | "officers"
+                | "teacher"
+                | "lawyer"
+                | "attorney"
+                | "aide"
+                | "aides"
+                | "adviser"
+                | "advisers"
+                | "advisor"
+                | "staff"
+                | "staffers"
+                | "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
         )
 }
 

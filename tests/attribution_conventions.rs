@@ -204,3 +204,13 @@ fn an_infinitive_or_gerund_that_introduces_a_quote() {
     let got = speakers(text);
     assert!(got.iter().all(|q| q.1.as_deref() != Some("He")), "{got:?}");
 }
+
+#[test]
+fn a_subject_that_is_no_person_does_not_speak_a_fragment() {
+    // No cue: the sentence's subject speaks only when it can.
+    let text = "The music swelled across the hall, a “truly historic” night for the party.\n";
+    let got = speakers(text);
+    assert!(got.iter().all(|q| q.1.is_none()), "{got:?}");
+    let text = "The senator took aim at the plan, a “truly reckless” idea in her view.\n";
+    assert_eq!(speakers(text), vec![s("truly reckless", "The senator")]);
+}
