@@ -512,20 +512,6 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
     let starts_upper = first.is_uppercase() || !first.is_alphabetic();
     // Counted up to what the rules below ask, so long quotes cost nothing.
     let words = content.split_whitespace().take(6).count();
-    if before.is_empty()
-        || before.ends_with([':', '—', '–'])
-        || (before.ends_with(',') && starts_upper)
-        || before.ends_with(['(', '"', '“', '\''])
-    {
-        return QuoteKind::Full;
-    }
-    if starts_upper
-        && words >= 2
-        && is_title_case(content)
-        && !content.ends_with(['.', ',', '?', '!'])
-    {
-        return QuoteKind::Title;
-    }
     // `on CNN’s “New Day,”`, `appeared on “Meet the Press.”`, `the “Gang of
     // Eight,”`: a title-case name after a possessive, `on` or `the` names a
     // show, a work or a group, whatever punctuation the marks hold.
@@ -534,6 +520,11 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
             .rsplit(|c: char| c.is_whitespace())
             .next()
             .unwrap_or("");
+        // `the Netflix thriller, “Bloodline,”`: a comma after a work noun.
+        let (prev, after_comma) = match prev.strip_suffix(',') {
+            Some(p) => (p, true),
+            None => (prev, false),
+        };
         let possessive = prev.ends_with("’s") || prev.ends_with("'s");
         // `the reality show “The Apprentice,”`, `author of “Hacked World
         // Order,”`, `told “Fox and Friends,”`.
@@ -558,7 +549,23 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
                 | "play"
                 | "column"
                 | "newsletter"
+                | "autobiography"
+                | "thriller"
+                | "drama"
+                | "comedy"
+                | "sitcom"
+                | "opera"
         );
+        // `“Broad City” star Arturo Castro`, `“Daily Show” host Trevor Noah`.
+        let after = q
+            .close
+            .map(|c| text[c.end as usize..].trim_start())
+            .unwrap_or("");
+        let credit = [
+            "star ", "host ", "creator ", "actress ", "actor ", "anchor ",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w));
         // `author of “…”`, `an interview with “…”`, but not `chants of
         // “Feel the Bern”`.
         let prev2 = before
@@ -590,14 +597,30 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
             "with" => prev2 == "interview",
             _ => false,
         };
-        if possessive
-            || work_noun
-            || of_a_work
-            || prev == "on"
-            || (words >= 2 && matches!(prev, "the" | "The" | "told"))
+        if work_noun
+            || credit
+            || !after_comma
+                && (possessive
+                    || of_a_work
+                    || prev == "on"
+                    || (words >= 2 && matches!(prev, "the" | "The" | "told")))
         {
             return QuoteKind::Title;
         }
+    }
+    if before.is_empty()
+        || before.ends_with([':', '—', '–'])
+        || (before.ends_with(',') && starts_upper)
+        || before.ends_with(['(', '"', '“', '\''])
+    {
+        return QuoteKind::Full;
+    }
+    if starts_upper
+        && words >= 2
+        && is_title_case(content)
+        && !content.ends_with(['.', ',', '?', '!'])
+    {
+        return QuoteKind::Title;
     }
     if starts_upper && words >= 6 && content.ends_with(['.', '?', '!', ',']) {
         return QuoteKind::Full;
@@ -880,6 +903,16 @@ mod tests {
             k("He hosted the reality show “Apprentice,” then ran."),
             QuoteKind::Title
         );
+        assert_eq!(
+            k("“Broad City” star Arturo Castro turned the tables."),
+            QuoteKind::Title
+        );
+        assert_eq!(
+            k("He also stars in the Netflix thriller, “Bloodline,” this year."),
+            QuoteKind::Title
+        );
+        // A comma after an ordinary word still opens a full quote.
+        assert_eq!(k("Then, “We Will Win This,” she said."), QuoteKind::Full);
         // A chant is speech, not a work.
         assert_ne!(
             k("Activists joined in a thunderous chant of “Feel the Bern.”"),
