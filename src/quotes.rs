@@ -508,6 +508,11 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
             }
         }
     }
+    // `he called his opponent “Senator Cruz”`, `referred to Obama as “the
+    // most valuable player”`: a person naming something in their words.
+    if named_with_object(before) {
+        return QuoteKind::Fragment;
+    }
     let first = content.chars().next().unwrap_or(' ');
     let starts_upper = first.is_uppercase() || !first.is_alphabetic();
     // Counted up to what the rules below ask, so long quotes cost nothing.
@@ -691,6 +696,58 @@ fn named_by_a_person(before: &str, cue: &str) -> bool {
     })
 }
 
+/// Whether `before` ends with a person's naming verb and its object:
+/// `he called his opponent`, `Weaver called that`, `referred to him as a`.
+/// The subject must be a pronoun or a capitalised name right before the
+/// verb, so passives and participles (`is called`, `a class called`) are
+/// not.
+fn named_with_object(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().rev().take(9).collect();
+    // words[0] is the last word before the mark.
+    for (k, w) in words.iter().enumerate().skip(1).take(5) {
+        let lw = w.to_lowercase();
+        let naming = matches!(
+            lw.as_str(),
+            "called"
+                | "calls"
+                | "call"
+                | "dubbed"
+                | "labeled"
+                | "labelled"
+                | "branded"
+                | "nicknamed"
+        );
+        let referred = lw == "to"
+            && words.get(k + 1).is_some_and(|v| {
+                matches!(v.to_lowercase().as_str(), "referred" | "refers" | "refer")
+            })
+            && words[..k].iter().any(|x| x.eq_ignore_ascii_case("as"));
+        if !(naming || referred) {
+            continue;
+        }
+        // The object: a few words without punctuation.
+        if words[..k]
+            .iter()
+            .any(|x| x.ends_with([',', '.', ';', ':', ')']) || x.contains(['“', '"']))
+        {
+            return false;
+        }
+        let subject_at = if referred { k + 2 } else { k + 1 };
+        return words.get(subject_at).is_some_and(|s| {
+            let s = s.trim_matches(|c: char| !c.is_alphanumeric());
+            matches!(
+                s.to_lowercase().as_str(),
+                "he" | "she" | "they" | "i" | "we" | "who" | "whom" | "each" | "also"
+            ) || s.chars().next().is_some_and(char::is_uppercase)
+                && !matches!(
+                    s,
+                    "The" | "A" | "An" | "It" | "This" | "That" | "What" | "Some" | "Many" | "Also"
+                )
+        });
+    }
+    false
+}
+
 fn is_title_cue(cue: &str) -> bool {
     !matches!(
         cue,
@@ -776,6 +833,18 @@ mod tests {
         );
         assert_eq!(
             k("He backed the marchers, whom he described as “peaceful.”"),
+            QuoteKind::Fragment
+        );
+        assert_eq!(
+            k("There was no insult; he called his opponent “Senator Cruz” instead."),
+            QuoteKind::Fragment
+        );
+        assert_eq!(
+            k("Mr. Trump referred to him as “The Comeback Kid” for it."),
+            QuoteKind::Fragment
+        );
+        assert_ne!(
+            k("It was taught in a psychology class called “Perception” that year."),
             QuoteKind::Fragment
         );
         // Passives, participles and `so-called` stay scare quotes and titles.
