@@ -1571,29 +1571,39 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                 // said`: an opening adverbial is not the subject; the
                 // segment after it is.
                 let opener = lower(w(seg_start));
-                if matches!(
-                    opener.as_ref(),
-                    "in" | "on"
-                        | "at"
-                        | "during"
-                        | "after"
-                        | "before"
-                        | "speaking"
-                        | "asked"
-                        | "meanwhile"
-                        | "still"
-                        | "but"
-                        | "and"
-                        | "however"
-                        | "earlier"
-                        | "later"
-                        | "last"
-                        | "since"
-                        | "for"
-                        | "with"
-                        | "without"
-                        | "from"
-                ) {
+                // `Alarmed by the unrest, Senator Reid, …, said`: a
+                // participle clause (a participle followed by a lowercase
+                // word, unlike a name such as `Ted Cruz`).
+                let participle = (opener.ends_with("ed") || opener.ends_with("ing"))
+                    && opener.len() > 4
+                    && seg_start + 1 < comma
+                    && toks[seg_start + 1].word
+                    && !is_capitalized(w(seg_start + 1));
+                if participle
+                    || matches!(
+                        opener.as_ref(),
+                        "in" | "on"
+                            | "at"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "speaking"
+                            | "asked"
+                            | "meanwhile"
+                            | "still"
+                            | "but"
+                            | "and"
+                            | "however"
+                            | "earlier"
+                            | "later"
+                            | "last"
+                            | "since"
+                            | "for"
+                            | "with"
+                            | "without"
+                            | "from"
+                    )
+                {
                     let next_start = comma + 1;
                     let next_end = (next_start..j - 1).find(|&k| w(k) == ",").unwrap_or(j - 1);
                     if next_end > next_start {
@@ -2052,6 +2062,23 @@ mod tests {
             )
             .as_deref(),
             Some("A Chinese official")
+        );
+    }
+
+    #[test]
+    fn an_opening_participle_clause_is_not_the_subject() {
+        assert_eq!(
+            source_of(
+                "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that he spoke with him.",
+                "said"
+            )
+            .as_deref(),
+            Some("Senator Harry Reid")
+        );
+        // A name ending in -ed is no participle.
+        assert_eq!(
+            source_of("Ted Cruz, the Texas senator, said it was over.", "said").as_deref(),
+            Some("Ted Cruz")
         );
     }
 
