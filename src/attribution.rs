@@ -348,6 +348,25 @@ pub fn attribute(
         // A sentence subject that cannot speak (`It’s`, `Given`, `Nothing`):
         // no speaker, but the quote is not a scare quote for want of one.
         let mut mute_subject = false;
+        if best.is_none()
+            && q.kind == QuoteKind::Full
+            && let (Some(so), Some(o)) = (s_open, q.open)
+            && after_colon()
+            && let Some(colon) = inp.text[..o.start as usize].trim_end().strip_suffix(':')
+            && let Some(m) =
+                crate::cues::colon_label(inp.text, inp.sentences[so], colon.len() as u32, inp.rules)
+        {
+            out[qi] = Some(link(
+                inp,
+                table,
+                qi,
+                m,
+                None,
+                Method::SpeakerLabel,
+                Confidence::Medium,
+            ));
+            continue;
+        }
         if best.is_none() && (q.kind == QuoteKind::Fragment || after_colon()) {
             // No cue: the subject of the sentence, when it opens it.
             if let Some(m) = s_open

@@ -1308,6 +1308,67 @@ fn clause_subject(text: &str, toks: &[Token], end: usize, rules: &LangRules) -> 
     .then_some(m)
 }
 
+/// Who a colon introduces, for a quote after it with no reporting cue:
+/// the name right before the colon (`- Pew Research: “…”`, `doesn’t
+/// surprise pollster Daron Shaw: “…”`), the document after `From`/`More
+/// from` (`From the report: “…”`), the name after `Here’s`, or the main
+/// clause's subject (`the Board of Elections was conclusive in its
+/// findings: “…”`). `colon` is the offset of the colon.
+pub fn colon_label(text: &str, sentence: Span, colon: u32, rules: &LangRules) -> Option<Mention> {
+    let start = (sentence.start as usize).max((colon as usize).saturating_sub(300));
+    let mut start = start;
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let toks = tokenize(text, Span::new(start, colon as usize), rules);
+    let n = toks.len();
+    if n == 0 {
+        return None;
+    }
+    let w = |i: usize| toks[i].text(text);
+    if let Some(m) = np_before(text, toks.as_slice(), n, rules) {
+        let k = toks.partition_point(|t| t.span.start < m.span.start);
+        let from = k > 0 && matches!(lower(w(k - 1)).as_ref(), "from");
+        // A clean name: capitalised words and connectors only (not `month
+        // on CNN`, `headline reads`).
+        let raw = m.span.slice(text);
+        let clean = raw.split_whitespace().last().is_some_and(is_capitalized)
+            && raw.split_whitespace().all(|x| {
+                !matches!(
+                    x,
+                    "on" | "in" | "at" | "with" | "by" | "to" | "from" | "over" | "about"
+                )
+            });
+        match m.kind {
+            MentionKind::Name if clean => return Some(m),
+            MentionKind::Document if from => return Some(m),
+            _ => {}
+        }
+    }
+    // `Here’s Clinton in December 1992:`
+    if n > 1 && matches!(lower(w(0)).as_ref(), "here’s" | "here's") {
+        let mut e = 1;
+        while e < n && toks[e].word && is_capitalized(w(e)) {
+            e += 1;
+        }
+        if e > 1 {
+            let span = Span {
+                start: toks[1].span.start,
+                end: toks[e - 1].span.end,
+            };
+            let m = mention(text, span, &toks[1..e], rules);
+            if m.kind == MentionKind::Name {
+                return Some(m);
+            }
+        }
+    }
+    if start == sentence.start as usize {
+        return main_clause_subject(text, &toks, n, rules)
+            .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun));
+    }
+    None
+}
+
 /// The subject that opens a sentence (`Bush referred to Rubio as “…”`,
 /// `The ad claims …`), for a quote whose sentence has no reporting cue.
 pub fn subject(text: &str, sentence: Span, rules: &LangRules) -> Option<Mention> {

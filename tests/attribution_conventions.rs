@@ -214,3 +214,33 @@ fn a_subject_that_is_no_person_does_not_speak_a_fragment() {
     let text = "The senator took aim at the plan, a “truly reckless” idea in her view.\n";
     assert_eq!(speakers(text), vec![s("truly reckless", "The senator")]);
 }
+
+#[test]
+fn a_colon_introduces_its_speaker() {
+    let text = "POLLS WERE NOT WRONG - Pew Research: “Estimates of civic engagement are off.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("Estimates of civic", "Pew Research")]
+    );
+    let text =
+        "The panels differ. From the report: “Samples with more elaborate weighting did better.”\n";
+    assert_eq!(speakers(text), vec![s("Samples with more", "the report")]);
+    let text = "Here’s Clinton in December 1992: “We have to give people a chance.”\n";
+    assert_eq!(speakers(text), vec![s("We have to", "Clinton")]);
+    let text = "As if addressing him directly, the Illinois Board of Elections was conclusive \
+        in its findings: “Further discussion is unnecessary.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![s(
+            "Further discussion is",
+            "the Illinois Board of Elections"
+        )]
+    );
+    // Not a name: `month on CNN` is no speaker.
+    let text = "He repeated the claim last month on CNN: “We will build it.”\n";
+    let got = speakers(text);
+    assert!(
+        got.iter().all(|q| q.1.as_deref() != Some("month on CNN")),
+        "{got:?}"
+    );
+}
