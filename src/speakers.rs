@@ -157,6 +157,23 @@ impl SpeakerTable {
     ) -> Option<(u32, Resolution)> {
         let raw = m.span.slice(text);
         match m.kind {
+            // `Graham, who says …`: a relative pronoun stands for the name
+            // right before it.
+            MentionKind::Pronoun if matches!(raw, "who" | "Who" | "whom") => {
+                let i = sightings.partition_point(|s| s.span.end <= m.span.start);
+                let s = sightings[..i].last()?;
+                let gap = text.get(s.span.end as usize..m.span.start as usize)?;
+                if !gap.chars().all(|c| c.is_whitespace() || c == ',') {
+                    return None;
+                }
+                let name = Mention {
+                    span: s.span,
+                    kind: MentionKind::Name,
+                };
+                let (id, _) = self.resolve(text, &name, sightings, rules)?;
+                self.note(id as usize, m.span);
+                Some((id, Resolution::Pronoun))
+            }
             MentionKind::Pronoun => {
                 let info = rules.pronouns.get(&raw.to_lowercase()).copied()?;
                 let id =
@@ -175,11 +192,14 @@ impl SpeakerTable {
                 if name.is_empty() {
                     return None;
                 }
-                let kind = if is_org(raw, rules) && !headed_by_person(raw, rules) {
-                    SpeakerKind::Organisation
-                } else {
-                    SpeakerKind::Person
-                };
+                // A gendered title or given name (`Board member Glen Ruiz`)
+                // makes a person whatever organisation word precedes it.
+                let kind =
+                    if is_org(raw, rules) && !headed_by_person(raw, rules) && gender.is_none() {
+                        SpeakerKind::Organisation
+                    } else {
+                        SpeakerKind::Person
+                    };
                 // A sighting earlier in the text may give the fuller name.
                 let upto = sightings.partition_point(|s| s.span.start <= m.span.start);
                 let fuller = sightings[upto.saturating_sub(LOOKBACK)..upto]

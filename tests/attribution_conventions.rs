@@ -244,3 +244,20 @@ fn a_colon_introduces_its_speaker() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_relative_pronoun_resolves_to_the_name_before_it() {
+    let text = "Sen. Ada Moss, who says the state should send more troops, spoke on Monday.\n";
+    let analysis = Engine::english().analyze(text);
+    let claim = analysis
+        .claims
+        .iter()
+        .find(|c| {
+            c.source
+                .as_ref()
+                .is_some_and(|m| m.span.slice(text) == "who")
+        })
+        .expect("the relative clause reports a claim");
+    let speaker = claim.speaker.expect("`who` is resolved");
+    assert_eq!(analysis.speakers[speaker as usize].name, "Ada Moss");
+}
