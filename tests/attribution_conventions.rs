@@ -261,3 +261,25 @@ fn a_relative_pronoun_resolves_to_the_name_before_it() {
     let speaker = claim.speaker.expect("`who` is resolved");
     assert_eq!(analysis.speakers[speaker as usize].name, "Ada Moss");
 }
+
+#[test]
+fn a_named_person_after_an_organisation_word_is_a_person() {
+    use quotecheck::speakers::SpeakerKind;
+    let text = "Board member Glen Ruiz said the plan was “rushed.”\n";
+    let analysis = Engine::english().analyze(text);
+    let ruiz = analysis
+        .speakers
+        .iter()
+        .find(|s| s.name == "Glen Ruiz")
+        .expect("a speaker Glen Ruiz");
+    assert_eq!(ruiz.kind, SpeakerKind::Person);
+    // An organisation stays one.
+    let text = "The Board of Elections said the count was “final.”\n";
+    let analysis = Engine::english().analyze(text);
+    assert!(
+        analysis
+            .speakers
+            .iter()
+            .any(|s| s.kind == SpeakerKind::Organisation)
+    );
+}
