@@ -716,11 +716,16 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
         if rules.documents.contains(strip_possessive(p)) {
             return false;
         }
-        // `before saying, “…”`: a gerund that introduces a quotation.
-        if matches!(
-            p,
-            "before" | "after" | "upon" | "while" | "without" | "when"
-        ) && introduces_quote(text, toks, i + 1)
+        // `before saying, “…”`, `footage of Hillary Clinton asking, “…”`: a
+        // gerund that introduces a quotation after a comma or colon.
+        if introduces_quote(text, toks, i + 1)
+            && (matches!(
+                p,
+                "before" | "after" | "upon" | "while" | "without" | "when"
+            ) || toks
+                .get(i + 1)
+                .is_some_and(|t| matches!(t.text(text), "," | ":"))
+                && is_capitalized(toks[i - 1].text(text)))
         {
             return false;
         }
@@ -1904,9 +1909,12 @@ pub fn np_after(
             end += 1;
             continue;
         }
+        // After a determiner a verb form is a noun: `said the report`,
+        // `said the ruling`.
+        let after_determiner = DETERMINERS.contains(&lower(w(end - 1)).as_ref());
         if STOP.contains(&lt)
             || TIME_WORDS.contains(&lt)
-            || rules.verbs.contains_key(lt)
+            || (rules.verbs.contains_key(lt) && !after_determiner)
             || lt.ends_with("ly")
         {
             break;

@@ -283,3 +283,23 @@ fn a_named_person_after_an_organisation_word_is_a_person() {
             .any(|s| s.kind == SpeakerKind::Organisation)
     );
 }
+
+#[test]
+fn an_inverted_document_and_a_gerund_that_introduces_a_quote() {
+    // `said the report`: after a determiner, `report` is a noun.
+    let text = "“The state cannot avoid the conclusion,” said the ruling.\n";
+    assert_eq!(speakers(text), vec![s("The state cannot", "the ruling")]);
+    let text = "“Turnout will be low,” said the report.\n";
+    assert_eq!(speakers(text), vec![s("Turnout will be", "the report")]);
+    // `footage of Hillary Clinton asking, “…”`
+    let text = "The ad uses footage of Senator Ruth Vance asking, “Why aren’t I ahead?”\n";
+    let got = speakers(text);
+    assert_eq!(got.len(), 1);
+    assert!(
+        got[0]
+            .1
+            .as_deref()
+            .is_some_and(|sp| sp.ends_with("Ruth Vance")),
+        "{got:?}"
+    );
+}
