@@ -610,7 +610,7 @@ fn cannot_speak(subject: &str) -> bool {
 /// before (`…, but he called`, `and she said`, `though he said`).
 fn opens_coordinate_clause(text: &str, c: &Cue) -> bool {
     let Some(m) = &c.source else { return false };
-    if m.span.end > c.span.start || m.kind != MentionKind::Pronoun {
+    if m.span.end > c.span.start || !matches!(m.kind, MentionKind::Pronoun | MentionKind::Name) {
         return false;
     }
     let mut words = text[..m.span.start as usize]
@@ -623,7 +623,18 @@ fn opens_coordinate_clause(text: &str, c: &Cue) -> bool {
     !inside_report
         && matches!(
             word,
-            "but" | "and" | "though" | "although" | "while" | "whereas" | "yet"
+            "but"
+                | "and"
+                | "though"
+                | "although"
+                | "while"
+                | "whereas"
+                | "yet"
+                | "after"
+                | "before"
+                | "when"
+                | "since"
+                | "because"
         )
 }
 

@@ -303,3 +303,18 @@ fn an_inverted_document_and_a_gerund_that_introduces_a_quote() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_named_subject_after_a_conjunction_opens_its_own_report() {
+    let text = "Sen. Ana Ruiz accuses the governor of “leading from behind” and Mayor Tom Lee \
+        says he is “losing the fight.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("leading from behind", "Sen. Ana Ruiz"),
+            s("losing the fight.", "Mayor Tom Lee")
+        ]
+    );
+    let text = "Clinton weighed in on Tuesday, hours after Sanders said he was “encouraged” by it.\n";
+    assert_eq!(speakers(text), vec![s("encouraged", "Sanders")]);
+}
