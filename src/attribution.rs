@@ -506,18 +506,44 @@ pub fn attribute(
         }
     }
     for chain in chains {
-        let Some(src) = chain.iter().rev().find_map(|&i| out[i].clone()) else {
-            continue;
-        };
-        for &i in &chain {
-            if out[i].is_none() {
-                out[i] = Some(Attribution {
-                    quote: i as u32,
-                    method: Method::Continuation,
-                    confidence: Confidence::Medium,
-                    ..src.clone()
-                });
+        // `“…,” Moore said. “If indeed … ¶ “…”`: a chain that opens after
+        // an attributed quote of its paragraph goes on with that speaker.
+        let first = chain[0];
+        if out[first].is_none()
+            && let Some(p) = (0..first).rev().find(|&p| {
+                quotes[p].depth == 0
+                    && kinds[p].is_speech()
+                    && quotes[p].paragraph == quotes[first].paragraph
+            })
+            && let Some(src) = out[p].clone()
+        {
+            out[first] = Some(Attribution {
+                quote: first as u32,
+                method: Method::PreviousQuote,
+                confidence: Confidence::Medium,
+                ..src
+            });
+        }
+        // Each part without a cue of its own takes the nearest attributed
+        // part before it, or failing that the first after it.
+        for (k, &i) in chain.iter().enumerate() {
+            if out[i].is_some() {
+                continue;
             }
+            let Some(src) = chain[..k]
+                .iter()
+                .rev()
+                .find_map(|&j| out[j].clone())
+                .or_else(|| chain[k + 1..].iter().find_map(|&j| out[j].clone()))
+            else {
+                continue;
+            };
+            out[i] = Some(Attribution {
+                quote: i as u32,
+                method: Method::Continuation,
+                confidence: Confidence::Medium,
+                ..src
+            });
         }
     }
 

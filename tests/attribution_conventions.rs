@@ -315,6 +315,7 @@ fn a_named_subject_after_a_conjunction_opens_its_own_report() {
             s("losing the fight.", "Mayor Tom Lee")
         ]
     );
-    let text = "Clinton weighed in on Tuesday, hours after Sanders said he was “encouraged” by it.\n";
+    let text =
+        "Clinton weighed in on Tuesday, hours after Sanders said he was “encouraged” by it.\n";
     assert_eq!(speakers(text), vec![s("encouraged", "Sanders")]);
 }

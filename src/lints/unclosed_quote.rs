@@ -10,6 +10,11 @@
 //! paragraphs — no closing mark at the end of the paragraph, an opening mark
 //! at the start of the next — is recognised and not flagged.
 //!
+//! A paragraph that ends open and a next paragraph that reopens is still
+//! flagged when the reopened quote has its own cue naming somebody else
+//! (`“…,” added Rep. Jim Clyburn`): that is a new quote, so the first one
+//! was never closed.
+//!
 //! ## Example
 //! ```text
 //! “We will not back down, the governor said.
@@ -20,6 +25,8 @@
 //! ```
 
 use super::{Context, Rule};
+use crate::attribution::Method;
+use crate::cues::MentionKind;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
 use crate::quotes::MarkIssue;
 use crate::span::Span;
@@ -33,6 +40,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    speaker_change(ctx, out);
     for issue in &ctx.analysis.mark_issues {
         if let MarkIssue::Unclosed {
             open,
@@ -61,5 +69,82 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 }),
             });
         }
+    }
+}
+
+/// A "continued" quote whose own cue names a different speaker than the
+/// quote it would continue: the first quote was left open.
+fn speaker_change(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let a = ctx.analysis;
+    for (qi, q) in a.quotes.iter().enumerate() {
+        let Some(pi) = q.continued_from.map(|p| p as usize) else {
+            continue;
+        };
+        let (Some(Some(this)), Some(p)) = (a.attributions.get(qi), a.quotes.get(pi)) else {
+            continue;
+        };
+        let Some(Some(prev)) = a.attributions.get(pi) else {
+            continue;
+        };
+        // Only firm evidence: the new quote's own cue names its speaker,
+        // and the open quote's speaker came from its own or its
+        // paragraph's cue.
+        if this.method != Method::SameSentence
+            || this.mention.kind != MentionKind::Name
+            || !matches!(
+                prev.method,
+                Method::SameSentence | Method::PreviousQuote | Method::AdjacentSentence
+            )
+        {
+            continue;
+        }
+        let (Some(s_this), Some(s_prev)) = (this.speaker, prev.speaker) else {
+            continue;
+        };
+        if s_this == s_prev {
+            continue;
+        }
+        let (Some(open), Some(glyph)) = (p.open, p.open_glyph) else {
+            continue;
+        };
+        let Some(para) = a.paragraphs.get(p.paragraph as usize) else {
+            continue;
+        };
+        let close = glyph.natural_close().as_str();
+        let end = Span::empty(para.end as usize);
+        let name = |s: u32| {
+            a.speakers
+                .get(s as usize)
+                .map_or(String::new(), |sp| sp.name.clone())
+        };
+        out.push(Diagnostic {
+            rule: RULE.name.into(),
+            severity: RULE.default_severity,
+            span: open,
+            message: format!(
+                "opening {} is never closed: the quote that opens the next paragraph is {}’s, not a continuation of {}’s",
+                glyph.as_str(),
+                name(s_this),
+                name(s_prev)
+            ),
+            labels: vec![
+                Label {
+                    span: end,
+                    message: format!("the paragraph ends here without a closing {close}"),
+                },
+                Label {
+                    span: this.mention.span,
+                    message: "a different speaker".into(),
+                },
+            ],
+            fix: Some(Fix {
+                message: format!("close the quote with {close} where the quoted words end"),
+                applicability: Applicability::DisplayOnly,
+                edits: vec![Edit {
+                    span: end,
+                    replacement: close.to_string(),
+                }],
+            }),
+        });
     }
 }
