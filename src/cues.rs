@@ -721,7 +721,7 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
         if introduces_quote(text, toks, i + 1)
             && (matches!(
                 p,
-                "before" | "after" | "upon" | "while" | "without" | "when"
+                "before" | "after" | "upon" | "while" | "without" | "when" | "by"
             ) || toks
                 .get(i + 1)
                 .is_some_and(|t| matches!(t.text(text), "," | ":"))
@@ -1032,7 +1032,7 @@ const IRREGULAR_PAST: &[&str] = &[
     "felt", "fought", "found", "gave", "got", "grew", "held", "hit", "kept", "knew", "laid", "led",
     "left", "lost", "made", "meant", "met", "paid", "put", "ran", "rose", "sat", "saw", "sent",
     "set", "shook", "sought", "spent", "spoke", "stood", "struck", "swore", "took", "threw",
-    "thought", "told", "took", "went", "won", "wrote",
+    "thought", "told", "went", "won", "wrote", "cut", "let", "quit",
 ];
 
 /// Finite auxiliaries and copulas that open a clause's verb group.
@@ -1346,7 +1346,8 @@ pub fn colon_label(text: &str, sentence: Span, colon: u32, rules: &LangRules) ->
             });
         match m.kind {
             MentionKind::Name if clean => return Some(m),
-            MentionKind::Document if from => return Some(m),
+            // `From Bush’s Facebook post:`, `From the report:`
+            MentionKind::Name | MentionKind::Document if from => return Some(m),
             _ => {}
         }
     }

@@ -319,3 +319,20 @@ fn a_named_subject_after_a_conjunction_opens_its_own_report() {
         "Clinton weighed in on Tuesday, hours after Sanders said he was “encouraged” by it.\n";
     assert_eq!(speakers(text), vec![s("encouraged", "Sanders")]);
 }
+
+#[test]
+fn more_introductions_of_a_quote() {
+    let text = "Asked about trust, Ms. Lane said, “I take responsibility.” She followed that by \
+        saying, “I am not a natural politician.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("I take responsibility.", "Ms. Lane"),
+            s("I am not", "She")
+        ]
+    );
+    let text = "Aides say the governor will back him. From Bush’s Facebook post: “We must move on.”\n";
+    assert_eq!(speakers(text)[0].1.as_deref(), Some("Bush’s Facebook post"));
+    let text = "First, Trump attacked Romney. Then he cut into Bush, calling him a “stiff” on stage.\n";
+    assert_eq!(speakers(text), vec![s("stiff", "he")]);
+}
