@@ -895,6 +895,9 @@ fn opening_subordinate_end(text: &str, sentence: Span, limit: u32) -> Option<u32
             | "amid"
             | "following"
             | "during"
+            | "in"
+            | "on"
+            | "at"
     ) {
         return None;
     }

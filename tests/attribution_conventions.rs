@@ -331,8 +331,23 @@ fn more_introductions_of_a_quote() {
             s("I am not", "She")
         ]
     );
-    let text = "Aides say the governor will back him. From Bush’s Facebook post: “We must move on.”\n";
+    let text =
+        "Aides say the governor will back him. From Bush’s Facebook post: “We must move on.”\n";
     assert_eq!(speakers(text)[0].1.as_deref(), Some("Bush’s Facebook post"));
-    let text = "First, Trump attacked Romney. Then he cut into Bush, calling him a “stiff” on stage.\n";
+    let text =
+        "First, Trump attacked Romney. Then he cut into Bush, calling him a “stiff” on stage.\n";
     assert_eq!(speakers(text), vec![s("stiff", "he")]);
+}
+
+#[test]
+fn a_cue_in_an_opening_prepositional_phrase_yields_to_the_main_clause() {
+    let text = "In a statement announcing the pick, the Association of Flight Attendants said \
+        Clinton would be a “champion for working families.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![s(
+            "champion for working",
+            "the Association of Flight Attendants"
+        )]
+    );
 }
