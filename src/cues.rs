@@ -754,6 +754,9 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
     if lw.ends_with("ed") && !is_capitalized(word) {
         let next = toks.get(i + 1).map(|t| lower(t.text(text)));
         let next = next.as_deref();
+        // `a Facebook message posted Friday`: the document's participle.
+        let c = cues("In a Facebook message posted Friday, Cruz said he would vote for him.");
+        assert!(c.iter().all(|c| c.0 != "posted"), "{c:?}");
         // `responded by saying` is active.
         let by_gerund = toks
             .get(i + 2)
@@ -767,6 +770,27 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
         {
             return true;
         }
+    }
+    // `a Facebook message posted Friday`, `a statement released Monday`: a
+    // document's participle is passive.
+    if let Some(p) = prev.as_deref()
+        && rules.documents.contains(strip_possessive(p))
+        && matches!(
+            lw.as_ref(),
+            "posted"
+                | "released"
+                | "issued"
+                | "published"
+                | "sent"
+                | "filed"
+                | "aired"
+                | "circulated"
+                | "distributed"
+                | "obtained"
+                | "tweeted"
+        )
+    {
+        return true;
     }
     // After a possessive it is a noun: `Clinton’s remarks`, `Farook’s name`.
     if prev_idx.is_some_and(|j| {
