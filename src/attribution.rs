@@ -244,12 +244,18 @@ pub fn attribute(
             // an opening subordinate clause is not the quote's when the
             // main clause has one of its own.
             let sub_end = opening_subordinate_end(inp.text, inp.sentences[so], outer.start);
-            let main_cue = sub_end.is_some_and(|e| {
-                idx.cues_in(so).any(|i| {
-                    let c = &inp.cues[i];
-                    usable[i] && c.span.start > e && c.span.end <= outer.start
-                })
-            });
+            // `With leaders worried about …, Obama is rolling out a new
+            // message: “…”`: a colon introduces the main clause's words.
+            let colon_intro = q
+                .open
+                .is_some_and(|o| inp.text[..o.start as usize].trim_end().ends_with(':'));
+            let main_cue = colon_intro
+                || sub_end.is_some_and(|e| {
+                    idx.cues_in(so).any(|i| {
+                        let c = &inp.cues[i];
+                        usable[i] && c.span.start > e && c.span.end <= outer.start
+                    })
+                });
             // `X recommended …, but he called her actions “…”`: a clause
             // coordinated after the earlier report has its own speaker.
             let new_clause = idx
@@ -658,9 +664,6 @@ fn opens_coordinate_clause(text: &str, c: &Cue) -> bool {
                 | "yet"
                 | "after"
                 | "before"
-                | "when"
-                | "since"
-                | "because"
         )
 }
 
@@ -870,9 +873,14 @@ fn label_inside(inp: &Input, q: &Quote) -> Option<Mention> {
 /// the sentence opens with one and the comma comes before `limit`.
 fn opening_subordinate_end(text: &str, sentence: Span, limit: u32) -> Option<u32> {
     let s = sentence.slice(text);
-    let first = s
+    let mut words = s
         .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())?;
+        .filter(|w| !w.is_empty());
+    let mut first = words.next()?;
+    // `So when Patriot signaled …, Mr. Barrett said`: past a conjunction.
+    if matches!(first, "So" | "But" | "And" | "Yet" | "Then") {
+        first = words.next()?;
+    }
     if !matches!(
         first.to_ascii_lowercase().as_str(),
         "after"

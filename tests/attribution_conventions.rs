@@ -351,3 +351,21 @@ fn a_cue_in_an_opening_prepositional_phrase_yields_to_the_main_clause() {
         )]
     );
 }
+
+#[test]
+fn opening_clauses_and_reports_inside_reports() {
+    // Past a conjunction, an opening subordinate clause's cue yields.
+    let text = "So when the company signaled that it would sell, Mr. Barrett said, “That was the end.”\n";
+    assert_eq!(speakers(text), vec![s("That was the", "Mr. Barrett")]);
+    // A colon introduces the main clause's words, not the opening clause's.
+    let text = "With party leaders increasingly worried about turnout, President Obama is rolling \
+        out a new message: “My legacy is on the ballot.”\n";
+    assert_eq!(speakers(text), vec![s("My legacy is", "President Obama")]);
+    // `when he said` inside the report belongs to the report.
+    let text = "Retired Gen. Mark Flint said the candidate was right when he said that \
+        under the president, “the generals have been reduced to rubble.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("the generals have", "Retired Gen. Mark Flint")]
+    );
+}
