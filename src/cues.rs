@@ -1729,6 +1729,11 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                                 | "whereas"
                                 | "and"
                                 | "but"
+                                // `Even China, Pyongyang’s only ally, said`
+                                | "even"
+                                | "only"
+                                | "so"
+                                | "yet"
                         );
                     return (after_conjunction && m.kind == MentionKind::Name).then_some(m);
                 }

@@ -355,7 +355,8 @@ fn a_cue_in_an_opening_prepositional_phrase_yields_to_the_main_clause() {
 #[test]
 fn opening_clauses_and_reports_inside_reports() {
     // Past a conjunction, an opening subordinate clause's cue yields.
-    let text = "So when the company signaled that it would sell, Mr. Barrett said, “That was the end.”\n";
+    let text =
+        "So when the company signaled that it would sell, Mr. Barrett said, “That was the end.”\n";
     assert_eq!(speakers(text), vec![s("That was the", "Mr. Barrett")]);
     // A colon introduces the main clause's words, not the opening clause's.
     let text = "With party leaders increasingly worried about turnout, President Obama is rolling \
@@ -368,4 +369,11 @@ fn opening_clauses_and_reports_inside_reports() {
         speakers(text),
         vec![s("the generals have", "Retired Gen. Mark Flint")]
     );
+}
+
+#[test]
+fn an_adverb_before_the_name_does_not_hide_it() {
+    let text = "Even Ruritania, the island's only ally and its lifeline to the outside world, said \
+        it was “resolutely opposed” to the test.\n";
+    assert_eq!(speakers(text), vec![s("resolutely opposed", "Ruritania")]);
 }
