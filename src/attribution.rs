@@ -269,6 +269,24 @@ pub fn attribute(
                 })
                 .map(|i| inp.cues[i].span.start)
                 .max();
+            // `…, which is an outcome, he said, “…”`: a parenthetical cue
+            // right before the quote is the quote's own.
+            let parenthetical = idx.cues_in(so).find(|&i| {
+                let c = &inp.cues[i];
+                usable[i]
+                    && c.span.end <= outer.start
+                    && c.source.as_ref().is_some_and(|m| {
+                        m.kind == MentionKind::Pronoun
+                            && m.span.end <= c.span.start
+                            && inp.text[..m.span.start as usize].trim_end().ends_with(',')
+                    })
+                    && inp.text[c.span.end as usize..outer.start as usize]
+                        .chars()
+                        .all(|ch| ch.is_whitespace() || ch == ',' || ch == ':')
+            });
+            if let Some(i) = parenthetical {
+                return Some((i, outer.start - inp.cues[i].span.end));
+            }
             idx.cues_in(so)
                 .map(|i| (i, &inp.cues[i]))
                 .filter(|(i, c)| usable[*i] && c.span.end <= outer.start)

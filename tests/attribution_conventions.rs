@@ -377,3 +377,10 @@ fn an_adverb_before_the_name_does_not_hide_it() {
         it was “resolutely opposed” to the test.\n";
     assert_eq!(speakers(text), vec![s("resolutely opposed", "Ruritania")]);
 }
+
+#[test]
+fn a_parenthetical_cue_right_before_the_quote_is_its_own() {
+    let text = "In a memo, campaign manager Rob Moore acknowledged the two had split the contests, \
+        which is an outcome, he said, “we expected all along.”\n";
+    assert_eq!(speakers(text), vec![s("we expected all", "he")]);
+}
