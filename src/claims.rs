@@ -147,15 +147,17 @@ pub fn extract(inp: &Input) -> Vec<Claim> {
             continue;
         };
         let label = &s[..colon];
-        let words: Vec<&str> = label.split_whitespace().collect();
+        // Five words are enough to tell a label of at most four.
+        let words: Vec<&str> = label.split_whitespace().take(5).collect();
+        if words.is_empty() || words.len() > 4 {
+            continue;
+        }
         let all_caps = label
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
         let rest = s[colon + 2..].trim_start();
-        if words.is_empty()
-            || words.len() > 4
-            || all_caps
+        if all_caps
             || !words.iter().all(|w| is_capitalized(w))
             || !rest.starts_with(|c: char| c.is_uppercase())
             || rest.starts_with(['“', '"'])
@@ -181,7 +183,7 @@ pub fn extract(inp: &Input) -> Vec<Claim> {
         let s = p.slice(text);
         if let Some(colon) = s.rfind(": ") {
             let tail = &s[colon + 2..];
-            let words: Vec<&str> = tail.split_whitespace().collect();
+            let words: Vec<&str> = tail.split_whitespace().take(4).collect();
             if !words.is_empty()
                 && words.len() <= 3
                 && words.iter().all(|w| is_capitalized(w))
@@ -262,6 +264,7 @@ fn content_of(
             let rest_words = rest
                 .split_whitespace()
                 .filter(|w| w.chars().any(char::is_alphanumeric))
+                .take(6)
                 .count();
             let comma_before = gap.trim_end().ends_with([',', '”', '"', '—']);
             if comma_before && rest_words <= 5 && !before.is_empty() {
