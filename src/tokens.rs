@@ -13,6 +13,8 @@ use crate::span::Span;
 pub struct Token {
     pub span: Span,
     pub word: bool,
+    /// [`is_capitalized`] of the token's text, found by the tokenizer.
+    cap: bool,
 }
 
 impl Token {
@@ -20,14 +22,11 @@ impl Token {
         self.span.slice(text)
     }
 
-    /// [`is_capitalized`] of the token's text, from its first byte when
-    /// that is ASCII (no slicing).
+    /// [`is_capitalized`] of the token's text (`text` is the text it was
+    /// tokenized from), as the tokenizer found it.
     #[inline]
-    pub fn is_capitalized(self, text: &str) -> bool {
-        match text.as_bytes().get(self.span.start as usize) {
-            Some(b) if b.is_ascii() && !self.span.is_empty() => b.is_ascii_uppercase(),
-            _ => is_capitalized(self.text(text)),
-        }
+    pub fn is_capitalized(self, _text: &str) -> bool {
+        self.cap
     }
 }
 
@@ -143,6 +142,7 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
                 out.push(Token {
                     span: Span::new(base + i, base + i + 1),
                     word: false,
+                    cap: false,
                 });
                 i += 1;
                 continue;
@@ -157,6 +157,7 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
                     out.push(Token {
                         span: Span::new(base + i, base + i + c.len_utf8()),
                         word: false,
+                        cap: c.is_uppercase(),
                     });
                     i += c.len_utf8();
                     continue;
@@ -187,6 +188,11 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
         out.push(Token {
             span: Span::new(base + i, base + end),
             word: true,
+            cap: if c.is_ascii() {
+                c.is_ascii_uppercase()
+            } else {
+                c.is_uppercase()
+            },
         });
         i = end;
     }
@@ -253,6 +259,7 @@ mod tests {
                 out.push(Token {
                     span: Span::new(base + i, base + i + c.len_utf8()),
                     word: false,
+                    cap: is_capitalized(&s[i..]),
                 });
                 i += c.len_utf8();
                 continue;
@@ -298,6 +305,7 @@ mod tests {
             out.push(Token {
                 span: Span::new(base + i, base + end),
                 word: true,
+                cap: is_capitalized(&s[i..end]),
             });
             i = end;
         }
