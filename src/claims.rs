@@ -114,12 +114,7 @@ pub fn extract(inp: &Input) -> Vec<Claim> {
         }
         // Direct when at least half of the content's word characters are
         // quoted.
-        let word_chars = |s: Span| {
-            s.slice(text)
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .count()
-        };
+        let word_chars = |s: Span| alnum_chars(s.slice(text));
         let from = top.partition_point(|&i| inp.quotes[i].outer().start < content.start);
         let quoted: usize = top[from..]
             .iter()
@@ -128,7 +123,8 @@ pub fn extract(inp: &Input) -> Vec<Claim> {
             .filter(|o| content.contains(*o))
             .map(word_chars)
             .sum();
-        let total = word_chars(content);
+        // With nothing quoted the claim is indirect: no need to count.
+        let total = if quoted == 0 { 0 } else { word_chars(content) };
         out.push(Claim {
             content,
             fragments: vec![content],
@@ -334,6 +330,15 @@ fn find_str(hay: &str, needle: &str) -> Option<usize> {
     let last = n.len() - 1;
     let tail = h.get(last..)?;
     memchr::memchr_iter(n[last], tail).find(|&i| h[i..i + last] == n[..last])
+}
+
+/// The number of letters and digits in `s`, byte by byte when it is ASCII.
+fn alnum_chars(s: &str) -> usize {
+    if s.is_ascii() {
+        s.bytes().filter(u8::is_ascii_alphanumeric).count()
+    } else {
+        s.chars().filter(|c| c.is_alphanumeric()).count()
+    }
 }
 
 fn find_word(hay: &str, word: &str) -> Option<usize> {

@@ -38,6 +38,17 @@ pub fn lower(s: &str) -> Lower<'_> {
     }
 }
 
+impl Lower<'_> {
+    /// The lower-cased word as an owned `String`.
+    pub fn into_string(self) -> String {
+        match self {
+            Lower::Borrowed(s) => s.to_owned(),
+            Lower::Inline(buf) => buf.as_str().to_owned(),
+            Lower::Owned(s) => s,
+        }
+    }
+}
+
 impl Deref for Lower<'_> {
     type Target = str;
     fn deref(&self) -> &str {

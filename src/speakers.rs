@@ -80,7 +80,7 @@ pub struct SpeakerTable {
     /// Mentions as they were recorded: (position, speaker).
     log: Vec<(u32, usize)>,
     /// Lowercase last word of a name → speakers, for exact lookups.
-    by_last: std::collections::HashMap<String, Vec<usize>>,
+    by_last: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Each speaker's [`name_words`], kept in step with its name.
     words: Vec<Vec<String>>,
 }
@@ -93,13 +93,19 @@ const FUZZY_LIMIT: usize = 300;
 
 fn last_word_key(name: &str) -> String {
     name.split_whitespace()
-        .last()
-        .map(|w| {
-            strip_possessive(w)
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+        .next_back()
+        .map(|w| lower(trim_non_alnum(strip_possessive(w))).into_string())
         .unwrap_or_default()
+}
+
+/// `w.trim_matches(|c: char| !c.is_alphanumeric())`, without looking at
+/// characters when both ends are ASCII letters or digits.
+#[inline]
+fn trim_non_alnum(w: &str) -> &str {
+    match (w.as_bytes().first(), w.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_alphanumeric() && z.is_ascii_alphanumeric() => w,
+        _ => w.trim_matches(|c: char| !c.is_alphanumeric()),
+    }
 }
 
 /// A name seen in the text (not necessarily a source), used as an
@@ -324,16 +330,18 @@ impl SpeakerTable {
         gender: Option<Gender>,
     ) -> (usize, Resolution) {
         let key = last_word_key(name);
-        let exact = self.by_last.get(&key).cloned().unwrap_or_default();
-        let candidates: Box<dyn Iterator<Item = usize>> = if self.speakers.len() <= FUZZY_LIMIT {
-            Box::new(exact.clone().into_iter().chain(0..self.speakers.len()))
-        } else {
-            Box::new(exact.clone().into_iter())
-        };
-        let found = candidates.into_iter().find(|&i| {
+        let exact = self.by_last.get(&key).map_or(&[][..], Vec::as_slice);
+        let same = |&i: &usize| {
             let s = &self.speakers[i];
             matches!(s.kind, SpeakerKind::Person | SpeakerKind::Organisation)
                 && same_entity_words(&self.words[i], &mention_words)
+        };
+        // The speakers under the same last word first, then (when there
+        // are few enough) every speaker.
+        let found = exact.iter().copied().find(same).or_else(|| {
+            (self.speakers.len() <= FUZZY_LIMIT)
+                .then(|| (0..self.speakers.len()).find(same))
+                .flatten()
         });
         if let Some(i) = found {
             self.note(i, span);
@@ -478,12 +486,10 @@ pub fn same_entity(a: &str, b: &str) -> bool {
 /// A name's words, lowercased, without possessives, punctuation and articles.
 pub fn name_words(s: &str) -> Vec<String> {
     s.split_whitespace()
-        .map(|w| {
-            strip_possessive(w)
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
+        .filter_map(|w| {
+            let w = lower(trim_non_alnum(strip_possessive(w)));
+            (!w.is_empty() && !matches!(&*w, "the" | "a" | "an")).then(|| w.into_string())
         })
-        .filter(|w| !w.is_empty() && !matches!(w.as_str(), "the" | "a" | "an"))
         .collect()
 }
 
