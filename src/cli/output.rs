@@ -277,16 +277,6 @@ pub fn extract_json(name: &str, original: &str, text: &str, a: &Analysis, collap
     json!({"path": name, "quotes": quotes, "speakers": speakers, "cues": cues})
 }
 
-/// One `--jsonl` output record, serialised straight from the records
-/// (no intermediate `serde_json::Value`: that copy cost a tenth of
-/// `extract --jsonl`'s time).
-#[derive(serde::Serialize)]
-struct JsonlOut<'a> {
-    id: &'a Value,
-    quotes: Vec<quotecheck::extract::QuoteRecord>,
-    claims: Vec<quotecheck::extract::ClaimRecord>,
-}
-
 /// The input fields of one `--jsonl` record; `text` borrows from the line
 /// when it has no escapes.
 #[derive(serde::Deserialize)]
@@ -319,10 +309,5 @@ pub fn jsonl_record(engine: &Engine, line: &[u8], all_quotes: bool) -> Result<St
         quote_records(text, &analysis)
     };
     let claims = quotecheck::extract::claim_records(text, &analysis);
-    let out = JsonlOut {
-        id: &v.id,
-        quotes,
-        claims,
-    };
-    Ok(serde_json::to_string(&out).expect("records serialise"))
+    Ok(super::jsonl::record(&v.id, &quotes, &claims))
 }
