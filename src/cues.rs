@@ -1859,7 +1859,7 @@ fn head_word<'a>(words: &[&'a str]) -> Option<&'a str> {
 
 /// Whether a lowercased noun phrase is an anonymous source.
 pub fn is_anonymous(lowered: &str, rules: &LangRules) -> bool {
-    rules.anonymous_re.is_match(lowered)
+    rules.is_anonymous(lowered)
 }
 
 #[cfg(test)]
