@@ -507,8 +507,36 @@ pub fn same_entity_words(wa: &[String], wb: &[String]) -> bool {
     let (la, lb) = (wa.last().unwrap(), wb.last().unwrap());
     la.len() >= 5
         && la.chars().next() == lb.chars().next()
-        && strsim::jaro_winkler(la, lb) >= 0.93
         && (wa.len() == 1 || wb.len() == 1 || wa[0] == wb[0])
+        && near_spelling(la, lb)
+}
+
+/// `strsim::jaro_winkler(a, b) >= 0.93`, rejecting most ASCII pairs first
+/// by a bound. Jaro–Winkler is at most `0.4 + 0.6·J` (a prefix of at most
+/// four, weight 0.1), so 0.93 needs Jaro `J ≥ 0.883`; and `J ≤ (m/|a| +
+/// m/|b| + 1) / 3` where `m`, the matching characters, is at most the
+/// characters the words share. Below `J = 0.88` by that bound, in exact
+/// integer arithmetic, the pair is rejected without the Jaro computation.
+fn near_spelling(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() && !a.is_empty() && !b.is_empty() {
+        let mut count = [0u16; 128];
+        for &c in a.as_bytes() {
+            count[usize::from(c)] += 1;
+        }
+        let mut shared = 0usize;
+        for &c in b.as_bytes() {
+            let k = &mut count[usize::from(c)];
+            if *k > 0 {
+                *k -= 1;
+                shared += 1;
+            }
+        }
+        let (la, lb) = (a.len(), b.len());
+        if 100 * shared * (la + lb) < 164 * la * lb {
+            return false;
+        }
+    }
+    strsim::jaro_winkler(a, b) >= 0.93
 }
 
 fn is_org(raw: &str, rules: &LangRules) -> bool {
@@ -720,6 +748,37 @@ mod tests {
         assert!(!same_entity("Vladimir Putin", "Donald Trump"));
         assert!(!same_entity("Hillary Clinton", "Bill Clinton"));
         assert!(same_entity("Hillary Clinton", "Clinton"));
+    }
+
+    #[test]
+    fn spelling_bound_rejects_only_distant_pairs() {
+        let rules = LangRules::builtin("en").unwrap();
+        let mut words: Vec<String> = rules.given_names.keys().map(|n| n.to_lowercase()).collect();
+        words.sort();
+        words.truncate(400);
+        words.extend(
+            [
+                "pezeshkian",
+                "pezeshkyan",
+                "clinton",
+                "klinton",
+                "clintons",
+                "abcde",
+                "edcba",
+                "aaaaa",
+                "aaaab",
+            ]
+            .map(String::from),
+        );
+        let mut near = 0;
+        for a in &words {
+            for b in &words {
+                let want = strsim::jaro_winkler(a, b) >= 0.93;
+                assert_eq!(near_spelling(a, b), want, "{a} {b}");
+                near += usize::from(want);
+            }
+        }
+        assert!(near > words.len(), "the test pairs include near spellings");
     }
 
     #[test]
