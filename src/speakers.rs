@@ -176,8 +176,18 @@ impl SpeakerTable {
                 Some((id as u32, Resolution::Pronoun))
             }
             MentionKind::Name => {
-                let (name, roles, gender) = clean_name(raw, rules);
-                let words = name_words(&name);
+                // A sighting of exactly these words has them cleaned already.
+                let at = sightings.partition_point(|s| s.span.start < m.span.start);
+                let (name, roles, gender, words) = match sightings.get(at) {
+                    Some(s) if s.span == m.span => {
+                        (s.name.clone(), s.roles.clone(), s.gender, s.words.clone())
+                    }
+                    _ => {
+                        let (name, roles, gender) = clean_name(raw, rules);
+                        let words = name_words(&name);
+                        (name, roles, gender, words)
+                    }
+                };
                 if name.is_empty() {
                     return None;
                 }
@@ -645,6 +655,29 @@ pub fn sightings(
     rules: &LangRules,
     out: &mut Vec<NameSighting>,
 ) {
+    sightings_with(text, sentence, toks, rules, out, &mut SeenNames::default());
+}
+
+/// The names already cleaned in one text: the same words give the same
+/// name, roles, words and gender, so a repeated name is copied from its
+/// first sighting instead of cleaned again.
+#[derive(Default)]
+pub struct SeenNames<'t> {
+    /// Words as written → index of their sighting in `out`, or `None` when
+    /// they gave no sighting.
+    first: rustc_hash::FxHashMap<&'t str, Option<usize>>,
+}
+
+/// [`sightings`], for the sentences of one text in order, with `seen`
+/// kept across them (and `out` only appended to).
+pub fn sightings_with<'t>(
+    text: &'t str,
+    sentence: Span,
+    toks: &[crate::tokens::Token],
+    rules: &LangRules,
+    out: &mut Vec<NameSighting>,
+    seen: &mut SeenNames<'t>,
+) {
     // A title-case headline capitalises every word: no names to be had.
     let mut long = 0;
     let mut all_capitalized = true;
@@ -688,17 +721,33 @@ pub fn sightings(
                 start: toks[s].span.start,
                 end: toks[j - 1].span.end,
             };
-            let (name, roles, gender) = clean_name(span.slice(text), rules);
-            if !name.is_empty() && name.split_whitespace().count() <= 5 {
-                let words = name_words(&name);
-                out.push(NameSighting {
-                    span,
-                    name,
-                    roles,
-                    words,
-                    gender,
-                    org: std::cell::OnceCell::new(),
-                });
+            let raw = span.slice(text);
+            match seen.first.get(raw) {
+                Some(&Some(k)) if out.get(k).is_some_and(|f| f.span.slice(text) == raw) => {
+                    let again = NameSighting {
+                        span,
+                        ..out[k].clone()
+                    };
+                    out.push(again);
+                }
+                Some(None) => {}
+                _ => {
+                    let (name, roles, gender) = clean_name(raw, rules);
+                    if !name.is_empty() && name.split_whitespace().count() <= 5 {
+                        let words = name_words(&name);
+                        out.push(NameSighting {
+                            span,
+                            name,
+                            roles,
+                            words,
+                            gender,
+                            org: std::cell::OnceCell::new(),
+                        });
+                        seen.first.insert(raw, Some(out.len() - 1));
+                    } else {
+                        seen.first.insert(raw, None);
+                    }
+                }
             }
         }
         i = j.max(i + 1);
@@ -779,6 +828,39 @@ mod tests {
             }
         }
         assert!(near > words.len(), "the test pairs include near spellings");
+    }
+
+    #[test]
+    fn repeated_names_are_copied_as_cleaned() {
+        let rules = LangRules::builtin("en").unwrap();
+        let text = "Russian President Vladimir Putin met Ms. Moore. The Kremlin said Vladimir \
+                    Putin and Ms. Moore spoke. Russian President Vladimir Putin left; The \
+                    Kremlin Press Service Said So. Ms. Moore stayed with Russian President \
+                    Vladimir Putin.";
+        let paragraphs = crate::document::paragraphs(text);
+        let sents = crate::sentences::split(text, &paragraphs, &rules);
+        let (mut fresh, mut shared) = (Vec::new(), Vec::new());
+        let mut seen = SeenNames::default();
+        for &s in &sents {
+            let toks = crate::tokens::tokenize(text, s, &rules);
+            sightings(text, s, &toks, &rules, &mut fresh);
+            sightings_with(text, s, &toks, &rules, &mut shared, &mut seen);
+        }
+        let fields = |v: &[NameSighting]| {
+            v.iter()
+                .map(|x| {
+                    (
+                        x.span,
+                        x.name.clone(),
+                        x.roles.clone(),
+                        x.words.clone(),
+                        x.gender,
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(fields(&shared), fields(&fresh));
+        assert!(seen.first.len() < shared.len(), "some names repeat");
     }
 
     #[test]
