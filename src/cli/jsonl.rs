@@ -123,6 +123,12 @@ fn push_opt_str(out: &mut String, s: Option<&str>) {
 /// (lower-case hex); everything else as it is.
 fn push_str(out: &mut String, s: &str) {
     out.push('"');
+    // Almost no string needs an escape: copy those whole.
+    if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     let mut start = 0;
     for (i, &b) in s.as_bytes().iter().enumerate() {
         let short = match b {
