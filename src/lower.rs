@@ -21,8 +21,9 @@ pub enum Lower<'a> {
 /// `s` in lower case (the same as `s.to_lowercase()`).
 pub fn lower(s: &str) -> Lower<'_> {
     let bytes = s.as_bytes();
-    if bytes.is_ascii() {
-        if !bytes.iter().any(u8::is_ascii_uppercase) {
+    let (ascii, upper) = ascii_and_upper(bytes);
+    if ascii {
+        if !upper {
             return Lower::Borrowed(s);
         }
         if let Ok(mut buf) = arrayvec::ArrayString::<INLINE>::from(s) {
@@ -36,6 +37,34 @@ pub fn lower(s: &str) -> Lower<'_> {
     } else {
         Lower::Borrowed(s)
     }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Whether `bytes` are all ASCII, and (if so) whether any is a capital,
+/// eight bytes at a time. A byte `b < 0x80` is `A..=Z` when `b + 0x3F`
+/// has its high bit and `b + 0x25` has not; no sum carries into the next
+/// byte.
+#[inline]
+fn ascii_and_upper(bytes: &[u8]) -> (bool, bool) {
+    let mut high = 0u64;
+    let mut upper = 0u64;
+    let mut word = |w: u64| {
+        high |= w;
+        upper |= w.wrapping_add(0x3F * ONES) & !w.wrapping_add(0x25 * ONES);
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        word(u64::from_le_bytes(c.try_into().expect("eight bytes")));
+    }
+    let mut tail = 0u64;
+    for (k, &b) in chunks.remainder().iter().enumerate() {
+        tail |= u64::from(b) << (8 * k);
+    }
+    word(tail);
+    let ascii = high & HIGH == 0;
+    (ascii, ascii && upper & HIGH != 0)
 }
 
 impl Lower<'_> {
@@ -100,6 +129,17 @@ mod tests {
             assert_eq!(&*lower(s), s.to_lowercase(), "{s}");
         }
         assert!(matches!(lower("said"), Lower::Borrowed(_)));
+        for b in 0..=255u8 {
+            for len in 1..20 {
+                for at in 0..len {
+                    let mut v = vec![b'm'; len];
+                    v[at] = b;
+                    let want = (v.is_ascii(), v.is_ascii() && v.iter().any(u8::is_ascii_uppercase));
+                    assert_eq!(ascii_and_upper(&v), want, "{v:?}");
+                }
+            }
+        }
+        assert_eq!(ascii_and_upper(b""), (true, false));
         assert!(matches!(lower("Said"), Lower::Inline(_)));
     }
 }
