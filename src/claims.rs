@@ -108,7 +108,7 @@ pub fn extract(inp: &Input) -> Vec<Claim> {
             continue;
         };
         // A quote inside the content makes it (mostly) direct.
-        let words = content.slice(text).split_whitespace().take(3).count();
+        let words = words_upto(content.slice(text), 3, |_| true);
         if words < 3 {
             continue;
         }
@@ -257,11 +257,7 @@ fn content_of(
             // after a comma, the content is the clause before it.
             let gap = &text[s_start..src.span.start as usize];
             let rest = &text[c.span.end as usize..s_end];
-            let rest_words = rest
-                .split_whitespace()
-                .filter(|w| w.chars().any(char::is_alphanumeric))
-                .take(6)
-                .count();
+            let rest_words = words_upto(rest, 6, char::is_alphanumeric);
             let comma_before = gap.trim_end().ends_with([',', '”', '"', '—']);
             if comma_before && rest_words <= 5 && !before.is_empty() {
                 return Some(before);
@@ -332,6 +328,26 @@ fn find_str(hay: &str, needle: &str) -> Option<usize> {
     memchr::memchr_iter(n[last], tail).find(|&i| h[i..i + last] == n[..last])
 }
 
+/// `s.split_whitespace().filter(|w| w.chars().any(counts)).take(n).count()`,
+/// in one pass over the characters without building the words.
+fn words_upto(s: &str, n: usize, counts: impl Fn(char) -> bool) -> usize {
+    let mut found = 0;
+    // Whether the current word has been counted already.
+    let mut counted = false;
+    for c in s.chars() {
+        if found == n {
+            break;
+        }
+        if c.is_whitespace() {
+            counted = false;
+        } else if !counted && counts(c) {
+            found += 1;
+            counted = true;
+        }
+    }
+    found
+}
+
 /// The number of letters and digits in `s`, byte by byte when it is ASCII.
 fn alnum_chars(s: &str) -> usize {
     if s.is_ascii() {
@@ -347,4 +363,35 @@ fn find_word(hay: &str, word: &str) -> Option<usize> {
         let after = &hay[i + word.len()..];
         before_ok && !after.starts_with(|c: char| c.is_alphanumeric())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_upto_agrees_with_split_whitespace() {
+        let texts = [
+            "",
+            "   ",
+            "one",
+            " one two  three\tfour\nfive six seven ",
+            "— “Yes,” he said , . ! x",
+            "a\u{a0}b\u{2003}c\u{3000}d\u{85}e f\u{200b}g",
+            "-- -- -- 1 2 3 4 5 6 7 8",
+            "é ü 東京 ’s ’ …",
+        ];
+        for t in texts {
+            for n in 0..9 {
+                let all = t.split_whitespace().take(n).count();
+                assert_eq!(words_upto(t, n, |_| true), all, "{t:?} {n}");
+                let alnum = t
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .take(n)
+                    .count();
+                assert_eq!(words_upto(t, n, char::is_alphanumeric), alnum, "{t:?} {n}");
+            }
+        }
+    }
 }
