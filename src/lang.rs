@@ -730,11 +730,7 @@ impl WordFilter {
             return None;
         }
         let second = b.get(1).copied().unwrap_or(0);
-        let key = (b.len() as u32)
-            | u32::from(first.to_ascii_lowercase()) << 8
-            | u32::from(second.to_ascii_lowercase()) << 16
-            | u32::from(last.to_ascii_lowercase()) << 24;
-        Some((key.wrapping_mul(0x9E37_79B1) >> 16) as usize)
+        Some(Self::hash(b.len(), first, second, last))
     }
 
     /// False only when no capitalisation of `w` is in the set.
@@ -744,6 +740,29 @@ impl WordFilter {
             Some(h) => self.bits[h >> 6] & (1 << (h & 63)) != 0,
             None => true,
         }
+    }
+
+    /// [`WordFilter::may_contain`] of a word known to be ASCII (a token
+    /// that says so), without checking that again.
+    #[inline]
+    pub fn may_contain_ascii(&self, w: &str) -> bool {
+        debug_assert!(w.is_ascii());
+        let b = w.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+            return true;
+        };
+        let second = b.get(1).copied().unwrap_or(0);
+        let h = Self::hash(b.len(), first, second, last);
+        self.bits[h >> 6] & (1 << (h & 63)) != 0
+    }
+
+    #[inline]
+    fn hash(len: usize, first: u8, second: u8, last: u8) -> usize {
+        let key = (len as u32)
+            | u32::from(first.to_ascii_lowercase()) << 8
+            | u32::from(second.to_ascii_lowercase()) << 16
+            | u32::from(last.to_ascii_lowercase()) << 24;
+        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
     }
 }
 

@@ -134,7 +134,10 @@ mod tests {
                 for at in 0..len {
                     let mut v = vec![b'm'; len];
                     v[at] = b;
-                    let want = (v.is_ascii(), v.is_ascii() && v.iter().any(u8::is_ascii_uppercase));
+                    let want = (
+                        v.is_ascii(),
+                        v.is_ascii() && v.iter().any(u8::is_ascii_uppercase),
+                    );
                     assert_eq!(ascii_and_upper(&v), want, "{v:?}");
                 }
             }

@@ -15,6 +15,10 @@ pub struct Token {
     pub word: bool,
     /// [`is_capitalized`] of the token's text, found by the tokenizer.
     cap: bool,
+    /// The text is ASCII with no capital: its own lower case.
+    plain: bool,
+    /// The text is ASCII.
+    ascii: bool,
 }
 
 impl Token {
@@ -27,6 +31,23 @@ impl Token {
     #[inline]
     pub fn is_capitalized(self, _text: &str) -> bool {
         self.cap
+    }
+
+    /// [`lower`](crate::lower::lower) of the token's text, with no look at
+    /// the text when the tokenizer found it ASCII lower case.
+    #[inline]
+    pub fn lower(self, text: &str) -> crate::lower::Lower<'_> {
+        if self.plain {
+            crate::lower::Lower::Borrowed(self.text(text))
+        } else {
+            crate::lower::lower(self.text(text))
+        }
+    }
+
+    /// Whether the token's text is ASCII.
+    #[inline]
+    pub fn is_ascii(self) -> bool {
+        self.ascii
     }
 }
 
@@ -57,14 +78,20 @@ fn is_alnum(c: char) -> bool {
 }
 
 /// Byte classes for the ASCII fast path of [`tokenize_into`].
+/// (Bit 0 marks a letter or digit, bit 1 a capital among them.)
 const SPACE: u8 = 0;
+/// A lowercase letter or a digit.
 const ALNUM: u8 = 1;
+/// A capital letter.
+const UPPER: u8 = 3;
 const PUNCT: u8 = 2;
 /// An ASCII joiner (`'`, `-`, `.`, `&`): punctuation that may join two
 /// word parts.
-const JOIN: u8 = 3;
+const JOIN: u8 = 4;
 /// A byte of a multi-byte character.
-const WIDE: u8 = 4;
+const WIDE: u8 = 6;
+/// In the flags [`word_end`] returns: the word has a non-ASCII character.
+const HAS_WIDE: u8 = 8;
 
 /// The class of every byte: ASCII as `char::is_whitespace`,
 /// [`is_alnum`] and [`is_joiner`] tell (tested), non-ASCII `WIDE`.
@@ -74,7 +101,8 @@ static CLASS: [u8; 256] = {
     while b < 128 {
         t[b] = match b as u8 {
             b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => SPACE,
-            b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' => ALNUM,
+            b'0'..=b'9' | b'a'..=b'z' => ALNUM,
+            b'A'..=b'Z' => UPPER,
             b'\'' | b'-' | b'.' | b'&' => JOIN,
             _ => PUNCT,
         };
@@ -89,26 +117,31 @@ static CLASS: [u8; 256] = {
 fn alnum_at(s: &str, i: usize) -> bool {
     match s.as_bytes().get(i) {
         None => false,
-        Some(&b) if b < 0x80 => CLASS[b as usize] == ALNUM,
+        Some(&b) if b < 0x80 => CLASS[b as usize] & 1 != 0,
         Some(_) => s[i..].chars().next().is_some_and(is_alnum),
     }
 }
 
 /// The end of the word whose first character ends at byte `end`: letters
-/// and digits, and joiners between them.
+/// and digits, and joiners between them; and flags of what it passed:
+/// `UPPER`'s bit for an ASCII capital, `HAS_WIDE` for a non-ASCII
+/// character.
 #[inline]
-fn word_end(s: &str, mut end: usize) -> usize {
+fn word_end(s: &str, mut end: usize) -> (usize, u8) {
     let bytes = s.as_bytes();
+    let mut seen = 0;
     loop {
         // Most of a word is ASCII letters and digits.
         while let Some(&b) = bytes.get(end) {
-            if CLASS[b as usize] != ALNUM {
+            let class = CLASS[b as usize];
+            if class & 1 == 0 {
                 break;
             }
+            seen |= class;
             end += 1;
         }
         let Some(&b) = bytes.get(end) else {
-            return end;
+            return (end, seen);
         };
         match CLASS[b as usize] {
             JOIN if alnum_at(s, end + 1) => end += 1,
@@ -116,11 +149,12 @@ fn word_end(s: &str, mut end: usize) -> usize {
                 let c = s[end..].chars().next().unwrap_or(' ');
                 if is_alnum(c) || (is_joiner(c) && alnum_at(s, end + c.len_utf8())) {
                     end += c.len_utf8();
+                    seen |= HAS_WIDE;
                 } else {
-                    return end;
+                    return (end, seen);
                 }
             }
-            _ => return end,
+            _ => return (end, seen),
         }
     }
 }
@@ -137,12 +171,14 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
                 i += 1;
                 continue;
             }
-            ALNUM => b as char,
+            ALNUM | UPPER => b as char,
             PUNCT | JOIN => {
                 out.push(Token {
                     span: Span::new(base + i, base + i + 1),
                     word: false,
                     cap: false,
+                    plain: true,
+                    ascii: true,
                 });
                 i += 1;
                 continue;
@@ -158,6 +194,8 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
                         span: Span::new(base + i, base + i + c.len_utf8()),
                         word: false,
                         cap: c.is_uppercase(),
+                        plain: false,
+                        ascii: false,
                     });
                     i += c.len_utf8();
                     continue;
@@ -165,7 +203,12 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
                 c
             }
         };
-        let mut end = word_end(s, i + c.len_utf8());
+        let (mut end, mut seen) = word_end(s, i + c.len_utf8());
+        seen |= if c.is_ascii() {
+            CLASS[c as usize]
+        } else {
+            HAS_WIDE
+        };
         // A plural possessive keeps its apostrophe: `the officials’ plan`.
         if bytes[end - 1] == b's' && matches!(bytes.get(end), Some(b'\'' | 0xE2)) {
             let rest = &s[end..];
@@ -175,6 +218,9 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
                 && n.is_lowercase()
             {
                 end += a.len_utf8();
+                if !a.is_ascii() {
+                    seen |= HAS_WIDE;
+                }
             }
         }
         // A final period belongs to abbreviations and initials.
@@ -185,6 +231,7 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
                 end += 1;
             }
         }
+        let ascii = seen & HAS_WIDE == 0;
         out.push(Token {
             span: Span::new(base + i, base + end),
             word: true,
@@ -193,6 +240,8 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
             } else {
                 c.is_uppercase()
             },
+            plain: ascii && seen & 2 == 0,
+            ascii,
         });
         i = end;
     }
@@ -256,10 +305,14 @@ mod tests {
                 continue;
             }
             if !is_alnum(c) {
+                let t = &s[i..i + c.len_utf8()];
                 out.push(Token {
                     span: Span::new(base + i, base + i + c.len_utf8()),
                     word: false,
                     cap: is_capitalized(&s[i..]),
+                    plain: matches!(crate::lower::lower(t), crate::lower::Lower::Borrowed(_))
+                        && t.is_ascii(),
+                    ascii: t.is_ascii(),
                 });
                 i += c.len_utf8();
                 continue;
@@ -302,10 +355,14 @@ mod tests {
                     end += 1;
                 }
             }
+            let t = &s[i..end];
             out.push(Token {
                 span: Span::new(base + i, base + end),
                 word: true,
-                cap: is_capitalized(&s[i..end]),
+                cap: is_capitalized(t),
+                plain: matches!(crate::lower::lower(t), crate::lower::Lower::Borrowed(_))
+                    && t.is_ascii(),
+                ascii: t.is_ascii(),
             });
             i = end;
         }
@@ -357,6 +414,8 @@ mod tests {
             let c = b as char;
             let want = if c.is_whitespace() {
                 SPACE
+            } else if c.is_ascii_uppercase() {
+                UPPER
             } else if is_alnum(c) {
                 ALNUM
             } else if is_joiner(c) {
