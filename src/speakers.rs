@@ -141,10 +141,17 @@ impl SpeakerTable {
     }
 
     fn push_speaker(&mut self, speaker: Speaker) -> usize {
-        let id = self.speakers.len();
         let key = last_word_key(&speaker.name);
+        let words = name_words(&speaker.name);
+        self.push_speaker_with(speaker, key, words)
+    }
+
+    /// [`SpeakerTable::push_speaker`] with the name's [`last_word_key`] and
+    /// [`name_words`] known already.
+    fn push_speaker_with(&mut self, speaker: Speaker, key: String, words: Vec<String>) -> usize {
+        let id = self.speakers.len();
         self.by_last.entry(key).or_default().push(id);
-        self.words.push(name_words(&speaker.name));
+        self.words.push(words);
         for &m in &speaker.mentions {
             self.log.push((m.start, id));
         }
@@ -201,19 +208,19 @@ impl SpeakerTable {
                 let fuller = sightings[upto.saturating_sub(LOOKBACK)..upto]
                     .iter()
                     .filter(|s| same_entity_words(&s.words, &words))
-                    .max_by_key(|s| s.name.split_whitespace().count())
-                    .cloned();
+                    .max_by_key(|s| s.name.split_whitespace().count());
                 let (id, res) = self.add_named(&name, words, kind, m.span, &roles, gender);
                 if let Some(f) = fuller {
                     if f.name.split_whitespace().count()
                         > self.speakers[id].name.split_whitespace().count()
                     {
                         self.speakers[id].name = f.name.clone();
-                        self.words[id] = name_words(&f.name);
+                        // A sighting's words are `name_words` of its name.
+                        self.words[id] = f.words.clone();
                     }
-                    for r in f.roles {
-                        if !self.speakers[id].roles.contains(&r) {
-                            self.speakers[id].roles.push(r);
+                    for r in &f.roles {
+                        if !self.speakers[id].roles.contains(r) {
+                            self.speakers[id].roles.push(r.clone());
                         }
                     }
                     if self.speakers[id].name != name {
@@ -375,14 +382,15 @@ impl SpeakerTable {
             }
             return (i, res);
         }
-        let id = self.push_speaker(Speaker {
+        let speaker = Speaker {
             name: name.to_string(),
             kind,
             mentions: vec![span],
             roles: roles.to_vec(),
             gender,
             belongs_to: None,
-        });
+        };
+        let id = self.push_speaker_with(speaker, key, mention_words);
         (id, Resolution::AsWritten)
     }
 
