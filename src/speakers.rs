@@ -121,6 +121,8 @@ pub struct NameSighting {
     pub gender: Option<Gender>,
     /// Whether the name is an organisation's, decided on first use.
     org: std::cell::OnceCell<bool>,
+    /// `name.split_whitespace().count()`.
+    name_len: usize,
 }
 
 impl NameSighting {
@@ -208,12 +210,10 @@ impl SpeakerTable {
                 let fuller = sightings[upto.saturating_sub(LOOKBACK)..upto]
                     .iter()
                     .filter(|s| same_entity_words(&s.words, &words))
-                    .max_by_key(|s| s.name.split_whitespace().count());
+                    .max_by_key(|s| s.name_len);
                 let (id, res) = self.add_named(&name, words, kind, m.span, &roles, gender);
                 if let Some(f) = fuller {
-                    if f.name.split_whitespace().count()
-                        > self.speakers[id].name.split_whitespace().count()
-                    {
+                    if f.name_len > self.speakers[id].name.split_whitespace().count() {
                         self.speakers[id].name = f.name.clone();
                         // A sighting's words are `name_words` of its name.
                         self.words[id] = f.words.clone();
@@ -741,7 +741,8 @@ pub fn sightings_with<'t>(
                 Some(None) => {}
                 _ => {
                     let (name, roles, gender) = clean_name(raw, rules);
-                    if !name.is_empty() && name.split_whitespace().count() <= 5 {
+                    let name_len = name.split_whitespace().count();
+                    if !name.is_empty() && name_len <= 5 {
                         let words = name_words(&name);
                         out.push(NameSighting {
                             span,
@@ -750,6 +751,7 @@ pub fn sightings_with<'t>(
                             words,
                             gender,
                             org: std::cell::OnceCell::new(),
+                            name_len,
                         });
                         seen.first.insert(raw, Some(out.len() - 1));
                     } else {
