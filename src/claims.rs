@@ -297,9 +297,13 @@ fn content_of(
 
 fn skip_dateline(text: &str, span: Span) -> Span {
     let s = span.slice(text);
-    let head = match s.char_indices().nth(60) {
-        Some((at, _)) => &s[..at],
-        None => s,
+    // The first 60 characters: bytes, when they are ASCII.
+    let head = match s.as_bytes().get(..60) {
+        Some(b) if b.is_ascii() && s.len() > 60 => &s[..60],
+        _ => match s.char_indices().nth(60) {
+            Some((at, _)) => &s[..at],
+            None => s,
+        },
     };
     for sep in [":", " —", " –", " -"] {
         if let Some(at) = find_str(head, sep) {
