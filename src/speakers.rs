@@ -692,6 +692,9 @@ pub fn sightings_with<'t>(
     for t in toks.iter().filter(|t| t.word && t.span.len() > 3) {
         long += 1;
         all_capitalized &= t.is_capitalized(text);
+        if !all_capitalized {
+            break;
+        }
     }
     if long >= 4 && all_capitalized {
         return;
