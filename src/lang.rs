@@ -756,12 +756,13 @@ impl WordFilter {
         self.bits[h >> 6] & (1 << (h & 63)) != 0
     }
 
+    /// Case-blind: `| 0x20` folds `A..=Z` onto `a..=z` (and may merge
+    /// other bytes, which only makes the filter pass more words).
     #[inline]
     fn hash(len: usize, first: u8, second: u8, last: u8) -> usize {
-        let key = (len as u32)
-            | u32::from(first.to_ascii_lowercase()) << 8
-            | u32::from(second.to_ascii_lowercase()) << 16
-            | u32::from(last.to_ascii_lowercase()) << 24;
+        let key =
+            (len as u32 | u32::from(first) << 8 | u32::from(second) << 16 | u32::from(last) << 24)
+                | 0x2020_2000;
         (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
     }
 }
