@@ -108,6 +108,46 @@ fn trim_non_alnum(w: &str) -> &str {
     }
 }
 
+/// `s.split_whitespace()`, byte by byte when `s` is ASCII (names almost
+/// always are), where white space is `' '` and `\t..=\r` alone.
+fn split_words(s: &str) -> Words<'_> {
+    if s.is_ascii() {
+        Words::Ascii(s, 0)
+    } else {
+        Words::Unicode(s.split_whitespace())
+    }
+}
+
+enum Words<'a> {
+    /// The text and the position reached.
+    Ascii(&'a str, usize),
+    Unicode(std::str::SplitWhitespace<'a>),
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            Words::Unicode(it) => it.next(),
+            Words::Ascii(s, pos) => {
+                let is_space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
+                let b = s.as_bytes();
+                let mut i = *pos;
+                while i < b.len() && is_space(b[i]) {
+                    i += 1;
+                }
+                let start = i;
+                while i < b.len() && !is_space(b[i]) {
+                    i += 1;
+                }
+                *pos = i;
+                (i > start).then(|| &s[start..i])
+            }
+        }
+    }
+}
+
 /// A name seen in the text (not necessarily a source), used as an
 /// antecedent for pronouns and short names.
 #[derive(Clone, Debug)]
@@ -213,7 +253,7 @@ impl SpeakerTable {
                     .max_by_key(|s| s.name_len);
                 let (id, res) = self.add_named(&name, words, kind, m.span, &roles, gender);
                 if let Some(f) = fuller {
-                    if f.name_len > self.speakers[id].name.split_whitespace().count() {
+                    if f.name_len > split_words(&self.speakers[id].name).count() {
                         self.speakers[id].name = f.name.clone();
                         // A sighting's words are `name_words` of its name.
                         self.words[id] = f.words.clone();
@@ -363,10 +403,10 @@ impl SpeakerTable {
         if let Some(i) = found {
             self.note(i, span);
             let s = &mut self.speakers[i];
-            let res = if name.split_whitespace().count() < s.name.split_whitespace().count() {
+            let res = if split_words(name).count() < split_words(&s.name).count() {
                 Resolution::ShortName
             } else {
-                if name.split_whitespace().count() > s.name.split_whitespace().count() {
+                if split_words(name).count() > split_words(&s.name).count() {
                     s.name = name.to_string();
                     self.words[i] = mention_words;
                 }
@@ -503,7 +543,7 @@ pub fn same_entity(a: &str, b: &str) -> bool {
 
 /// A name's words, lowercased, without possessives, punctuation and articles.
 pub fn name_words(s: &str) -> Vec<String> {
-    s.split_whitespace()
+    split_words(s)
         .filter_map(|w| {
             let w = lower(trim_non_alnum(strip_possessive(w)));
             (!w.is_empty() && !matches!(&*w, "the" | "a" | "an")).then(|| w.into_string())
@@ -560,7 +600,7 @@ fn near_spelling(a: &str, b: &str) -> bool {
 fn is_org(raw: &str, rules: &LangRules) -> bool {
     let lowered = lower(raw);
     lowered.starts_with("the ")
-        || lowered.split_whitespace().any(|w| {
+        || split_words(&lowered).any(|w| {
             rules.org_words.contains(
                 strip_possessive(w).trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
             )
@@ -570,7 +610,7 @@ fn is_org(raw: &str, rules: &LangRules) -> bool {
 /// A name without its titles and role words, the roles it carried, and the
 /// gender a title tells (`Mr.`, `Ms.`).
 pub fn clean_name(raw: &str, rules: &LangRules) -> (String, Vec<String>, Option<Gender>) {
-    let words: Vec<&str> = raw.split_whitespace().collect();
+    let words: Vec<&str> = split_words(raw).collect();
     let mut roles = Vec::new();
     let mut gender = None;
     let mut start = 0;
@@ -744,7 +784,7 @@ pub fn sightings_with<'t>(
                 Some(None) => {}
                 _ => {
                     let (name, roles, gender) = clean_name(raw, rules);
-                    let name_len = name.split_whitespace().count();
+                    let name_len = split_words(&name).count();
                     if !name.is_empty() && name_len <= 5 {
                         let words = name_words(&name);
                         out.push(NameSighting {
@@ -874,6 +914,28 @@ mod tests {
         };
         assert_eq!(fields(&shared), fields(&fresh));
         assert!(seen.first.len() < shared.len(), "some names repeat");
+    }
+
+    #[test]
+    fn words_split_as_split_whitespace_does() {
+        for s in [
+            "",
+            " ",
+            "Vladimir Putin",
+            "  the   Kremlin’s  press\tservice\n",
+            "a\u{0B}b\u{0C}c\rd\u{1C}e\u{1F}f",
+            "x\u{a0}y\u{2003}z é",
+            "trailing ",
+            " leading",
+        ] {
+            let want: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(split_words(s).collect::<Vec<_>>(), want, "{s:?}");
+        }
+        for b in 0u8..128 {
+            let s = format!("a{}b {}", b as char, b as char);
+            let want: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(split_words(&s).collect::<Vec<_>>(), want, "{b:#x}");
+        }
     }
 
     #[test]
