@@ -601,9 +601,14 @@ fn is_org(raw: &str, rules: &LangRules) -> bool {
     let lowered = lower(raw);
     lowered.starts_with("the ")
         || split_words(&lowered).any(|w| {
-            rules.org_words.contains(
-                strip_possessive(w).trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
-            )
+            let w = strip_possessive(w);
+            // Nothing to trim when both ends are ASCII letters, digits or periods.
+            let kept = |b: &u8| b.is_ascii_alphanumeric() || *b == b'.';
+            let w = match (w.as_bytes().first(), w.as_bytes().last()) {
+                (Some(a), Some(z)) if kept(a) && kept(z) => w,
+                _ => w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
+            };
+            rules.org_words.contains(w)
         })
 }
 
