@@ -127,6 +127,7 @@ enum Words<'a> {
 impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
 
+    #[inline]
     fn next(&mut self) -> Option<&'a str> {
         match self {
             Words::Unicode(it) => it.next(),
