@@ -357,7 +357,7 @@ fn alnum_chars(s: &str) -> usize {
     if s.is_ascii() {
         s.bytes().filter(u8::is_ascii_alphanumeric).count()
     } else {
-        s.chars().filter(|c| c.is_alphanumeric()).count()
+        s.chars().filter(|&c| crate::tokens::is_alnum(c)).count()
     }
 }
 

@@ -65,8 +65,10 @@ pub fn tokenize(text: &str, span: Span, rules: &LangRules) -> Vec<Token> {
 /// The Unicode General Punctuation block (`’`, `“`, `—`, `…`).
 const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
+/// `c.is_alphanumeric()`, without the Unicode tables for ASCII and for
+/// curly quotes and dashes.
 #[inline]
-fn is_alnum(c: char) -> bool {
+pub(crate) fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else if GENERAL_PUNCTUATION.contains(&c) {
