@@ -32,12 +32,28 @@ pub fn lower(s: &str) -> Lower<'_> {
         }
         return Lower::Owned(s.to_ascii_lowercase());
     }
+    // Curly quotes and dashes (`Trump’s`) have no case: with no other
+    // non-ASCII character the ASCII mapping is the whole mapping.
+    if s.chars().all(|c| c.is_ascii() || NO_CASE.contains(&c)) {
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return Lower::Borrowed(s);
+        }
+        if let Ok(mut buf) = arrayvec::ArrayString::<INLINE>::from(s) {
+            buf.make_ascii_lowercase();
+            return Lower::Inline(buf);
+        }
+        return Lower::Owned(s.to_ascii_lowercase());
+    }
     if s.chars().any(char::is_uppercase) {
         Lower::Owned(s.to_lowercase())
     } else {
         Lower::Borrowed(s)
     }
 }
+
+/// The General Punctuation block (`’`, `“`, `—`, `…`): no character in it
+/// has a case mapping (tested).
+const NO_CASE: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -143,6 +159,13 @@ mod tests {
             }
         }
         assert_eq!(ascii_and_upper(b""), (true, false));
+        for c in NO_CASE {
+            assert!(!c.is_uppercase() && !c.is_lowercase(), "{c:?}");
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+            for s in [format!("A{c}b"), format!("x{c}"), format!("{c}Y{c}")] {
+                assert_eq!(&*lower(&s), s.to_lowercase(), "{s:?}");
+            }
+        }
         assert!(matches!(lower("Said"), Lower::Inline(_)));
     }
 }
