@@ -404,10 +404,11 @@ impl SpeakerTable {
         if let Some(i) = found {
             self.note(i, span);
             let s = &mut self.speakers[i];
-            let res = if split_words(name).count() < split_words(&s.name).count() {
+            let (new_len, old_len) = (split_words(name).count(), split_words(&s.name).count());
+            let res = if new_len < old_len {
                 Resolution::ShortName
             } else {
-                if split_words(name).count() > split_words(&s.name).count() {
+                if new_len > old_len {
                     s.name = name.to_string();
                     self.words[i] = mention_words;
                 }
