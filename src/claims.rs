@@ -108,18 +108,13 @@ pub fn extract(inp: &Input) -> Vec<Claim> {
             continue;
         };
         // A quote inside the content makes it (mostly) direct.
-        let words = content.slice(text).split_whitespace().take(3).count();
+        let words = words_upto(content.slice(text), 3, |_| true);
         if words < 3 {
             continue;
         }
         // Direct when at least half of the content's word characters are
         // quoted.
-        let word_chars = |s: Span| {
-            s.slice(text)
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .count()
-        };
+        let word_chars = |s: Span| alnum_chars(s.slice(text));
         let from = top.partition_point(|&i| inp.quotes[i].outer().start < content.start);
         let quoted: usize = top[from..]
             .iter()
@@ -128,7 +123,8 @@ pub fn extract(inp: &Input) -> Vec<Claim> {
             .filter(|o| content.contains(*o))
             .map(word_chars)
             .sum();
-        let total = word_chars(content);
+        // With nothing quoted the claim is indirect: no need to count.
+        let total = if quoted == 0 { 0 } else { word_chars(content) };
         out.push(Claim {
             content,
             fragments: vec![content],
@@ -147,15 +143,17 @@ pub fn extract(inp: &Input) -> Vec<Claim> {
             continue;
         };
         let label = &s[..colon];
-        let words: Vec<&str> = label.split_whitespace().collect();
+        // Five words are enough to tell a label of at most four.
+        let words: Vec<&str> = label.split_whitespace().take(5).collect();
+        if words.is_empty() || words.len() > 4 {
+            continue;
+        }
         let all_caps = label
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
         let rest = s[colon + 2..].trim_start();
-        if words.is_empty()
-            || words.len() > 4
-            || all_caps
+        if all_caps
             || !words.iter().all(|w| is_capitalized(w))
             || !rest.starts_with(|c: char| c.is_uppercase())
             || rest.starts_with(['“', '"'])
@@ -181,7 +179,7 @@ pub fn extract(inp: &Input) -> Vec<Claim> {
         let s = p.slice(text);
         if let Some(colon) = s.rfind(": ") {
             let tail = &s[colon + 2..];
-            let words: Vec<&str> = tail.split_whitespace().collect();
+            let words: Vec<&str> = tail.split_whitespace().take(4).collect();
             if !words.is_empty()
                 && words.len() <= 3
                 && words.iter().all(|w| is_capitalized(w))
@@ -259,10 +257,7 @@ fn content_of(
             // after a comma, the content is the clause before it.
             let gap = &text[s_start..src.span.start as usize];
             let rest = &text[c.span.end as usize..s_end];
-            let rest_words = rest
-                .split_whitespace()
-                .filter(|w| w.chars().any(char::is_alphanumeric))
-                .count();
+            let rest_words = words_upto(rest, 6, char::is_alphanumeric);
             let comma_before = gap.trim_end().ends_with([',', '”', '"', '—']);
             if comma_before && rest_words <= 5 && !before.is_empty() {
                 return Some(before);
@@ -302,9 +297,13 @@ fn content_of(
 
 fn skip_dateline(text: &str, span: Span) -> Span {
     let s = span.slice(text);
-    let head = match s.char_indices().nth(60) {
-        Some((at, _)) => &s[..at],
-        None => s,
+    // The first 60 characters: bytes, when they are ASCII.
+    let head = match s.as_bytes().get(..60) {
+        Some(b) if b.is_ascii() && s.len() > 60 => &s[..60],
+        _ => match s.char_indices().nth(60) {
+            Some((at, _)) => &s[..at],
+            None => s,
+        },
     };
     for sep in [":", " —", " –", " -"] {
         if let Some(at) = find_str(head, sep) {
@@ -333,10 +332,70 @@ fn find_str(hay: &str, needle: &str) -> Option<usize> {
     memchr::memchr_iter(n[last], tail).find(|&i| h[i..i + last] == n[..last])
 }
 
+/// `s.split_whitespace().filter(|w| w.chars().any(counts)).take(n).count()`,
+/// in one pass over the characters without building the words.
+fn words_upto(s: &str, n: usize, counts: impl Fn(char) -> bool) -> usize {
+    let mut found = 0;
+    // Whether the current word has been counted already.
+    let mut counted = false;
+    for c in s.chars() {
+        if found == n {
+            break;
+        }
+        if c.is_whitespace() {
+            counted = false;
+        } else if !counted && counts(c) {
+            found += 1;
+            counted = true;
+        }
+    }
+    found
+}
+
+/// The number of letters and digits in `s`, byte by byte when it is ASCII.
+fn alnum_chars(s: &str) -> usize {
+    if s.is_ascii() {
+        s.bytes().filter(u8::is_ascii_alphanumeric).count()
+    } else {
+        s.chars().filter(|&c| crate::tokens::is_alnum(c)).count()
+    }
+}
+
 fn find_word(hay: &str, word: &str) -> Option<usize> {
     hay.match_indices(word).map(|(i, _)| i).find(|&i| {
         let before_ok = i == 0 || !hay[..i].ends_with(|c: char| c.is_alphanumeric());
         let after = &hay[i + word.len()..];
         before_ok && !after.starts_with(|c: char| c.is_alphanumeric())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_upto_agrees_with_split_whitespace() {
+        let texts = [
+            "",
+            "   ",
+            "one",
+            " one two  three\tfour\nfive six seven ",
+            "— “Yes,” he said , . ! x",
+            "a\u{a0}b\u{2003}c\u{3000}d\u{85}e f\u{200b}g",
+            "-- -- -- 1 2 3 4 5 6 7 8",
+            "é ü 東京 ’s ’ …",
+        ];
+        for t in texts {
+            for n in 0..9 {
+                let all = t.split_whitespace().take(n).count();
+                assert_eq!(words_upto(t, n, |_| true), all, "{t:?} {n}");
+                let alnum = t
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .take(n)
+                    .count();
+                assert_eq!(words_upto(t, n, char::is_alphanumeric), alnum, "{t:?} {n}");
+            }
+        }
+    }
 }

@@ -429,11 +429,11 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             i += 1;
             continue;
         }
-        if !rules.cue_starts.may_contain(w(i)) {
+        if toks[i].is_ascii() && !rules.cue_starts.may_contain_ascii(w(i)) {
             i += 1;
             continue;
         }
-        let lw = lower(w(i));
+        let lw = toks[i].lower(text);
         let Some(candidates) = rules.phrase_index.get(lw.as_ref()) else {
             i += 1;
             continue;
@@ -505,7 +505,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             && i > 0
             && toks[i - 1].word
             && (toks[i - 1].is_capitalized(text)
-                || DETERMINERS.contains(&lower(w(i - 1)).as_ref()));
+                || DETERMINERS.contains(&toks[i - 1].lower(text).as_ref()));
         if let Some(v) = rules.verbs.get(lw.as_ref()).filter(|_| !name_like)
             && !is_passive_or_adjectival(text, toks, i, rules)
         {
@@ -540,7 +540,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
 fn match_phrase(text: &str, toks: &[Token], i: usize, phrase: &[String]) -> usize {
     for (n, part) in phrase.iter().enumerate().skip(1) {
         match toks.get(i + n) {
-            Some(t) if *lower(t.text(text)) == **part => {}
+            Some(t) if *t.lower(text) == **part => {}
             _ => return 0,
         }
     }
@@ -2022,7 +2022,7 @@ fn head_word<'a>(words: &[&'a str]) -> Option<&'a str> {
 
 /// Whether a lowercased noun phrase is an anonymous source.
 pub fn is_anonymous(lowered: &str, rules: &LangRules) -> bool {
-    rules.anonymous_re.is_match(lowered)
+    rules.is_anonymous(lowered)
 }
 
 #[cfg(test)]

@@ -49,8 +49,9 @@ impl Engine {
         let marks = marks::scan(text);
         let pairing = quotes::pair(text, &marks, &paragraphs, &sentences, rules);
         let mut sightings = Vec::new();
+        let mut seen = speakers::SeenNames::default();
         let cues = cues::find_with(text, &sentences, rules, |s, toks| {
-            speakers::sightings(text, s, toks, rules, &mut sightings);
+            speakers::sightings_with(text, s, toks, rules, &mut sightings, &mut seen);
         });
         let mut table = SpeakerTable::default();
         let (attributions, kinds) = attribution::attribute(

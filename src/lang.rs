@@ -316,6 +316,8 @@ pub struct LangRules {
     pub anonymous: Vec<String>,
     /// The phrases as one word-bounded alternation, compiled once.
     pub anonymous_re: regex::Regex,
+    /// `anonymous_re` for ASCII text, without the regex engine.
+    pub anonymous_words: AnonymousMatcher,
     /// Lowercase document nouns.
     pub documents: HashSet<String>,
     /// Lowercase scare-quote / title cues.
@@ -544,8 +546,10 @@ impl LangRules {
         let anonymous_re = regex::Regex::new(&format!(r"\b(?:{})\b", alternation.join("|")))
             .map_err(|e| Error::new(ErrorKind::Rules, format!("anonymous-source phrases: {e}")))?;
 
+        let anonymous_words = AnonymousMatcher::new(&anonymous);
         Ok(LangRules {
             anonymous_re,
+            anonymous_words,
             phrase_index,
             cue_starts,
             given_names,
@@ -574,6 +578,14 @@ impl LangRules {
         })
     }
 
+    /// Whether `anonymous_re` matches the lowercased `phrase`: decided by
+    /// [`AnonymousMatcher`] when it can, by the regex otherwise.
+    pub fn is_anonymous(&self, phrase: &str) -> bool {
+        self.anonymous_words
+            .is_match(phrase)
+            .unwrap_or_else(|| self.anonymous_re.is_match(phrase))
+    }
+
     pub fn is_title(&self, word: &str) -> bool {
         if self.titles.contains(word) {
             return true;
@@ -596,6 +608,88 @@ impl LangRules {
             }
             Some(_) => self.titles.contains(&capitalize(word)),
         }
+    }
+}
+
+/// `anonymous_re` — the phrases between word boundaries (`\b`) — matched
+/// on ASCII text by the phrases' last words. In ASCII text a word
+/// character is `[0-9A-Za-z_]`, and a match ends with its phrase's last
+/// word as a whole run of word characters; so only the runs that are some
+/// phrase's last word are looked at, and there the phrases ending in that
+/// word are compared in place, with the boundary before them.
+#[derive(Debug, Clone)]
+pub struct AnonymousMatcher {
+    /// Last word → the phrases ending in it.
+    by_last_word: HashMap<String, Vec<String>>,
+    /// False when a phrase ends in no word character (or is empty): the
+    /// regex decides then.
+    usable: bool,
+}
+
+fn is_ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+impl AnonymousMatcher {
+    fn new(phrases: &[String]) -> Self {
+        let mut by_last_word: HashMap<String, Vec<String>> = HashMap::default();
+        let mut usable = true;
+        for p in phrases {
+            let b = p.as_bytes();
+            let start = b.len()
+                - b.iter()
+                    .rev()
+                    .take_while(|&&c| is_ascii_word_byte(c))
+                    .count();
+            if start < b.len() {
+                by_last_word
+                    .entry(p[start..].to_string())
+                    .or_default()
+                    .push(p.clone());
+            } else if p.is_ascii() {
+                // A phrase that is not ASCII cannot match ASCII text; an
+                // ASCII one that ends in punctuation breaks the argument.
+                usable = false;
+            }
+        }
+        AnonymousMatcher {
+            by_last_word,
+            usable,
+        }
+    }
+
+    /// Whether `anonymous_re` matches `text`, or `None` when `text` is not
+    /// ASCII (or the phrases do not allow the shortcut).
+    pub fn is_match(&self, text: &str) -> Option<bool> {
+        if !self.usable || !text.is_ascii() {
+            return None;
+        }
+        let h = text.as_bytes();
+        let word_at = |i: usize| h.get(i).copied().is_some_and(is_ascii_word_byte);
+        let mut i = 0;
+        while i < h.len() {
+            if !word_at(i) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while word_at(i) {
+                i += 1;
+            }
+            let Some(phrases) = self.by_last_word.get(&text[start..i]) else {
+                continue;
+            };
+            // The run ends at a boundary; the phrase must start at one.
+            let found = phrases.iter().any(|p| {
+                i.checked_sub(p.len()).is_some_and(|s| {
+                    &h[s..i] == p.as_bytes() && (s > 0 && word_at(s - 1)) != word_at(s)
+                })
+            });
+            if found {
+                return Some(true);
+            }
+        }
+        Some(false)
     }
 }
 
@@ -636,11 +730,7 @@ impl WordFilter {
             return None;
         }
         let second = b.get(1).copied().unwrap_or(0);
-        let key = (b.len() as u32)
-            | u32::from(first.to_ascii_lowercase()) << 8
-            | u32::from(second.to_ascii_lowercase()) << 16
-            | u32::from(last.to_ascii_lowercase()) << 24;
-        Some((key.wrapping_mul(0x9E37_79B1) >> 16) as usize)
+        Some(Self::hash(b.len(), first, second, last))
     }
 
     /// False only when no capitalisation of `w` is in the set.
@@ -650,6 +740,30 @@ impl WordFilter {
             Some(h) => self.bits[h >> 6] & (1 << (h & 63)) != 0,
             None => true,
         }
+    }
+
+    /// [`WordFilter::may_contain`] of a word known to be ASCII (a token
+    /// that says so), without checking that again.
+    #[inline]
+    pub fn may_contain_ascii(&self, w: &str) -> bool {
+        debug_assert!(w.is_ascii());
+        let b = w.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+            return true;
+        };
+        let second = b.get(1).copied().unwrap_or(0);
+        let h = Self::hash(b.len(), first, second, last);
+        self.bits[h >> 6] & (1 << (h & 63)) != 0
+    }
+
+    /// Case-blind: `| 0x20` folds `A..=Z` onto `a..=z` (and may merge
+    /// other bytes, which only makes the filter pass more words).
+    #[inline]
+    fn hash(len: usize, first: u8, second: u8, last: u8) -> usize {
+        let key =
+            (len as u32 | u32::from(first) << 8 | u32::from(second) << 16 | u32::from(last) << 24)
+                | 0x2020_2000;
+        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
     }
 }
 
@@ -668,6 +782,45 @@ mod tests {
     /// The cue pre-filter must pass every word that can start a cue in any
     /// capitalisation, read straight from the rule files, so that a new
     /// entry in verbs.toml or cues.toml can never be skipped.
+    #[test]
+    fn anonymous_matcher_agrees_with_the_regex() {
+        let rules = LangRules::builtin("en").unwrap();
+        assert!(rules.anonymous_words.usable);
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            "officials".into(),
+            "the officials".into(),
+            "u.s. officials".into(),
+            "a u.s. official".into(),
+            "us officials".into(),
+            "trump".into(),
+            "the company’s officials".into(),
+        ];
+        for p in &rules.anonymous {
+            for pre in ["", "a ", "x", "_", ".", "the ", "1", "-", "’"] {
+                for post in ["", " said", "s", "_", ".", "’s", "-", "9", " x"] {
+                    texts.push(format!("{pre}{p}{post}"));
+                }
+            }
+            // Every cut of the phrase too.
+            for (i, _) in p.char_indices() {
+                texts.push(p[..i].to_string());
+                texts.push(p[i..].to_string());
+            }
+        }
+        for t in &texts {
+            let want = rules.anonymous_re.is_match(t);
+            match rules.anonymous_words.is_match(t) {
+                Some(got) => assert_eq!(got, want, "{t:?}"),
+                None => assert!(!t.is_ascii(), "{t:?}"),
+            }
+            assert_eq!(rules.is_anonymous(t), want, "{t:?}");
+        }
+        // A phrase ending in punctuation leaves it to the regex.
+        let m = AnonymousMatcher::new(&["officials".into(), "u.s.".into()]);
+        assert_eq!(m.is_match("u.s."), None);
+    }
+
     #[test]
     fn cue_filter_passes_every_verb_form_and_phrase_start() {
         let rules = LangRules::builtin("en").unwrap();

@@ -21,7 +21,20 @@ pub enum Lower<'a> {
 /// `s` in lower case (the same as `s.to_lowercase()`).
 pub fn lower(s: &str) -> Lower<'_> {
     let bytes = s.as_bytes();
-    if bytes.is_ascii() {
+    let (ascii, upper) = ascii_and_upper(bytes);
+    if ascii {
+        if !upper {
+            return Lower::Borrowed(s);
+        }
+        if let Ok(mut buf) = arrayvec::ArrayString::<INLINE>::from(s) {
+            buf.make_ascii_lowercase();
+            return Lower::Inline(buf);
+        }
+        return Lower::Owned(s.to_ascii_lowercase());
+    }
+    // Curly quotes and dashes (`Trump’s`) have no case: with no other
+    // non-ASCII character the ASCII mapping is the whole mapping.
+    if s.chars().all(|c| c.is_ascii() || NO_CASE.contains(&c)) {
         if !bytes.iter().any(u8::is_ascii_uppercase) {
             return Lower::Borrowed(s);
         }
@@ -35,6 +48,49 @@ pub fn lower(s: &str) -> Lower<'_> {
         Lower::Owned(s.to_lowercase())
     } else {
         Lower::Borrowed(s)
+    }
+}
+
+/// The General Punctuation block (`’`, `“`, `—`, `…`): no character in it
+/// has a case mapping (tested).
+const NO_CASE: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Whether `bytes` are all ASCII, and (if so) whether any is a capital,
+/// eight bytes at a time. A byte `b < 0x80` is `A..=Z` when `b + 0x3F`
+/// has its high bit and `b + 0x25` has not; no sum carries into the next
+/// byte.
+#[inline]
+fn ascii_and_upper(bytes: &[u8]) -> (bool, bool) {
+    let mut high = 0u64;
+    let mut upper = 0u64;
+    let mut word = |w: u64| {
+        high |= w;
+        upper |= w.wrapping_add(0x3F * ONES) & !w.wrapping_add(0x25 * ONES);
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        word(u64::from_le_bytes(c.try_into().expect("eight bytes")));
+    }
+    let mut tail = 0u64;
+    for (k, &b) in chunks.remainder().iter().enumerate() {
+        tail |= u64::from(b) << (8 * k);
+    }
+    word(tail);
+    let ascii = high & HIGH == 0;
+    (ascii, ascii && upper & HIGH != 0)
+}
+
+impl Lower<'_> {
+    /// The lower-cased word as an owned `String`.
+    pub fn into_string(self) -> String {
+        match self {
+            Lower::Borrowed(s) => s.to_owned(),
+            Lower::Inline(buf) => buf.as_str().to_owned(),
+            Lower::Owned(s) => s,
+        }
     }
 }
 
@@ -89,6 +145,27 @@ mod tests {
             assert_eq!(&*lower(s), s.to_lowercase(), "{s}");
         }
         assert!(matches!(lower("said"), Lower::Borrowed(_)));
+        for b in 0..=255u8 {
+            for len in 1..20 {
+                for at in 0..len {
+                    let mut v = vec![b'm'; len];
+                    v[at] = b;
+                    let want = (
+                        v.is_ascii(),
+                        v.is_ascii() && v.iter().any(u8::is_ascii_uppercase),
+                    );
+                    assert_eq!(ascii_and_upper(&v), want, "{v:?}");
+                }
+            }
+        }
+        assert_eq!(ascii_and_upper(b""), (true, false));
+        for c in NO_CASE {
+            assert!(!c.is_uppercase() && !c.is_lowercase(), "{c:?}");
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+            for s in [format!("A{c}b"), format!("x{c}"), format!("{c}Y{c}")] {
+                assert_eq!(&*lower(&s), s.to_lowercase(), "{s:?}");
+            }
+        }
         assert!(matches!(lower("Said"), Lower::Inline(_)));
     }
 }

@@ -475,7 +475,7 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
     let before = text[from..open.start as usize].trim_end();
     let content = q.content.slice(text);
     // `a bill dubbed the “Clean Slate Act”`: look past a determiner.
-    let lower_before = before.to_lowercase();
+    let lower_before = crate::lower::lower(before).into_string();
     let lower_before = ["the", "a", "an"]
         .iter()
         .find_map(|d| {
@@ -485,8 +485,12 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
                 .map(|rest| rest.trim_end().to_string())
         })
         .unwrap_or(lower_before);
+    let last_byte = lower_before.as_bytes().last();
     for cue in &rules.scare_cues {
-        if lower_before.ends_with(cue.as_str()) {
+        // The last byte first: most cues end in another letter.
+        if cue.as_bytes().last().is_none_or(|b| Some(b) == last_byte)
+            && lower_before.ends_with(cue.as_str())
+        {
             let at = lower_before.len() - cue.len();
             let bounded = if at == 0 {
                 at_start || !text[..from].ends_with(|c: char| c.is_alphanumeric())

@@ -49,8 +49,18 @@ fn split_paragraph(text: &str, para: Span, rules: &LangRules, out: &mut Vec<Span
     let base = para.start as usize;
     let mut start = 0;
     let mut i = 0;
+    // The next `0xE2` (lead byte of `…`, and of curly quotes), kept ahead
+    // of `i`; `.?!` are found with `memchr3` from `i`.
+    let mut next_e2 = 0;
     while i < bytes.len() {
-        let b = bytes[i];
+        if next_e2 < i {
+            next_e2 = memchr::memchr(0xE2, &bytes[i..]).map_or(bytes.len(), |k| i + k);
+        }
+        let stop = memchr::memchr3(b'.', b'?', b'!', &bytes[i..next_e2.min(bytes.len())]);
+        i = stop.map_or(next_e2, |k| i + k);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         let term_len = match b {
             b'.' | b'?' | b'!' => 1,
             0xE2 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA6) => 3,

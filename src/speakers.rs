@@ -80,7 +80,7 @@ pub struct SpeakerTable {
     /// Mentions as they were recorded: (position, speaker).
     log: Vec<(u32, usize)>,
     /// Lowercase last word of a name → speakers, for exact lookups.
-    by_last: std::collections::HashMap<String, Vec<usize>>,
+    by_last: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Each speaker's [`name_words`], kept in step with its name.
     words: Vec<Vec<String>>,
 }
@@ -93,13 +93,60 @@ const FUZZY_LIMIT: usize = 300;
 
 fn last_word_key(name: &str) -> String {
     name.split_whitespace()
-        .last()
-        .map(|w| {
-            strip_possessive(w)
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+        .next_back()
+        .map(|w| lower(trim_non_alnum(strip_possessive(w))).into_string())
         .unwrap_or_default()
+}
+
+/// `w.trim_matches(|c: char| !c.is_alphanumeric())`, without looking at
+/// characters when both ends are ASCII letters or digits.
+#[inline]
+fn trim_non_alnum(w: &str) -> &str {
+    match (w.as_bytes().first(), w.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_alphanumeric() && z.is_ascii_alphanumeric() => w,
+        _ => w.trim_matches(|c: char| !c.is_alphanumeric()),
+    }
+}
+
+/// `s.split_whitespace()`, byte by byte when `s` is ASCII (names almost
+/// always are), where white space is `' '` and `\t..=\r` alone.
+fn split_words(s: &str) -> Words<'_> {
+    if s.is_ascii() {
+        Words::Ascii(s, 0)
+    } else {
+        Words::Unicode(s.split_whitespace())
+    }
+}
+
+enum Words<'a> {
+    /// The text and the position reached.
+    Ascii(&'a str, usize),
+    Unicode(std::str::SplitWhitespace<'a>),
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            Words::Unicode(it) => it.next(),
+            Words::Ascii(s, pos) => {
+                let is_space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
+                let b = s.as_bytes();
+                let mut i = *pos;
+                while i < b.len() && is_space(b[i]) {
+                    i += 1;
+                }
+                let start = i;
+                while i < b.len() && !is_space(b[i]) {
+                    i += 1;
+                }
+                *pos = i;
+                (i > start).then(|| &s[start..i])
+            }
+        }
+    }
 }
 
 /// A name seen in the text (not necessarily a source), used as an
@@ -115,6 +162,8 @@ pub struct NameSighting {
     pub gender: Option<Gender>,
     /// Whether the name is an organisation's, decided on first use.
     org: std::cell::OnceCell<bool>,
+    /// `name.split_whitespace().count()`.
+    name_len: usize,
 }
 
 impl NameSighting {
@@ -135,10 +184,17 @@ impl SpeakerTable {
     }
 
     fn push_speaker(&mut self, speaker: Speaker) -> usize {
-        let id = self.speakers.len();
         let key = last_word_key(&speaker.name);
+        let words = name_words(&speaker.name);
+        self.push_speaker_with(speaker, key, words)
+    }
+
+    /// [`SpeakerTable::push_speaker`] with the name's [`last_word_key`] and
+    /// [`name_words`] known already.
+    fn push_speaker_with(&mut self, speaker: Speaker, key: String, words: Vec<String>) -> usize {
+        let id = self.speakers.len();
         self.by_last.entry(key).or_default().push(id);
-        self.words.push(name_words(&speaker.name));
+        self.words.push(words);
         for &m in &speaker.mentions {
             self.log.push((m.start, id));
         }
@@ -187,8 +243,18 @@ impl SpeakerTable {
                 Some((id as u32, Resolution::Pronoun))
             }
             MentionKind::Name => {
-                let (name, roles, gender) = clean_name(raw, rules);
-                let words = name_words(&name);
+                // A sighting of exactly these words has them cleaned already.
+                let at = sightings.partition_point(|s| s.span.start < m.span.start);
+                let (name, roles, gender, words) = match sightings.get(at) {
+                    Some(s) if s.span == m.span => {
+                        (s.name.clone(), s.roles.clone(), s.gender, s.words.clone())
+                    }
+                    _ => {
+                        let (name, roles, gender) = clean_name(raw, rules);
+                        let words = name_words(&name);
+                        (name, roles, gender, words)
+                    }
+                };
                 if name.is_empty() {
                     return None;
                 }
@@ -205,19 +271,17 @@ impl SpeakerTable {
                 let fuller = sightings[upto.saturating_sub(LOOKBACK)..upto]
                     .iter()
                     .filter(|s| same_entity_words(&s.words, &words))
-                    .max_by_key(|s| s.name.split_whitespace().count())
-                    .cloned();
+                    .max_by_key(|s| s.name_len);
                 let (id, res) = self.add_named(&name, words, kind, m.span, &roles, gender);
                 if let Some(f) = fuller {
-                    if f.name.split_whitespace().count()
-                        > self.speakers[id].name.split_whitespace().count()
-                    {
+                    if f.name_len > split_words(&self.speakers[id].name).count() {
                         self.speakers[id].name = f.name.clone();
-                        self.words[id] = name_words(&f.name);
+                        // A sighting's words are `name_words` of its name.
+                        self.words[id] = f.words.clone();
                     }
-                    for r in f.roles {
-                        if !self.speakers[id].roles.contains(&r) {
-                            self.speakers[id].roles.push(r);
+                    for r in &f.roles {
+                        if !self.speakers[id].roles.contains(r) {
+                            self.speakers[id].roles.push(r.clone());
                         }
                     }
                     if self.speakers[id].name != name {
@@ -344,24 +408,27 @@ impl SpeakerTable {
         gender: Option<Gender>,
     ) -> (usize, Resolution) {
         let key = last_word_key(name);
-        let exact = self.by_last.get(&key).cloned().unwrap_or_default();
-        let candidates: Box<dyn Iterator<Item = usize>> = if self.speakers.len() <= FUZZY_LIMIT {
-            Box::new(exact.clone().into_iter().chain(0..self.speakers.len()))
-        } else {
-            Box::new(exact.clone().into_iter())
-        };
-        let found = candidates.into_iter().find(|&i| {
+        let exact = self.by_last.get(&key).map_or(&[][..], Vec::as_slice);
+        let same = |&i: &usize| {
             let s = &self.speakers[i];
             matches!(s.kind, SpeakerKind::Person | SpeakerKind::Organisation)
                 && same_entity_words(&self.words[i], &mention_words)
+        };
+        // The speakers under the same last word first, then (when there
+        // are few enough) every speaker.
+        let found = exact.iter().copied().find(same).or_else(|| {
+            (self.speakers.len() <= FUZZY_LIMIT)
+                .then(|| (0..self.speakers.len()).find(same))
+                .flatten()
         });
         if let Some(i) = found {
             self.note(i, span);
             let s = &mut self.speakers[i];
-            let res = if name.split_whitespace().count() < s.name.split_whitespace().count() {
+            let (new_len, old_len) = (split_words(name).count(), split_words(&s.name).count());
+            let res = if new_len < old_len {
                 Resolution::ShortName
             } else {
-                if name.split_whitespace().count() > s.name.split_whitespace().count() {
+                if new_len > old_len {
                     s.name = name.to_string();
                     self.words[i] = mention_words;
                 }
@@ -377,14 +444,15 @@ impl SpeakerTable {
             }
             return (i, res);
         }
-        let id = self.push_speaker(Speaker {
+        let speaker = Speaker {
             name: name.to_string(),
             kind,
             mentions: vec![span],
             roles: roles.to_vec(),
             gender,
             belongs_to: None,
-        });
+        };
+        let id = self.push_speaker_with(speaker, key, mention_words);
         (id, Resolution::AsWritten)
     }
 
@@ -497,13 +565,11 @@ pub fn same_entity(a: &str, b: &str) -> bool {
 
 /// A name's words, lowercased, without possessives, punctuation and articles.
 pub fn name_words(s: &str) -> Vec<String> {
-    s.split_whitespace()
-        .map(|w| {
-            strip_possessive(w)
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
+    split_words(s)
+        .filter_map(|w| {
+            let w = lower(trim_non_alnum(strip_possessive(w)));
+            (!w.is_empty() && !matches!(&*w, "the" | "a" | "an")).then(|| w.into_string())
         })
-        .filter(|w| !w.is_empty() && !matches!(w.as_str(), "the" | "a" | "an"))
         .collect()
 }
 
@@ -521,24 +587,57 @@ pub fn same_entity_words(wa: &[String], wb: &[String]) -> bool {
     let (la, lb) = (wa.last().unwrap(), wb.last().unwrap());
     la.len() >= 5
         && la.chars().next() == lb.chars().next()
-        && strsim::jaro_winkler(la, lb) >= 0.93
         && (wa.len() == 1 || wb.len() == 1 || wa[0] == wb[0])
+        && near_spelling(la, lb)
+}
+
+/// `strsim::jaro_winkler(a, b) >= 0.93`, rejecting most ASCII pairs first
+/// by a bound. Jaro–Winkler is at most `0.4 + 0.6·J` (a prefix of at most
+/// four, weight 0.1), so 0.93 needs Jaro `J ≥ 0.883`; and `J ≤ (m/|a| +
+/// m/|b| + 1) / 3` where `m`, the matching characters, is at most the
+/// characters the words share. Below `J = 0.88` by that bound, in exact
+/// integer arithmetic, the pair is rejected without the Jaro computation.
+fn near_spelling(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() && !a.is_empty() && !b.is_empty() {
+        let mut count = [0u16; 128];
+        for &c in a.as_bytes() {
+            count[usize::from(c)] += 1;
+        }
+        let mut shared = 0usize;
+        for &c in b.as_bytes() {
+            let k = &mut count[usize::from(c)];
+            if *k > 0 {
+                *k -= 1;
+                shared += 1;
+            }
+        }
+        let (la, lb) = (a.len(), b.len());
+        if 100 * shared * (la + lb) < 164 * la * lb {
+            return false;
+        }
+    }
+    strsim::jaro_winkler(a, b) >= 0.93
 }
 
 fn is_org(raw: &str, rules: &LangRules) -> bool {
     let lowered = lower(raw);
     lowered.starts_with("the ")
-        || lowered.split_whitespace().any(|w| {
-            rules.org_words.contains(
-                strip_possessive(w).trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
-            )
+        || split_words(&lowered).any(|w| {
+            let w = strip_possessive(w);
+            // Nothing to trim when both ends are ASCII letters, digits or periods.
+            let kept = |b: &u8| b.is_ascii_alphanumeric() || *b == b'.';
+            let w = match (w.as_bytes().first(), w.as_bytes().last()) {
+                (Some(a), Some(z)) if kept(a) && kept(z) => w,
+                _ => w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
+            };
+            rules.org_words.contains(w)
         })
 }
 
 /// A name without its titles and role words, the roles it carried, and the
 /// gender a title tells (`Mr.`, `Ms.`).
 pub fn clean_name(raw: &str, rules: &LangRules) -> (String, Vec<String>, Option<Gender>) {
-    let words: Vec<&str> = raw.split_whitespace().collect();
+    let words: Vec<&str> = split_words(raw).collect();
     let mut roles = Vec::new();
     let mut gender = None;
     let mut start = 0;
@@ -631,12 +730,38 @@ pub fn sightings(
     rules: &LangRules,
     out: &mut Vec<NameSighting>,
 ) {
+    sightings_with(text, sentence, toks, rules, out, &mut SeenNames::default());
+}
+
+/// The names already cleaned in one text: the same words give the same
+/// name, roles, words and gender, so a repeated name is copied from its
+/// first sighting instead of cleaned again.
+#[derive(Default)]
+pub struct SeenNames<'t> {
+    /// Words as written → index of their sighting in `out`, or `None` when
+    /// they gave no sighting.
+    first: rustc_hash::FxHashMap<&'t str, Option<usize>>,
+}
+
+/// [`sightings`], for the sentences of one text in order, with `seen`
+/// kept across them (and `out` only appended to).
+pub fn sightings_with<'t>(
+    text: &'t str,
+    sentence: Span,
+    toks: &[crate::tokens::Token],
+    rules: &LangRules,
+    out: &mut Vec<NameSighting>,
+    seen: &mut SeenNames<'t>,
+) {
     // A title-case headline capitalises every word: no names to be had.
     let mut long = 0;
     let mut all_capitalized = true;
     for t in toks.iter().filter(|t| t.word && t.span.len() > 3) {
         long += 1;
         all_capitalized &= t.is_capitalized(text);
+        if !all_capitalized {
+            break;
+        }
     }
     if long >= 4 && all_capitalized {
         return;
@@ -674,17 +799,35 @@ pub fn sightings(
                 start: toks[s].span.start,
                 end: toks[j - 1].span.end,
             };
-            let (name, roles, gender) = clean_name(span.slice(text), rules);
-            if !name.is_empty() && name.split_whitespace().count() <= 5 {
-                let words = name_words(&name);
-                out.push(NameSighting {
-                    span,
-                    name,
-                    roles,
-                    words,
-                    gender,
-                    org: std::cell::OnceCell::new(),
-                });
+            let raw = span.slice(text);
+            match seen.first.get(raw) {
+                Some(&Some(k)) if out.get(k).is_some_and(|f| f.span.slice(text) == raw) => {
+                    let again = NameSighting {
+                        span,
+                        ..out[k].clone()
+                    };
+                    out.push(again);
+                }
+                Some(None) => {}
+                _ => {
+                    let (name, roles, gender) = clean_name(raw, rules);
+                    let name_len = split_words(&name).count();
+                    if !name.is_empty() && name_len <= 5 {
+                        let words = name_words(&name);
+                        out.push(NameSighting {
+                            span,
+                            name,
+                            roles,
+                            words,
+                            gender,
+                            org: std::cell::OnceCell::new(),
+                            name_len,
+                        });
+                        seen.first.insert(raw, Some(out.len() - 1));
+                    } else {
+                        seen.first.insert(raw, None);
+                    }
+                }
             }
         }
         i = j.max(i + 1);
@@ -734,6 +877,92 @@ mod tests {
         assert!(!same_entity("Vladimir Putin", "Donald Trump"));
         assert!(!same_entity("Hillary Clinton", "Bill Clinton"));
         assert!(same_entity("Hillary Clinton", "Clinton"));
+    }
+
+    #[test]
+    fn spelling_bound_rejects_only_distant_pairs() {
+        let rules = LangRules::builtin("en").unwrap();
+        let mut words: Vec<String> = rules.given_names.keys().map(|n| n.to_lowercase()).collect();
+        words.sort();
+        words.truncate(400);
+        words.extend(
+            [
+                "pezeshkian",
+                "pezeshkyan",
+                "clinton",
+                "klinton",
+                "clintons",
+                "abcde",
+                "edcba",
+                "aaaaa",
+                "aaaab",
+            ]
+            .map(String::from),
+        );
+        let mut near = 0;
+        for a in &words {
+            for b in &words {
+                let want = strsim::jaro_winkler(a, b) >= 0.93;
+                assert_eq!(near_spelling(a, b), want, "{a} {b}");
+                near += usize::from(want);
+            }
+        }
+        assert!(near > words.len(), "the test pairs include near spellings");
+    }
+
+    #[test]
+    fn repeated_names_are_copied_as_cleaned() {
+        let rules = LangRules::builtin("en").unwrap();
+        let text = "Russian President Vladimir Putin met Ms. Moore. The Kremlin said Vladimir \
+                    Putin and Ms. Moore spoke. Russian President Vladimir Putin left; The \
+                    Kremlin Press Service Said So. Ms. Moore stayed with Russian President \
+                    Vladimir Putin.";
+        let paragraphs = crate::document::paragraphs(text);
+        let sents = crate::sentences::split(text, &paragraphs, &rules);
+        let (mut fresh, mut shared) = (Vec::new(), Vec::new());
+        let mut seen = SeenNames::default();
+        for &s in &sents {
+            let toks = crate::tokens::tokenize(text, s, &rules);
+            sightings(text, s, &toks, &rules, &mut fresh);
+            sightings_with(text, s, &toks, &rules, &mut shared, &mut seen);
+        }
+        let fields = |v: &[NameSighting]| {
+            v.iter()
+                .map(|x| {
+                    (
+                        x.span,
+                        x.name.clone(),
+                        x.roles.clone(),
+                        x.words.clone(),
+                        x.gender,
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(fields(&shared), fields(&fresh));
+        assert!(seen.first.len() < shared.len(), "some names repeat");
+    }
+
+    #[test]
+    fn words_split_as_split_whitespace_does() {
+        for s in [
+            "",
+            " ",
+            "Vladimir Putin",
+            "  the   Kremlin’s  press\tservice\n",
+            "a\u{0B}b\u{0C}c\rd\u{1C}e\u{1F}f",
+            "x\u{a0}y\u{2003}z é",
+            "trailing ",
+            " leading",
+        ] {
+            let want: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(split_words(s).collect::<Vec<_>>(), want, "{s:?}");
+        }
+        for b in 0u8..128 {
+            let s = format!("a{}b {}", b as char, b as char);
+            let want: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(split_words(&s).collect::<Vec<_>>(), want, "{b:#x}");
+        }
     }
 
     #[test]

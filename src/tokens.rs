@@ -13,6 +13,12 @@ use crate::span::Span;
 pub struct Token {
     pub span: Span,
     pub word: bool,
+    /// [`is_capitalized`] of the token's text, found by the tokenizer.
+    cap: bool,
+    /// The text is ASCII with no capital: its own lower case.
+    plain: bool,
+    /// The text is ASCII.
+    ascii: bool,
 }
 
 impl Token {
@@ -20,14 +26,28 @@ impl Token {
         self.span.slice(text)
     }
 
-    /// [`is_capitalized`] of the token's text, from its first byte when
-    /// that is ASCII (no slicing).
+    /// [`is_capitalized`] of the token's text (`text` is the text it was
+    /// tokenized from), as the tokenizer found it.
     #[inline]
-    pub fn is_capitalized(self, text: &str) -> bool {
-        match text.as_bytes().get(self.span.start as usize) {
-            Some(b) if b.is_ascii() && !self.span.is_empty() => b.is_ascii_uppercase(),
-            _ => is_capitalized(self.text(text)),
+    pub fn is_capitalized(self, _text: &str) -> bool {
+        self.cap
+    }
+
+    /// [`lower`](crate::lower::lower) of the token's text, with no look at
+    /// the text when the tokenizer found it ASCII lower case.
+    #[inline]
+    pub fn lower(self, text: &str) -> crate::lower::Lower<'_> {
+        if self.plain {
+            crate::lower::Lower::Borrowed(self.text(text))
+        } else {
+            crate::lower::lower(self.text(text))
         }
+    }
+
+    /// Whether the token's text is ASCII.
+    #[inline]
+    pub fn is_ascii(self) -> bool {
+        self.ascii
     }
 }
 
@@ -42,22 +62,13 @@ pub fn tokenize(text: &str, span: Span, rules: &LangRules) -> Vec<Token> {
     out
 }
 
-/// The character starting at byte `i` of `s` (a char boundary), with an
-/// ASCII fast path: almost all of news copy is ASCII.
-#[inline]
-fn char_at(s: &str, i: usize) -> Option<char> {
-    match s.as_bytes().get(i) {
-        None => None,
-        Some(&b) if b.is_ascii() => Some(b as char),
-        Some(_) => s[i..].chars().next(),
-    }
-}
-
 /// The Unicode General Punctuation block (`’`, `“`, `—`, `…`).
 const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
+/// `c.is_alphanumeric()`, without the Unicode tables for ASCII and for
+/// curly quotes and dashes.
 #[inline]
-fn is_alnum(c: char) -> bool {
+pub(crate) fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else if GENERAL_PUNCTUATION.contains(&c) {
@@ -68,45 +79,140 @@ fn is_alnum(c: char) -> bool {
     }
 }
 
+/// Byte classes for the ASCII fast path of [`tokenize_into`].
+/// (Bit 0 marks a letter or digit, bit 1 a capital among them.)
+const SPACE: u8 = 0;
+/// A lowercase letter or a digit.
+const ALNUM: u8 = 1;
+/// A capital letter.
+const UPPER: u8 = 3;
+const PUNCT: u8 = 2;
+/// An ASCII joiner (`'`, `-`, `.`, `&`): punctuation that may join two
+/// word parts.
+const JOIN: u8 = 4;
+/// A byte of a multi-byte character.
+const WIDE: u8 = 6;
+/// In the flags [`word_end`] returns: the word has a non-ASCII character.
+const HAS_WIDE: u8 = 8;
+
+/// The class of every byte: ASCII as `char::is_whitespace`,
+/// [`is_alnum`] and [`is_joiner`] tell (tested), non-ASCII `WIDE`.
+static CLASS: [u8; 256] = {
+    let mut t = [WIDE; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => SPACE,
+            b'0'..=b'9' | b'a'..=b'z' => ALNUM,
+            b'A'..=b'Z' => UPPER,
+            b'\'' | b'-' | b'.' | b'&' => JOIN,
+            _ => PUNCT,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Whether the character at byte `i` of `s` (a char boundary, or the end)
+/// is a letter or digit.
+#[inline]
+fn alnum_at(s: &str, i: usize) -> bool {
+    match s.as_bytes().get(i) {
+        None => false,
+        Some(&b) if b < 0x80 => CLASS[b as usize] & 1 != 0,
+        Some(_) => s[i..].chars().next().is_some_and(is_alnum),
+    }
+}
+
+/// The end of the word whose first character ends at byte `end`: letters
+/// and digits, and joiners between them; and flags of what it passed:
+/// `UPPER`'s bit for an ASCII capital, `HAS_WIDE` for a non-ASCII
+/// character.
+#[inline]
+fn word_end(s: &str, mut end: usize) -> (usize, u8) {
+    let bytes = s.as_bytes();
+    let mut seen = 0;
+    loop {
+        // Most of a word is ASCII letters and digits.
+        while let Some(&b) = bytes.get(end) {
+            let class = CLASS[b as usize];
+            if class & 1 == 0 {
+                break;
+            }
+            seen |= class;
+            end += 1;
+        }
+        let Some(&b) = bytes.get(end) else {
+            return (end, seen);
+        };
+        match CLASS[b as usize] {
+            JOIN if alnum_at(s, end + 1) => end += 1,
+            WIDE => {
+                let c = s[end..].chars().next().unwrap_or(' ');
+                if is_alnum(c) || (is_joiner(c) && alnum_at(s, end + c.len_utf8())) {
+                    end += c.len_utf8();
+                    seen |= HAS_WIDE;
+                } else {
+                    return (end, seen);
+                }
+            }
+            _ => return (end, seen),
+        }
+    }
+}
+
 /// Appends the tokens of `span` to `out`.
 pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<Token>) {
     let s = span.slice(text);
+    let bytes = s.as_bytes();
     let base = span.start as usize;
     let mut i = 0;
-    while let Some(c) = char_at(s, i) {
-        if c == ' ' {
-            i += 1;
-            continue;
-        }
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        if !is_alnum(c) {
-            out.push(Token {
-                span: Span::new(base + i, base + i + c.len_utf8()),
-                word: false,
-            });
-            i += c.len_utf8();
-            continue;
-        }
-        let mut end = i + c.len_utf8();
-        loop {
-            // Most of a word is ASCII letters and digits.
-            while s.as_bytes().get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                end += 1;
+    while let Some(&b) = bytes.get(i) {
+        let c = match CLASS[b as usize] {
+            SPACE => {
+                i += 1;
+                continue;
             }
-            match char_at(s, end) {
-                Some(c) if is_alnum(c) => end += c.len_utf8(),
-                Some(j) if is_joiner(j) => match char_at(s, end + j.len_utf8()) {
-                    Some(n) if is_alnum(n) => end += j.len_utf8(),
-                    _ => break,
-                },
-                _ => break,
+            ALNUM | UPPER => b as char,
+            PUNCT | JOIN => {
+                out.push(Token {
+                    span: Span::new(base + i, base + i + 1),
+                    word: false,
+                    cap: false,
+                    plain: true,
+                    ascii: true,
+                });
+                i += 1;
+                continue;
             }
-        }
+            _ => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                if c.is_whitespace() {
+                    i += c.len_utf8();
+                    continue;
+                }
+                if !is_alnum(c) {
+                    out.push(Token {
+                        span: Span::new(base + i, base + i + c.len_utf8()),
+                        word: false,
+                        cap: c.is_uppercase(),
+                        plain: false,
+                        ascii: false,
+                    });
+                    i += c.len_utf8();
+                    continue;
+                }
+                c
+            }
+        };
+        let (mut end, mut seen) = word_end(s, i + c.len_utf8());
+        seen |= if c.is_ascii() {
+            CLASS[c as usize]
+        } else {
+            HAS_WIDE
+        };
         // A plural possessive keeps its apostrophe: `the officials’ plan`.
-        if s.as_bytes()[end - 1] == b's' {
+        if bytes[end - 1] == b's' && matches!(bytes.get(end), Some(b'\'' | 0xE2)) {
             let rest = &s[end..];
             let mut cs = rest.chars();
             if let (Some(a @ ('’' | '\'')), Some(sp), Some(n)) = (cs.next(), cs.next(), cs.next())
@@ -114,19 +220,30 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
                 && n.is_lowercase()
             {
                 end += a.len_utf8();
+                if !a.is_ascii() {
+                    seen |= HAS_WIDE;
+                }
             }
         }
         // A final period belongs to abbreviations and initials.
-        if s.as_bytes().get(end) == Some(&b'.') {
+        if bytes.get(end) == Some(&b'.') {
             let with = &s[i..end + 1];
             let single_cap = end - i == c.len_utf8() && c.is_uppercase();
             if single_cap || rules.abbreviations.contains(with) || with.matches('.').count() >= 2 {
                 end += 1;
             }
         }
+        let ascii = seen & HAS_WIDE == 0;
         out.push(Token {
             span: Span::new(base + i, base + end),
             word: true,
+            cap: if c.is_ascii() {
+                c.is_ascii_uppercase()
+            } else {
+                c.is_uppercase()
+            },
+            plain: ascii && seen & 2 == 0,
+            ascii,
         });
         i = end;
     }
@@ -162,6 +279,155 @@ mod tests {
             assert!(!c.is_alphanumeric(), "{c:?}");
             assert_eq!(is_alnum(c), c.is_alphanumeric());
         }
+    }
+
+    /// The character starting at byte `i` of `s` (a char boundary), with an
+    /// ASCII fast path: almost all of news copy is ASCII.
+    #[inline]
+    fn char_at(s: &str, i: usize) -> Option<char> {
+        match s.as_bytes().get(i) {
+            None => None,
+            Some(&b) if b.is_ascii() => Some(b as char),
+            Some(_) => s[i..].chars().next(),
+        }
+    }
+
+    /// The tokenizer before the byte-class fast path, character by character.
+    fn tokenize_reference(text: &str, span: Span, rules: &LangRules, out: &mut Vec<Token>) {
+        let s = span.slice(text);
+        let base = span.start as usize;
+        let mut i = 0;
+        while let Some(c) = char_at(s, i) {
+            if c == ' ' {
+                i += 1;
+                continue;
+            }
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            if !is_alnum(c) {
+                let t = &s[i..i + c.len_utf8()];
+                out.push(Token {
+                    span: Span::new(base + i, base + i + c.len_utf8()),
+                    word: false,
+                    cap: is_capitalized(&s[i..]),
+                    plain: matches!(crate::lower::lower(t), crate::lower::Lower::Borrowed(_))
+                        && t.is_ascii(),
+                    ascii: t.is_ascii(),
+                });
+                i += c.len_utf8();
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            loop {
+                // Most of a word is ASCII letters and digits.
+                while s.as_bytes().get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                    end += 1;
+                }
+                match char_at(s, end) {
+                    Some(c) if is_alnum(c) => end += c.len_utf8(),
+                    Some(j) if is_joiner(j) => match char_at(s, end + j.len_utf8()) {
+                        Some(n) if is_alnum(n) => end += j.len_utf8(),
+                        _ => break,
+                    },
+                    _ => break,
+                }
+            }
+            // A plural possessive keeps its apostrophe: `the officials’ plan`.
+            if s.as_bytes()[end - 1] == b's' {
+                let rest = &s[end..];
+                let mut cs = rest.chars();
+                if let (Some(a @ ('’' | '\'')), Some(sp), Some(n)) =
+                    (cs.next(), cs.next(), cs.next())
+                    && sp == ' '
+                    && n.is_lowercase()
+                {
+                    end += a.len_utf8();
+                }
+            }
+            // A final period belongs to abbreviations and initials.
+            if s.as_bytes().get(end) == Some(&b'.') {
+                let with = &s[i..end + 1];
+                let single_cap = end - i == c.len_utf8() && c.is_uppercase();
+                if single_cap
+                    || rules.abbreviations.contains(with)
+                    || with.matches('.').count() >= 2
+                {
+                    end += 1;
+                }
+            }
+            let t = &s[i..end];
+            out.push(Token {
+                span: Span::new(base + i, base + end),
+                word: true,
+                cap: is_capitalized(t),
+                plain: matches!(crate::lower::lower(t), crate::lower::Lower::Borrowed(_))
+                    && t.is_ascii(),
+                ascii: t.is_ascii(),
+            });
+            i = end;
+        }
+    }
+
+    #[test]
+    fn fast_path_agrees_with_the_reference() {
+        let rules = LangRules::builtin("en").unwrap();
+        let texts = [
+            "“Yes,” said Mr. J. Doe of the U.S. Kremlin’s well-known press.",
+            "the officials’ plan, the officials' plan, the boss’ Plan; rock ’n’ roll ’90s",
+            "co‑operate a-b-c -x x- x--y x.y. x.. & AT&T R&D don’t it's 'tis",
+            "\tTabs\u{0B}and\u{0C}feeds\r\n\u{a0}nbsp\u{2003}em space\u{3000}ideo",
+            "Ünal İstanbul straße ΣΟΦΊΑ Café’s naïve 東京 «quoted» — dash… 3½ ①",
+            "Gov. Sen. Dr. St. Jan. 17, 2024: U.N.-backed e.g. i.e. a.m. No. 10 A.",
+            "x’ y’ z’s ’s s’ s’  s' a s'\u{a0}b s’é",
+        ];
+        for text in texts {
+            let span = Span::new(0, text.len());
+            let mut fast = Vec::new();
+            tokenize_into(text, span, &rules, &mut fast);
+            let mut slow = Vec::new();
+            tokenize_reference(text, span, &rules, &mut slow);
+            assert_eq!(fast, slow, "{text}");
+        }
+        // Every string of four characters from an alphabet of the cases.
+        let alphabet = [
+            'a', 'S', 's', '.', '\'', '’', '‑', '-', ' ', 'é', '—', '\u{a0}', '1',
+        ];
+        let mut text = String::new();
+        for n in 0..alphabet.len().pow(4) {
+            text.clear();
+            let mut k = n;
+            for _ in 0..4 {
+                text.push(alphabet[k % alphabet.len()]);
+                k /= alphabet.len();
+            }
+            let span = Span::new(0, text.len());
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            tokenize_into(&text, span, &rules, &mut fast);
+            tokenize_reference(&text, span, &rules, &mut slow);
+            assert_eq!(fast, slow, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn byte_classes_agree_with_the_char_tests() {
+        for b in 0u8..128 {
+            let c = b as char;
+            let want = if c.is_whitespace() {
+                SPACE
+            } else if c.is_ascii_uppercase() {
+                UPPER
+            } else if is_alnum(c) {
+                ALNUM
+            } else if is_joiner(c) {
+                JOIN
+            } else {
+                PUNCT
+            };
+            assert_eq!(CLASS[b as usize], want, "{c:?}");
+        }
+        assert!((128..256).all(|b| CLASS[b] == WIDE));
     }
 
     #[test]

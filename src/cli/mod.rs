@@ -3,6 +3,7 @@
 
 mod check;
 mod input;
+mod jsonl;
 mod output;
 mod snapshot;
 

@@ -277,16 +277,6 @@ pub fn extract_json(name: &str, original: &str, text: &str, a: &Analysis, collap
     json!({"path": name, "quotes": quotes, "speakers": speakers, "cues": cues})
 }
 
-/// One `--jsonl` output record, serialised straight from the records
-/// (no intermediate `serde_json::Value`: that copy cost a tenth of
-/// `extract --jsonl`'s time).
-#[derive(serde::Serialize)]
-struct JsonlOut<'a> {
-    id: &'a Value,
-    quotes: Vec<quotecheck::extract::QuoteRecord>,
-    claims: Vec<quotecheck::extract::ClaimRecord>,
-}
-
 /// The input fields of one `--jsonl` record; `text` borrows from the line
 /// when it has no escapes.
 #[derive(serde::Deserialize)]
@@ -297,11 +287,69 @@ struct JsonlIn<'a> {
     text: Option<JsonlText<'a>>,
 }
 
-#[derive(serde::Deserialize)]
-#[serde(untagged)]
+/// A string (borrowed when it has no escapes), or any other JSON value.
+/// Deserialised by hand: an untagged enum buffers the value (the article
+/// text) before trying each variant, a copy this avoids.
 enum JsonlText<'a> {
-    Text(#[serde(borrow)] std::borrow::Cow<'a, str>),
-    Other(serde::de::IgnoredAny),
+    Text(std::borrow::Cow<'a, str>),
+    Other,
+}
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for JsonlText<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visit<'a> {
+            type Value = JsonlText<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(JsonlText::Text(std::borrow::Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(JsonlText::Text(std::borrow::Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+                Ok(JsonlText::Text(std::borrow::Cow::Owned(v)))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+                Ok(JsonlText::Other)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+                Ok(JsonlText::Other)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+                Ok(JsonlText::Other)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+                Ok(JsonlText::Other)
+            }
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(JsonlText::Other)
+            }
+            fn visit_none<E>(self) -> Result<Self::Value, E> {
+                Ok(JsonlText::Other)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(JsonlText::Other)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                while map
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(JsonlText::Other)
+            }
+        }
+        d.deserialize_any(Visit(std::marker::PhantomData))
+    }
 }
 
 /// One `--jsonl` record: `{"id","text"}` in, the `{"id","quotes","claims"}`
@@ -319,10 +367,39 @@ pub fn jsonl_record(engine: &Engine, line: &[u8], all_quotes: bool) -> Result<St
         quote_records(text, &analysis)
     };
     let claims = quotecheck::extract::claim_records(text, &analysis);
-    let out = JsonlOut {
-        id: &v.id,
-        quotes,
-        claims,
-    };
-    Ok(serde_json::to_string(&out).expect("records serialise"))
+    Ok(super::jsonl::record(&v.id, &quotes, &claims))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jsonl_text_is_a_string_or_anything_else() {
+        let text = |line: &str| match serde_json::from_str::<JsonlIn>(line) {
+            Ok(JsonlIn {
+                text: Some(JsonlText::Text(t)),
+                ..
+            }) => Ok(Some(t.into_owned())),
+            Ok(_) => Ok(None),
+            Err(e) => Err(e.to_string()),
+        };
+        assert_eq!(text(r#"{"text":"plain"}"#), Ok(Some("plain".into())));
+        assert_eq!(
+            text(r#"{"text":"a \"b\"\n"}"#),
+            Ok(Some("a \"b\"\n".into()))
+        );
+        for other in [
+            r#"{"text":1}"#,
+            r#"{"text":[1,{"a":[2]}]}"#,
+            r#"{"text":{"x":null}}"#,
+            r#"{"text":true}"#,
+            r#"{"text":null}"#,
+            r#"{"id":3}"#,
+        ] {
+            assert_eq!(text(other), Ok(None), "{other}");
+        }
+        assert!(text(r#"{"text":[1,}"#).is_err());
+        assert!(text(r#"{"text":"abc"#).is_err());
+    }
 }

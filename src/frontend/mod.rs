@@ -133,7 +133,12 @@ pub fn text(source: &str) -> Prepared {
     let mut directives = Vec::new();
     let mut mask: Option<Mask> = None;
     let mut at = 0;
-    for line in source.split_inclusive('\n') {
+    // A directive line starts with `[` or `#`: without either byte in the
+    // text there is none to look for.
+    let lines = memchr::memchr2(b'[', b'#', source.as_bytes())
+        .is_some()
+        .then(|| source.split_inclusive('\n'));
+    for line in lines.into_iter().flatten() {
         let body = line.trim_end_matches(['\n', '\r']);
         let trimmed = body.trim();
         let inner = trimmed
