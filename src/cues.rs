@@ -468,12 +468,13 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
                         Some(m) if m.kind == MentionKind::Document => {
                             (CuePattern::DocumentRead, Some(m))
                         }
-                        // `At the bottom it reads, “…”`: the pronoun stands
-                        // for a document.
+                        // `At the bottom it reads, “…”` and `“…,” it read.`:
+                        // the pronoun stands for a document.
                         Some(m)
                             if m.kind == MentionKind::Pronoun
                                 && lower(m.span.slice(text)) == "it"
-                                && toks.get(i + n).is_some_and(|t| t.text(text) == ",") =>
+                                && (toks.get(i + n).is_some_and(|t| t.text(text) == ",")
+                                    || i >= 2 && is_closing_quote(w(i - 2))) =>
                         {
                             (CuePattern::DocumentRead, Some(m))
                         }

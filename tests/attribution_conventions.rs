@@ -384,3 +384,9 @@ fn a_parenthetical_cue_right_before_the_quote_is_its_own() {
         which is an outcome, he said, “we expected all along.”\n";
     assert_eq!(speakers(text), vec![s("we expected all", "he")]);
 }
+
+#[test]
+fn a_sign_speaks() {
+    let text = "Dawson lifted a sign of her own.\n\n“Bernie all the way,” it read.\n";
+    assert_eq!(speakers(text), vec![s("Bernie all the", "it")]);
+}
