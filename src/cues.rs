@@ -1604,6 +1604,19 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             break;
         }
     }
+    // A dash-delimited appositive: `Jason Sims — a teacher from Mount
+    // Pleasant — says`.
+    if j > 1
+        && matches!(w(j - 1), "—" | "–")
+        && let Some(open) = (j.saturating_sub(20)..j - 1)
+            .rev()
+            .find(|&k| matches!(w(k), "—" | "–" | "," | "."))
+            .filter(|&k| matches!(w(k), "—" | "–") && k > 0)
+        && let Some(m) = np_before(text, toks, open, rules)
+        && matches!(m.kind, MentionKind::Name | MentionKind::Nominal)
+    {
+        return Some(m);
+    }
     // Appositives: `Josh Earnest, the White House press secretary, said`,
     // `Clinton, 35, the daughter of …, said`. Walk back over up to three
     // comma-delimited segments to the name that opens the clause.

@@ -390,3 +390,9 @@ fn a_sign_speaks() {
     let text = "Dawson lifted a sign of her own.\n\n“Bernie all the way,” it read.\n";
     assert_eq!(speakers(text), vec![s("Bernie all the", "it")]);
 }
+
+#[test]
+fn a_dash_delimited_appositive_stays_with_the_name() {
+    let text = "Jason Sims — a teacher from Mount Pleasant — says the endorsement was “a big deal.”\n";
+    assert_eq!(speakers(text), vec![s("a big deal.", "Jason Sims")]);
+}
