@@ -393,6 +393,7 @@ fn a_sign_speaks() {
 
 #[test]
 fn a_dash_delimited_appositive_stays_with_the_name() {
-    let text = "Jason Sims — a teacher from Mount Pleasant — says the endorsement was “a big deal.”\n";
+    let text =
+        "Jason Sims — a teacher from Mount Pleasant — says the endorsement was “a big deal.”\n";
     assert_eq!(speakers(text), vec![s("a big deal.", "Jason Sims")]);
 }
