@@ -319,31 +319,19 @@ pub fn attribute(
             (None, Some((b, _))) => Some((b, Method::SameSentence, Confidence::High)),
             (None, None) => best,
         };
-        if best.is_none() {
-            if let Some(m) = dash_signature(inp, q) {
-                out[qi] = Some(link(
-                    inp,
-                    table,
-                    qi,
-                    m,
-                    None,
-                    Method::SpeakerLabel,
-                    Confidence::High,
-                ));
-                continue;
-            }
-            if let Some(m) = label_inside(inp, q) {
-                out[qi] = Some(link(
-                    inp,
-                    table,
-                    qi,
-                    m,
-                    None,
-                    Method::SpeakerLabel,
-                    Confidence::High,
-                ));
-                continue;
-            }
+        if best.is_none()
+            && let Some(m) = dash_signature(inp, q).or_else(|| label_inside(inp, q))
+        {
+            out[qi] = Some(link(
+                inp,
+                table,
+                qi,
+                m,
+                None,
+                Method::SpeakerLabel,
+                Confidence::High,
+            ));
+            continue;
         }
         // `“A,” Bush said. “B.” Rubio said …`: a quote that opens the
         // sentence after an attributed quote of the same paragraph goes on
@@ -690,19 +678,16 @@ fn opens_coordinate_clause(text: &str, c: &Cue) -> bool {
 /// a word for people (`supporters`); `The music` and `The discussion` are
 /// not.
 fn could_speak(raw: &str, rules: &crate::lang::LangRules) -> bool {
-    let Some(head) = raw.split_whitespace().last() else {
+    let Some(last) = raw.split_whitespace().last() else {
         return false;
     };
-    let head = head
-        .trim_end_matches(['’', '\'', 's'].as_slice())
-        .trim_matches(|c: char| !c.is_alphanumeric());
-    let full = raw
-        .split_whitespace()
-        .last()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    let l = head.to_lowercase();
+    let letters = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    // The head as written, and without a possessive or plural ending.
+    let full = letters(last);
+    let l = letters(last.trim_end_matches(['’', '\'', 's'].as_slice()));
     rules.is_title(&full)
         || rules.is_title(&l)
         || rules.org_nouns.contains(full.as_str())

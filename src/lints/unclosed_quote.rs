@@ -59,14 +59,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     span: end,
                     message: format!("the paragraph ends here without a closing {close}, and the next paragraph does not reopen the quote"),
                 }],
-                fix: Some(Fix {
-                    message: format!("close the quote with {close} where the quoted words end"),
-                    applicability: Applicability::DisplayOnly,
-                    edits: vec![Edit {
-                        span: end,
-                        replacement: close.to_string(),
-                    }],
-                }),
+                fix: Some(close_at(end, close)),
             });
         }
     }
@@ -137,14 +130,19 @@ fn speaker_change(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     message: "a different speaker".into(),
                 },
             ],
-            fix: Some(Fix {
-                message: format!("close the quote with {close} where the quoted words end"),
-                applicability: Applicability::DisplayOnly,
-                edits: vec![Edit {
-                    span: end,
-                    replacement: close.to_string(),
-                }],
-            }),
+            fix: Some(close_at(end, close)),
         });
+    }
+}
+
+/// The fix both cases offer: the closing mark where the paragraph ends.
+fn close_at(end: Span, close: &str) -> Fix {
+    Fix {
+        message: format!("close the quote with {close} where the quoted words end"),
+        applicability: Applicability::DisplayOnly,
+        edits: vec![Edit {
+            span: end,
+            replacement: close.to_string(),
+        }],
     }
 }
