@@ -394,6 +394,17 @@ fn is_closing_quote(s: &str) -> bool {
     matches!(s, "”" | "\"" | "’" | "'" | "»" | "」")
 }
 
+/// Whether token `t` closes a quotation: a closing mark, or an opening “
+/// typed the wrong way round after the quote's last punctuation and before
+/// a space (`“It’s unusual,“ said Noble`).
+fn closes_quote(text: &str, t: &Token) -> bool {
+    let s = t.text(text);
+    is_closing_quote(s)
+        || s == "“"
+            && text[..t.span.start as usize].ends_with([',', '.', '!', '?'])
+            && text[t.span.end as usize..].starts_with(char::is_whitespace)
+}
+
 fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out: &mut Vec<Cue>) {
     let w = |i: usize| toks[i].text(text);
     // Speaker label: `Reed: “…”` at the start of the sentence. A dateline
@@ -456,7 +467,8 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
                 ),
                 PhraseKind::Verb => verb_source(text, toks, i, i + n, rules),
                 PhraseKind::DocumentRead => {
-                    let after_quote = i > 0 && (is_closing_quote(w(i - 1)) || w(i - 1) == ",");
+                    let after_quote =
+                        i > 0 && (closes_quote(text, &toks[i - 1]) || w(i - 1) == ",");
                     let src = if after_quote {
                         np_after(text, toks, i + n, rules, true)
                             .filter(|m| m.kind == MentionKind::Document)
@@ -474,7 +486,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
                             if m.kind == MentionKind::Pronoun
                                 && lower(m.span.slice(text)) == "it"
                                 && (toks.get(i + n).is_some_and(|t| t.text(text) == ",")
-                                    || i >= 2 && is_closing_quote(w(i - 2))) =>
+                                    || i >= 2 && closes_quote(text, &toks[i - 2])) =>
                         {
                             (CuePattern::DocumentRead, Some(m))
                         }
@@ -892,7 +904,7 @@ fn verb_source(
     let prev = v.checked_sub(1).map(|p| toks[p].text(text));
     let verb = lower(toks[v].text(text));
     let gerund = verb.ends_with("ing");
-    let after_quote = prev.is_some_and(is_closing_quote);
+    let after_quote = v > 0 && closes_quote(text, &toks[v - 1]);
     // `Mr. Trump was prompted to say, “…”`, `McConnell deflected questions
     // before saying, “…”`: an infinitive or a gerund after a preposition
     // that introduces a quotation speaks for the nearest clause's subject.

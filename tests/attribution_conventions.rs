@@ -397,3 +397,18 @@ fn a_dash_delimited_appositive_stays_with_the_name() {
         "Jason Sims — a teacher from Mount Pleasant — says the endorsement was “a big deal.”\n";
     assert_eq!(speakers(text), vec![s("a big deal.", "Jason Sims")]);
 }
+
+#[test]
+fn an_opening_mark_typed_as_the_closing_one_still_leads_to_the_cue() {
+    // `,“ said` is a closing ” typed the wrong way round: the inverted cue
+    // after it is the quote's.
+    let text = "The fees raised questions.\n\n\
+        “It’s unusual,“ said Ana Ruiz, a lawyer at the Campaign Center. “It’s hard to do.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("It’s unusual,", "Ana Ruiz"),
+            s("It’s hard to", "Ana Ruiz")
+        ]
+    );
+}
