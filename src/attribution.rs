@@ -379,7 +379,21 @@ pub fn attribute(
             ));
             continue;
         }
-        if best.is_none() && (q.kind == QuoteKind::Fragment || after_colon()) {
+        // `Trump also embraced waterboarding -- “I think …”`: a dash, like
+        // a colon, hands the sentence over to its subject's words.
+        let after_dash = || {
+            q.open.is_some_and(|o| {
+                let before = inp.text[..o.start as usize].trim_end();
+                (before.ends_with(['—', '–']) || before.ends_with("--"))
+                    // Not a quote set off between two dashes mid-sentence.
+                    && !q.close.is_some_and(|c| {
+                        inp.text[c.end as usize..]
+                            .trim_start()
+                            .starts_with(['—', '–', '-'])
+                    })
+            })
+        };
+        if best.is_none() && (q.kind == QuoteKind::Fragment || after_colon() || after_dash()) {
             // No cue: the subject of the sentence, when it opens it.
             if let Some(m) = s_open
                 .and_then(|so| {

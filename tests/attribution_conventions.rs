@@ -412,3 +412,19 @@ fn an_opening_mark_typed_as_the_closing_one_still_leads_to_the_cue() {
         ]
     );
 }
+
+#[test]
+fn a_dash_hands_the_sentence_to_its_subjects_words() {
+    // Like a colon, a dash before a whole quote introduces the words of
+    // the sentence's subject; a quote set off between dashes does not.
+    let text = "The debate turned to torture.\n\n\
+        Mayor Ruiz also embraced harsher methods — “I think waterboarding is mild compared to what they would do.”\n\n\
+        The governor’s stock answer — “I will be fine whatever happens” — is likely to return.\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("I think waterboarding", "Mayor Ruiz"),
+            ("I will be".to_string(), None)
+        ]
+    );
+}
