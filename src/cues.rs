@@ -966,7 +966,13 @@ fn verb_source(
                     lower(m.span.slice(text)).as_ref(),
                     "he" | "she" | "they" | "it" | "we" | "i"
                 );
-            if subject_pronoun {
+            // `…,” denounced her record`: a verb of accusation takes its
+            // target after it; only a name (`blasted Sanders`) is inverted.
+            let accusation = rules
+                .verbs
+                .get(verb.as_ref())
+                .is_some_and(|vi| vi.class == crate::lang::VerbClass::Accusation);
+            if subject_pronoun && (!accusation || m.kind == MentionKind::Name) {
                 return (CuePattern::SourceAfter, Some(m));
             }
         }

@@ -428,3 +428,11 @@ fn a_dash_hands_the_sentence_to_its_subjects_words() {
         ]
     );
 }
+
+#[test]
+fn an_accusation_verb_after_a_quote_takes_an_object_not_a_speaker() {
+    let text = "The mayor spoke at length.\n\n\
+        Mayor Ruiz summed up her rival as “reckless,” denounced her record on housing and \
+        said she should step aside.\n";
+    assert_eq!(speakers(text), vec![s("reckless,", "Mayor Ruiz")]);
+}
