@@ -519,6 +519,42 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             && toks[i - 1].word
             && (toks[i - 1].is_capitalized(text)
                 || DETERMINERS.contains(&toks[i - 1].lower(text).as_ref()));
+        // `Sanders was asked by host Bill Maher, “…”`, `criticized by
+        // Republicans as “reckless”`: a passive's agent is the speaker.
+        if let Some(v) = rules.verbs.get(lw.as_ref()).filter(|_| !name_like)
+            && lw.ends_with("ed")
+            && toks.get(i + 1).is_some_and(|t| t.lower(text).as_ref() == "by")
+            // `responded by saying` is active.
+            && toks.get(i + 2).is_some_and(|t| !t.lower(text).ends_with("ing"))
+            // Not at the start of the sentence: `Asked by Stephanopoulos to
+            // respond, Carson said, “…”` describes the main clause's subject.
+            && !sentence_initial
+            && let Some(agent) = np_after(text, toks, i + 2, rules, true).filter(|m| {
+                // `highlighted by the recent shootings`: only someone speaks.
+                match m.kind {
+                    MentionKind::Name | MentionKind::Anonymous => true,
+                    MentionKind::Nominal => m
+                        .span
+                        .slice(text)
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| rules.is_title(&lower(w))),
+                    _ => false,
+                }
+            })
+        {
+            out.push(Cue {
+                span: toks[i].span,
+                lemma: v.lemma.clone(),
+                stance: v.stance,
+                class: v.class,
+                pattern: CuePattern::SourceAfter,
+                source: Some(agent),
+                sentence: si,
+            });
+            i += 1;
+            continue;
+        }
         if let Some(v) = rules.verbs.get(lw.as_ref()).filter(|_| !name_like)
             && !is_passive_or_adjectival(text, toks, i, rules)
         {

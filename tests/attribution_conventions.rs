@@ -436,3 +436,23 @@ fn an_accusation_verb_after_a_quote_takes_an_object_not_a_speaker() {
         said she should step aside.\n";
     assert_eq!(speakers(text), vec![s("reckless,", "Mayor Ruiz")]);
 }
+
+#[test]
+fn a_passive_reporting_verb_gives_the_quote_to_its_agent() {
+    // The agent of `was asked by` is the speaker; an inanimate agent
+    // (`highlighted by the shootings`) and an opening participle (`Asked
+    // by …, Ruiz said`) are not.
+    let text = "The senator took questions.\n\n\
+        Ruiz was asked by host Ana Park, who backs her rival, “Are you tired of the emails?”\n\n\
+        Asked by Park to respond, Ruiz said, “I am tired of the emails.”\n\n\
+        Speaking about the divide highlighted by the recent shootings, Governor Lee said the \
+        mayor is “trying to heal the city.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("Are you tired", "host Ana Park"),
+            s("I am tired", "Ruiz"),
+            s("trying to heal", "Governor Lee"),
+        ]
+    );
+}
