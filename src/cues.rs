@@ -865,7 +865,14 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
         // a comma reports.
         let participle_clause =
             lw.ends_with("ing") && i > 0 && matches!(toks[i - 1].text(text), "," | "—" | "–" | ";");
+        // `Michael Gerson, a former speechwriter, calls Cruz …`: a verb
+        // after an appositive that closes on a name.
+        let after_appositive = word.ends_with('s')
+            && i > 0
+            && toks[i - 1].text(text) == ","
+            && np_before(text, toks, i, rules).is_some_and(|m| m.kind == MentionKind::Name);
         let ok = participle_clause
+            || after_appositive
             || match (prev_idx, prev.as_deref()) {
                 (Some(j), Some(p)) => {
                     j + 1 == i

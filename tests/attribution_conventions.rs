@@ -456,3 +456,15 @@ fn a_passive_reporting_verb_gives_the_quote_to_its_agent() {
         ]
     );
 }
+
+#[test]
+fn a_verb_that_can_be_a_noun_reports_after_an_appositive() {
+    // `calls` is also a noun (`phone calls`); after an appositive that
+    // closes on a name it is the name's verb.
+    let text = "The race tightened.\n\n\
+        Ana Park, a columnist at the Ledger, calls the senator “a convincing opportunist.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("a convincing opportunist.", "Ana Park")]
+    );
+}
