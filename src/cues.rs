@@ -1383,6 +1383,30 @@ fn clause_subject(text: &str, toks: &[Token], end: usize, rules: &LangRules) -> 
         .iter()
         .rposition(|t| t.text(text) == ",")
         .map_or(0, |c| c + 1);
+    // `such as when Cruz knocked Rubio and called him …`: past the words
+    // that open a subordinate clause.
+    let mut start = start;
+    while start < end
+        && matches!(
+            toks[start].lower(text).as_ref(),
+            "such"
+                | "as"
+                | "when"
+                | "after"
+                | "while"
+                | "because"
+                | "since"
+                | "though"
+                | "although"
+                | "if"
+                | "once"
+                | "before"
+                | "until"
+                | "where"
+        )
+    {
+        start += 1;
+    }
     let mut e = start;
     while e < end && toks[e].word && toks[e].is_capitalized(text) {
         e += 1;

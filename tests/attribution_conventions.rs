@@ -468,3 +468,11 @@ fn a_verb_that_can_be_a_noun_reports_after_an_appositive() {
         vec![s("a convincing opportunist.", "Ana Park")]
     );
 }
+
+#[test]
+fn a_coordinated_verb_in_a_subordinate_clause_shares_its_subject() {
+    let text = "The attacks sharpened.\n\n\
+        There were pointed moments, such as when Ruiz knocked Park on trade and called her a \
+        “moderate,” a dig at a rival.\n";
+    assert_eq!(speakers(text), vec![s("moderate,", "Ruiz")]);
+}
