@@ -513,6 +513,41 @@ pub fn attribute(
         }
     }
 
+    // Pass 1c: `''They are painful'' but necessary ''for the business,'' he
+    // said`: a quote a few words before another in the same sentence shares
+    // the cue that follows the second (right to left, so runs chain).
+    for qi in (0..quotes.len()).rev() {
+        let q = &quotes[qi];
+        if out[qi].is_some() || q.depth != 0 || !kinds[qi].is_speech() {
+            continue;
+        }
+        let end = q.outer().end;
+        let Some(next) = (qi + 1..quotes.len()).find(|&n| quotes[n].depth == 0) else {
+            continue;
+        };
+        let n_outer = quotes[next].outer();
+        let gap = inp
+            .text
+            .get(end as usize..n_outer.start as usize)
+            .unwrap_or("\n");
+        let shares = kinds[next].is_speech()
+            && gap.len() <= 30
+            && !gap.contains('\n')
+            && sentence_of(end.saturating_sub(1)) == sentence_of(n_outer.start)
+            && out[next].as_ref().is_some_and(|a| {
+                a.method == Method::SameSentence
+                    && a.cue
+                        .is_some_and(|c| inp.cues[c as usize].span.start >= n_outer.end)
+            });
+        if shares && let Some(src) = out[next].clone() {
+            out[qi] = Some(Attribution {
+                quote: qi as u32,
+                confidence: Confidence::Medium,
+                ..src
+            });
+        }
+    }
+
     // Pass 2: chains of continued quotes share one speaker.
     let mut chains: Vec<Vec<usize>> = Vec::new();
     for (qi, q) in quotes.iter().enumerate() {

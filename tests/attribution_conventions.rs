@@ -476,3 +476,14 @@ fn a_coordinated_verb_in_a_subordinate_clause_shares_its_subject() {
         “moderate,” a dig at a rival.\n";
     assert_eq!(speakers(text), vec![s("moderate,", "Ruiz")]);
 }
+
+#[test]
+fn a_quote_just_before_another_shares_the_cue_after_the_second() {
+    let text = "The plant will close.\n\n\
+        The plant made losses for years. “They are painful” but necessary \
+        “for the long-term health of the business,” she said.\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("They are painful", "she"), s("for the long-term", "she")]
+    );
+}
