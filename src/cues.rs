@@ -405,6 +405,32 @@ fn closes_quote(text: &str, t: &Token) -> bool {
             && text[t.span.end as usize..].starts_with(char::is_whitespace)
 }
 
+/// A source that is one lowercase function word or verb, which no subject
+/// can be: a determiner left over where the cue word is a noun (`a call
+/// for`, `the deadly attacks`), an adverb or preposition (`On Wednesday,
+/// however, …`) or another verb (`came shouts`, `took credit`).
+fn stray_word(text: &str, m: &Mention) -> bool {
+    let s = m.span.slice(text);
+    if m.kind == MentionKind::Pronoun
+        || s.contains(char::is_whitespace)
+        || !s.starts_with(char::is_lowercase)
+    {
+        return false;
+    }
+    let l = lower(s);
+    let l = l.as_ref();
+    // `one`, `several`, `many`, `another` stand for people on their own.
+    let quantifier = matches!(l, "one" | "two" | "three" | "several" | "many" | "another");
+    DETERMINERS.contains(&l) && !quantifier
+        || NP_PREP.contains(&l)
+        || FINITE_AUX.contains(&l)
+        || IRREGULAR_PAST.contains(&l)
+        || matches!(
+            l,
+            "however" | "between" | "toward" | "towards" | "various" | "keeps" | "gives" | "takes"
+        )
+}
+
 fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out: &mut Vec<Cue>) {
     let w = |i: usize| toks[i].text(text);
     // Speaker label: `Reed: “…”` at the start of the sentence. A dateline
@@ -494,6 +520,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
                     }
                 }
             };
+            let source = source.filter(|m| !stray_word(text, m));
             out.push(Cue {
                 span,
                 lemma: pc.phrase.clone(),
@@ -570,6 +597,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
                     source = earlier;
                 }
             }
+            let source = source.filter(|m| !stray_word(text, m));
             out.push(Cue {
                 span: toks[i].span,
                 lemma: v.lemma.clone(),

@@ -487,3 +487,15 @@ fn a_quote_just_before_another_shares_the_cue_after_the_second() {
         vec![s("They are painful", "she"), s("for the long-term", "she")]
     );
 }
+
+#[test]
+fn a_function_word_or_verb_is_never_a_source() {
+    // `toward shared` is a preposition before a noun, not `X shared`; `came
+    // shouts` is a verb before a noun, not a speaker.
+    let text = "The mayor spoke in Leeds.\n\n\
+        Mayor Ruiz pledged “cooperation” toward shared goals with the city.\n\n\
+        “Call the roll,” came shouts from the floor.\n";
+    let got = speakers(text);
+    assert_eq!(got[0], s("cooperation", "Mayor Ruiz"));
+    assert_ne!(got[1].1.as_deref(), Some("came"));
+}
