@@ -501,7 +501,7 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
                 // `whom he called a “con artist”`, `Gorab called the show
                 // “the news show of record”`: a person naming something in
                 // their own words is quoted, not a scare quote.
-                if named_by_a_person(before, cue) {
+                if named_by_a_person(before, cue) || quotes_words_used(cue) {
                     return QuoteKind::Fragment;
                 }
                 return if is_title_cue(cue) {
@@ -752,6 +752,18 @@ fn named_with_object(before: &str) -> bool {
     false
 }
 
+/// Cues that mention words somebody used or a judgement somebody made,
+/// rather than coin a name: `refused to say the words “radical Islam”`,
+/// `accused her of using the term “superpredator”`, `messages later deemed
+/// “top secret”`. The
+/// words are quoted from a source, like a fragment.
+fn quotes_words_used(cue: &str) -> bool {
+    matches!(
+        cue,
+        "the term" | "the phrase" | "the word" | "the words" | "deemed"
+    )
+}
+
 fn is_title_cue(cue: &str) -> bool {
     !matches!(
         cue,
@@ -845,6 +857,15 @@ mod tests {
         );
         assert_eq!(
             k("Mr. Trump referred to him as “The Comeback Kid” for it."),
+            QuoteKind::Fragment
+        );
+        // Words a source used, mentioned: `the words`, `the term`, `deemed`.
+        assert_eq!(
+            k("They refused to say the words “radical Islam” on stage."),
+            QuoteKind::Fragment
+        );
+        assert_eq!(
+            k("Emails were later deemed “top secret” by officials."),
             QuoteKind::Fragment
         );
         assert_ne!(

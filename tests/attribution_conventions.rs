@@ -499,3 +499,14 @@ fn a_function_word_or_verb_is_never_a_source() {
     assert_eq!(got[0], s("cooperation", "Mayor Ruiz"));
     assert_ne!(got[1].1.as_deref(), Some("came"));
 }
+
+#[test]
+fn words_someone_used_are_quoted_but_a_name_given_is_not() {
+    // `the words “…”`, `the term “…”`, `described as “…”` quote what a
+    // source said; `a website called “…”` names a thing.
+    let text = "The debate turned to terror.\n\n\
+        Senator Ruiz said that by refusing to say the words “radical Islam,” Democrats were \
+        ducking the fight.\n\n\
+        Ana Park set up a website called “Leeds If Trump Wins” that pitches the city.\n";
+    assert_eq!(speakers(text), vec![s("radical Islam,", "Senator Ruiz")]);
+}
