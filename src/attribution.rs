@@ -287,6 +287,30 @@ pub fn attribute(
             if let Some(i) = parenthetical {
                 return Some((i, outer.start - inp.cues[i].span.end));
             }
+            // `Cruz said as the heckler yelled: “…”`: a cue that introduces
+            // the quote directly, with only a colon or comma between, is
+            // the quote's own, whatever report opens the sentence.
+            let introducing = idx.cues_in(so).find(|&i| {
+                let c = &inp.cues[i];
+                usable[i]
+                    && c.span.end <= outer.start
+                    && c.pattern == CuePattern::SourceBefore
+                    // A name, not `he` (who is mostly the report's own
+                    // subject: `Trump said he responded: “…”`), and not a
+                    // participle, which speaks for the main clause.
+                    && c.source.as_ref().is_some_and(|m| {
+                        m.span.end <= c.span.start && m.kind != MentionKind::Pronoun
+                    })
+                    && !inp.text[c.span.start as usize..c.span.end as usize].ends_with("ing")
+                    && {
+                        let gap = &inp.text[c.span.end as usize..outer.start as usize];
+                        gap.contains([',', ':'])
+                            && gap.chars().all(|ch| ch.is_whitespace() || ch == ',' || ch == ':')
+                    }
+            });
+            if let Some(i) = introducing {
+                return Some((i, outer.start - inp.cues[i].span.end));
+            }
             idx.cues_in(so)
                 .map(|i| (i, &inp.cues[i]))
                 .filter(|(i, c)| usable[*i] && c.span.end <= outer.start)

@@ -510,3 +510,19 @@ fn words_someone_used_are_quoted_but_a_name_given_is_not() {
         Ana Park set up a website called “Leeds If Trump Wins” that pitches the city.\n";
     assert_eq!(speakers(text), vec![s("radical Islam,", "Senator Ruiz")]);
 }
+
+#[test]
+fn a_cue_that_introduces_the_quote_directly_outranks_the_report_before_it() {
+    let text = "The rally was tense.\n\n\
+        “There is a young man with problems,” Mayor Ruiz said as the heckler yelled: \
+        “You are a fraud!”\n\n\
+        Ruiz said that experts backed her plan, to which Park interjected: “It is just not true.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("There is a", "Mayor Ruiz"),
+            s("You are a", "the heckler"),
+            s("It is just", "Park"),
+        ]
+    );
+}
