@@ -427,6 +427,14 @@ pub fn attribute(
                             crate::cues::subject(inp.text, inp.sentences[so], inp.rules)
                         })
                         .clone()
+                        .or_else(|| {
+                            crate::cues::subject_after_opener(
+                                inp.text,
+                                inp.sentences[so],
+                                outer.start,
+                                inp.rules,
+                            )
+                        })
                 })
                 .filter(|m| m.kind != MentionKind::Anonymous)
                 // `The music …`, `The discussion …`: a description that

@@ -1219,10 +1219,9 @@ fn main_clause_subject(
         while k < before {
             if w(k) == "," {
                 let close = skip_relative_clause(text, toks, k, before);
-                if close == k {
-                    comma = Some(k);
-                }
-                // A relative clause belongs to the noun before it.
+                // A relative clause belongs to the noun before it; the comma
+                // that closes it may close the opener too.
+                comma = Some(close);
                 k = close;
             } else if comma.is_some() && toks[k].word && is_capitalized(w(k)) {
                 // `…, Mrs. Clinton tried`: a capitalised word after a comma
@@ -1267,6 +1266,30 @@ fn main_clause_subject(
         _ => np_before(text, toks, v, rules)?,
     };
     (m.span.start >= toks[from].span.start).then_some(m)
+}
+
+/// The subject of a sentence that opens with an adverbial or participle
+/// clause (`Speaking to MSNBC on Monday, which …, Bush referred to Rubio as
+/// “…”`): the main clause's subject, before `upto` (a quote's opening).
+pub fn subject_after_opener(
+    text: &str,
+    sentence: Span,
+    upto: u32,
+    rules: &LangRules,
+) -> Option<Mention> {
+    let mut end = (upto as usize).min(sentence.end as usize);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let toks = tokenize(text, Span::new(sentence.start as usize, end), rules);
+    let first = toks.iter().position(|t| t.word)?;
+    let opener = lower(toks[first].text(text));
+    let participle = opener.len() > 4 && (opener.ends_with("ing") || opener.ends_with("ed"));
+    if !(participle || CLAUSE_OPENERS.contains(&opener.as_ref())) {
+        return None;
+    }
+    main_clause_subject(text, &toks, toks.len(), rules)
+        .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
 }
 
 /// Whether an opening quotation mark follows token `end` (after an

@@ -526,3 +526,21 @@ fn a_cue_that_introduces_the_quote_directly_outranks_the_report_before_it() {
         ]
     );
 }
+
+#[test]
+fn a_quote_without_a_cue_goes_to_the_subject_after_an_opening_clause() {
+    // The subject that follows an opening participle or adverbial clause
+    // (and a relative clause inside it) speaks a fragment without a cue.
+    let text = "The primary is close.\n\n\
+        Speaking to Channel 4 on Monday in Leeds, which votes next week, Mayor Ruiz referred \
+        to Park as “a bright, charismatic leader” but not much more.\n\n\
+        On Tuesday, Senator Lee went further, endorsing eight candidates “who embody the \
+        spirit of our movement.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("a bright, charismatic", "Mayor Ruiz"),
+            s("who embody the", "Senator Lee")
+        ]
+    );
+}
