@@ -512,6 +512,11 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
             }
         }
     }
+    // `Some chanted “USA! USA!”`, `chants of “Ted! Ted!”`, `cries of “Lock
+    // her up!”`: words shouted by a crowd are speech, however capitalised.
+    if shouted(&lower_before) {
+        return QuoteKind::Fragment;
+    }
     // `he called his opponent “Senator Cruz”`, `referred to Obama as “the
     // most valuable player”`: a person naming something in their words.
     if named_with_object(before) {
@@ -752,6 +757,40 @@ fn named_with_object(before: &str) -> bool {
     false
 }
 
+/// Whether `before` (lowercase, a determiner dropped) ends in a verb or
+/// noun of shouting: `chanted`, `chants of`, `the chant`, `cries of`.
+fn shouted(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let Some(mut last) = words.next() else {
+        return false;
+    };
+    let of = last == "of";
+    if of {
+        last = words.next().unwrap_or("");
+    }
+    matches!(
+        last,
+        "chant"
+            | "chants"
+            | "chanted"
+            | "chanting"
+            | "shouts"
+            | "shouted"
+            | "shouting"
+            | "yells"
+            | "yelled"
+            | "yelling"
+            | "screams"
+            | "screamed"
+            | "screaming"
+            | "cries"
+            | "cried"
+            | "roared"
+            | "cheers"
+            | "chorus"
+    ) || of && matches!(last, "calls" | "cry" | "shout" | "roar" | "refrain")
+}
+
 /// Cues that mention words somebody used or a judgement somebody made,
 /// rather than coin a name: `refused to say the words “radical Islam”`,
 /// `accused her of using the term “superpredator”`, `messages later deemed
@@ -857,6 +896,15 @@ mod tests {
         );
         assert_eq!(
             k("Mr. Trump referred to him as “The Comeback Kid” for it."),
+            QuoteKind::Fragment
+        );
+        // Shouted words are speech, however capitalised.
+        assert_eq!(
+            k("The crowd chanted “Lock Her Up” as he spoke."),
+            QuoteKind::Fragment
+        );
+        assert_eq!(
+            k("There were cries of “Feel The Bern” all night."),
             QuoteKind::Fragment
         );
         // Words a source used, mentioned: `the words`, `the term`, `deemed`.
