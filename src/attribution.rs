@@ -695,6 +695,49 @@ pub fn attribute(
 /// `That’s`), a participle or gerund (`Given`, `Ending`), an indefinite
 /// (`Nothing`, `Whatever`) or an adverb (`Indeed`).
 fn cannot_speak(subject: &str) -> bool {
+    // A phrase that opens with a subordinator or a number (`Given Sanders’
+    // success`, `Despite Ted Cruz`, `Thirteen years earlier`).
+    let first = subject
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if matches!(
+        first.as_str(),
+        "given"
+            | "despite"
+            | "because"
+            | "although"
+            | "though"
+            | "while"
+            | "if"
+            | "unless"
+            | "when"
+            | "after"
+            | "before"
+            | "since"
+            | "as"
+            | "once"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "twelve"
+            | "thirteen"
+            | "fifteen"
+            | "twenty"
+            | "thirty"
+            | "fifty"
+            | "hundred"
+    ) || first.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return true;
+    }
     if subject.contains(char::is_whitespace) {
         return false;
     }

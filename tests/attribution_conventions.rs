@@ -544,3 +544,19 @@ fn a_quote_without_a_cue_goes_to_the_subject_after_an_opening_clause() {
         ]
     );
 }
+
+#[test]
+fn an_opening_subordinate_phrase_or_number_is_no_speaker() {
+    let text = "The group endorsed Ruiz.\n\n\
+        Given the senator’s electoral success, his endorsements will carry “a great deal of \
+        weight in the primaries.”\n\n\
+        Four hours earlier, a campaign memo was released saying the loss was “long \
+        anticipated by everyone on the team.”\n";
+    let got = speakers(text);
+    assert!(
+        got.iter().all(|(_, sp)| !sp
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Given") || s == "Four")),
+        "{got:?}"
+    );
+}
