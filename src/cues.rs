@@ -1299,6 +1299,8 @@ fn introduces_quote(text: &str, toks: &[Token], end: usize) -> bool {
         return false;
     };
     let rest = text[next.span.start as usize..].trim_start_matches([',', ':', ' ']);
+    // `by tweeting that “…”`, `to say that “…”`.
+    let rest = rest.strip_prefix("that ").unwrap_or(rest);
     rest.starts_with(['“', '"', '‘', '«', '„']) || rest.starts_with("''") || rest.starts_with("``")
 }
 

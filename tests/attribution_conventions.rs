@@ -560,3 +560,12 @@ fn an_opening_subordinate_phrase_or_number_is_no_speaker() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_gerund_or_infinitive_with_that_before_the_quote_speaks_for_its_clause() {
+    // `because they wanted to show that “…”`, `by tweeting that “…”`.
+    let text = "The parade went ahead.\n\n\
+        Ana Ruiz and her partner came because they wanted to show that “they can’t scare us \
+        back into the closet.”\n";
+    assert_eq!(speakers(text), vec![s("they can’t scare", "they")]);
+}
