@@ -377,7 +377,14 @@ pub fn attribute(
         let after_colon = || {
             q.open.is_some_and(|o| {
                 let before = inp.text[..o.start as usize].trim_end();
-                before.ends_with(':')
+                // `Trump issued a statement, “…”`: a comma after a document
+                // noun introduces its words like a colon.
+                let document_comma = before.strip_suffix(',').is_some_and(|b| {
+                    b.rsplit(char::is_whitespace)
+                        .next()
+                        .is_some_and(|w| inp.rules.documents.contains(w.to_lowercase().as_str()))
+                });
+                (before.ends_with(':') || document_comma)
                     && s_open.is_some_and(|so| (inp.sentences[so].start as usize) < before.len())
             })
         };

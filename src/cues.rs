@@ -1282,13 +1282,21 @@ pub fn subject_after_opener(
         end -= 1;
     }
     let toks = tokenize(text, Span::new(sentence.start as usize, end), rules);
-    let first = toks.iter().position(|t| t.word)?;
+    let mut first = toks.iter().position(|t| t.word)?;
+    // `Immediately after the attacks,`: an adverb before the opener.
+    if lower(toks[first].text(text)).ends_with("ly")
+        && toks
+            .get(first + 1)
+            .is_some_and(|t| CLAUSE_OPENERS.contains(&t.lower(text).as_ref()))
+    {
+        first += 1;
+    }
     let opener = lower(toks[first].text(text));
     let participle = opener.len() > 4 && (opener.ends_with("ing") || opener.ends_with("ed"));
     if !(participle || CLAUSE_OPENERS.contains(&opener.as_ref())) {
         return None;
     }
-    main_clause_subject(text, &toks, toks.len(), rules)
+    main_clause_subject(text, &toks[first..], toks.len() - first, rules)
         .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
 }
 

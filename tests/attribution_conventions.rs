@@ -569,3 +569,13 @@ fn a_gerund_or_infinitive_with_that_before_the_quote_speaks_for_its_clause() {
         back into the closet.”\n";
     assert_eq!(speakers(text), vec![s("they can’t scare", "they")]);
 }
+
+#[test]
+fn a_statement_introduced_after_an_opening_adverbial_is_its_issuers() {
+    // `Immediately after …,` opens the sentence; a comma after the
+    // document noun introduces its words like a colon.
+    let text = "The city was stunned.\n\n\
+        Immediately after the attacks, Mayor Ruiz issued a statement, “Last night, our city \
+        was attacked by a gunman who hated us.”\n";
+    assert_eq!(speakers(text), vec![s("Last night, our", "Mayor Ruiz")]);
+}
