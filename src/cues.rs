@@ -1557,10 +1557,12 @@ pub fn subject(text: &str, sentence: Span, rules: &LangRules) -> Option<Mention>
             let lt = lower(t.text(text));
             // `-s` is a verb only after a name or pronoun (`Trump says`), not
             // after a determiner or adjective (`The authors`).
+            // `Hoff’s letter makes …`: after a document noun too.
             let after_subject = k > 0 && toks[k - 1].word && {
                 let p = toks[k - 1].text(text);
                 is_capitalized(p)
                     || matches!(lower(p).as_ref(), "he" | "she" | "it" | "they" | "who")
+                    || rules.documents.contains(lower(p).as_ref())
             };
             !is_capitalized(t.text(text))
                 && (lt.ends_with("ed")

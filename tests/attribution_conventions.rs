@@ -579,3 +579,18 @@ fn a_statement_introduced_after_an_opening_adverbial_is_its_issuers() {
         was attacked by a gunman who hated us.”\n";
     assert_eq!(speakers(text), vec![s("Last night, our", "Mayor Ruiz")]);
 }
+
+#[test]
+fn a_document_that_opens_the_sentence_speaks_its_words() {
+    let text = "The race turned negative.\n\n\
+        The ad targets a “corrupt political system that keeps a rigged economy in place.”\n\n\
+        Park’s letter makes a libertarian case: “Followers of radical groups hate everything \
+        we stand for.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("corrupt political system", "The ad"),
+            s("Followers of radical", "Park’s letter")
+        ]
+    );
+}
