@@ -411,14 +411,39 @@ fn closes_quote(text: &str, t: &Token) -> bool {
 /// however, …`) or another verb (`came shouts`, `took credit`).
 fn stray_word(text: &str, m: &Mention) -> bool {
     let s = m.span.slice(text);
-    if m.kind == MentionKind::Pronoun
-        || s.contains(char::is_whitespace)
-        || !s.starts_with(char::is_lowercase)
-    {
+    if m.kind == MentionKind::Pronoun || s.contains(char::is_whitespace) {
         return false;
     }
     let l = lower(s);
     let l = l.as_ref();
+    // `Instead, Will called for …`: a sentence adverb, capitalised or not.
+    if matches!(
+        l,
+        "instead"
+            | "however"
+            | "meanwhile"
+            | "still"
+            | "rather"
+            | "indeed"
+            | "moreover"
+            | "furthermore"
+            | "nonetheless"
+            | "nevertheless"
+            | "likewise"
+            | "similarly"
+            | "separately"
+            | "finally"
+            | "thus"
+            | "hence"
+            | "yet"
+            | "then"
+            | "now"
+    ) {
+        return true;
+    }
+    if !s.starts_with(char::is_lowercase) {
+        return false;
+    }
     // `one`, `several`, `many`, `another` stand for people on their own.
     let quantifier = matches!(l, "one" | "two" | "three" | "several" | "many" | "another");
     DETERMINERS.contains(&l) && !quantifier

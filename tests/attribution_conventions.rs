@@ -494,10 +494,17 @@ fn a_function_word_or_verb_is_never_a_source() {
     // shouts` is a verb before a noun, not a speaker.
     let text = "The mayor spoke in Leeds.\n\n\
         Mayor Ruiz pledged “cooperation” toward shared goals with the city.\n\n\
-        “Call the roll,” came shouts from the floor.\n";
+        “Call the roll,” came shouts from the floor.\n\n\
+        The plan stalled. Rather, he said, continued fights will unite the party.\n\n\
+        “To my knowledge, there is no rival yet.”\n";
     let got = speakers(text);
     assert_eq!(got[0], s("cooperation", "Mayor Ruiz"));
     assert_ne!(got[1].1.as_deref(), Some("came"));
+    // `Rather, he said, continued …`: the adverb is no source of `continued`.
+    assert!(
+        got.iter().all(|(_, sp)| sp.as_deref() != Some("Rather")),
+        "{got:?}"
+    );
 }
 
 #[test]
