@@ -426,34 +426,38 @@ pub fn attribute(
         };
         if best.is_none() && (q.kind == QuoteKind::Fragment || after_colon() || after_dash()) {
             // No cue: the subject of the sentence, when it opens it.
-            if let Some(m) = s_open
-                .and_then(|so| {
-                    subjects
-                        .entry(so)
-                        .or_insert_with(|| {
-                            crate::cues::subject(inp.text, inp.sentences[so], inp.rules)
-                        })
-                        .clone()
-                        .or_else(|| {
-                            crate::cues::subject_after_opener(
-                                inp.text,
-                                inp.sentences[so],
-                                outer.start,
-                                inp.rules,
-                            )
-                        })
-                })
-                .filter(|m| m.kind != MentionKind::Anonymous)
-                // `The music …`, `The discussion …`: a description that
-                // is no person is no speaker for a quote without a cue.
-                .filter(|m| {
-                    !matches!(m.kind, MentionKind::Nominal)
-                        || could_speak(m.span.slice(inp.text), inp.rules)
-                })
-                .filter(|m| {
-                    mute_subject = cannot_speak(m.span.slice(inp.text));
-                    !mute_subject
-                })
+            let speaks = |m: &Mention| {
+                m.kind != MentionKind::Anonymous
+                    // `The music …`, `The discussion …`: a description
+                    // that is no person is no speaker for a quote without
+                    // a cue.
+                    && (!matches!(m.kind, MentionKind::Nominal)
+                        || could_speak(m.span.slice(inp.text), inp.rules))
+            };
+            let plain = s_open.and_then(|so| {
+                subjects
+                    .entry(so)
+                    .or_insert_with(|| crate::cues::subject(inp.text, inp.sentences[so], inp.rules))
+                    .clone()
+            });
+            // `Thirteen years earlier, she …`, `Speaking to MSNBC, Bush …`:
+            // past an opener, the main clause's subject.
+            let muted = plain
+                .as_ref()
+                .is_some_and(|m| cannot_speak(m.span.slice(inp.text)));
+            let subject = match plain {
+                Some(m) if !muted => Some(m),
+                _ => s_open.and_then(|so| {
+                    crate::cues::subject_after_opener(
+                        inp.text,
+                        inp.sentences[so],
+                        outer.start,
+                        inp.rules,
+                    )
+                }),
+            };
+            mute_subject = muted && subject.is_none();
+            if let Some(m) = subject.filter(|m| speaks(m) && !cannot_speak(m.span.slice(inp.text)))
             {
                 out[qi] = Some(link(
                     inp,

@@ -1316,6 +1316,20 @@ pub fn subject_after_opener(
     {
         first += 1;
     }
+    // `A month later,`, `Thirteen years earlier,`, `Last week,`: a time
+    // adverbial of a few words, then the main clause.
+    let comma = (first..toks.len().min(first + 6)).find(|&k| toks[k].text(text) == ",");
+    if let Some(c) = comma {
+        let head = lower(toks[first].text(text));
+        let tail = lower(toks[c - 1].text(text));
+        if matches!(tail.as_ref(), "later" | "earlier" | "ago")
+            || matches!(head.as_ref(), "last" | "next" | "earlier") && c - first <= 3
+        {
+            let rest = &toks[c + 1..];
+            return main_clause_subject(text, rest, rest.len(), rules)
+                .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun));
+        }
+    }
     let opener = lower(toks[first].text(text));
     let participle = opener.len() > 4 && (opener.ends_with("ing") || opener.ends_with("ed"));
     if !(participle || CLAUSE_OPENERS.contains(&opener.as_ref())) {

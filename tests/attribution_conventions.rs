@@ -601,3 +601,20 @@ fn a_document_that_opens_the_sentence_speaks_its_words() {
         ]
     );
 }
+
+#[test]
+fn a_quote_without_a_cue_goes_to_the_subject_after_a_time_adverbial() {
+    let text = "The mayor spoke in May.\n\n\
+        A month later, she paid a visit to the border and explained why “the families” were \
+        going to “love” her plan.\n\n\
+        Thirteen years earlier, Ruiz had voted for the war from “the perspective of a \
+        senator from a border state.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("the families", "she"),
+            s("love", "she"),
+            s("the perspective of", "Ruiz")
+        ]
+    );
+}
