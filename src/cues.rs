@@ -441,14 +441,22 @@ fn stray_word(text: &str, m: &Mention) -> bool {
     ) {
         return true;
     }
+    // `one`, `several`, `many`, `another` stand for people on their own.
+    let quantifier = matches!(l, "one" | "two" | "three" | "several" | "many" | "another");
+    // `The retired neurosurgeon …, saying`: a determiner or preposition,
+    // capitalised or not; a bare number (`$70,000 to sign up`).
+    if DETERMINERS.contains(&l) && !quantifier
+        || NP_PREP.contains(&l)
+        || s.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        return true;
+    }
+    // A capitalised verb form may be a name (`Will`, `Rich`).
     if !s.starts_with(char::is_lowercase) {
         return false;
     }
-    // `one`, `several`, `many`, `another` stand for people on their own.
-    let quantifier = matches!(l, "one" | "two" | "three" | "several" | "many" | "another");
-    DETERMINERS.contains(&l) && !quantifier
-        || NP_PREP.contains(&l)
-        || FINITE_AUX.contains(&l)
+    FINITE_AUX.contains(&l)
         || IRREGULAR_PAST.contains(&l)
         || matches!(
             l,
@@ -1464,10 +1472,13 @@ fn finite_verb(text: &str, toks: &[Token], k: usize, rules: &LangRules) -> bool 
         .strip_suffix("n't")
         .or_else(|| lt.strip_suffix("n’t"))
         .is_some_and(|base| !base.is_empty());
+    // `The retired neurosurgeon`: a participle after a determiner is an
+    // adjective.
+    let after_determiner = k > 0 && DETERMINERS.contains(&toks[k - 1].lower(text).as_ref());
     negated
         || FINITE_AUX.contains(&lt.as_ref())
         || IRREGULAR_PAST.contains(&lt.as_ref())
-        || (lt.ends_with("ed") && lt.len() > 3)
+        || (lt.ends_with("ed") && lt.len() > 3 && !after_determiner)
         || rules
             .verbs
             .get(lt.as_ref())

@@ -618,3 +618,16 @@ fn a_quote_without_a_cue_goes_to_the_subject_after_a_time_adverbial() {
         ]
     );
 }
+
+#[test]
+fn a_participle_after_a_determiner_is_an_adjective_not_the_verb() {
+    // `The retired surgeon has …, saying`: `retired` is no verb, and a
+    // bare determiner is never a source.
+    let text = "The campaign stalled.\n\n\
+        The retired surgeon has given no details about his plan, saying only that he was \
+        “refining some operational practices.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("refining some operational", "The retired surgeon")]
+    );
+}
