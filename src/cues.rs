@@ -589,6 +589,11 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             // Not at the start of the sentence: `Asked by Stephanopoulos to
             // respond, Carson said, “…”` describes the main clause's subject.
             && !sentence_initial
+            // Only in a sentence that quotes: `borders defended by its
+            // weakest countries` reports nothing.
+            && toks
+                .iter()
+                .any(|t| matches!(t.text(text), "“" | "\"" | "‘" | "«" | "„" | "''"))
             && let Some(agent) = np_after(text, toks, i + 2, rules, true).filter(|m| {
                 // `highlighted by the recent shootings`: only someone speaks.
                 match m.kind {

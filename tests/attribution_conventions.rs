@@ -631,3 +631,16 @@ fn a_participle_after_a_determiner_is_an_adjective_not_the_verb() {
         vec![s("refining some operational", "The retired surgeon")]
     );
 }
+
+#[test]
+fn a_passive_with_an_agent_reports_only_in_a_sentence_that_quotes() {
+    // `defended by some of its weakest countries` names no source.
+    let text = "The migration crisis forced a recognition that the borders were being \
+        defended by some of its weakest countries.\n";
+    let analysis = Engine::english().analyze(text);
+    assert!(
+        analysis.cues.iter().all(|c| c.source.is_none()),
+        "{:?}",
+        analysis.cues
+    );
+}
