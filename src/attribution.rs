@@ -523,15 +523,22 @@ pub fn attribute(
             continue;
         }
         let intro = prev_text.ends_with(':');
-        let cue = last_cue_in(&idx, &usable, ls).filter(|&i| {
-            let c = &inp.cues[i];
-            intro
-                || (is_report(c)
+        // The last report by a name or pronoun (`Schoen elaborated … that
+        // superdelegates pledged to Clinton may reconsider.`: not the
+        // reduced relative inside the reported clause).
+        let cue = if intro {
+            last_cue_in(&idx, &usable, ls)
+        } else {
+            idx.cues_in(ls).rev().find(|&i| {
+                let c = &inp.cues[i];
+                usable[i]
+                    && is_report(c)
                     && c.pattern == CuePattern::SourceBefore
-                    && c.source.as_ref().is_some_and(|m| {
-                        matches!(m.kind, MentionKind::Name | MentionKind::Pronoun)
-                    }))
-        });
+                    && c.source
+                        .as_ref()
+                        .is_some_and(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
+            })
+        };
         let mention = match cue {
             Some(ci) => inp.cues[ci].source.clone(),
             // `Cruz called them on it:` — an introduction without a known

@@ -644,3 +644,13 @@ fn a_passive_with_an_agent_reports_only_in_a_sentence_that_quotes() {
         analysis.cues
     );
 }
+
+#[test]
+fn a_quote_paragraph_takes_the_last_report_by_a_name_before_it() {
+    // The reduced relative `pledged to Ruiz` inside the reported clause is
+    // not the report that introduces the next paragraph.
+    let text = "Delegates may yet switch sides.\n\n\
+        Park argued in an editorial that delegates currently pledged to Ruiz may reconsider.\n\n\
+        “A win in the west would change the race for good.”\n";
+    assert_eq!(speakers(text), vec![s("A win in", "Park")]);
+}
