@@ -747,7 +747,13 @@ impl WordFilter {
     #[inline]
     pub fn may_contain_ascii(&self, w: &str) -> bool {
         debug_assert!(w.is_ascii());
-        let b = w.as_bytes();
+        self.may_contain_ascii_bytes(w.as_bytes())
+    }
+
+    /// [`WordFilter::may_contain_ascii`] of the bytes of an ASCII word.
+    #[inline]
+    pub fn may_contain_ascii_bytes(&self, b: &[u8]) -> bool {
+        debug_assert!(b.is_ascii());
         let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
             return true;
         };
