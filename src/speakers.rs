@@ -151,9 +151,19 @@ impl<'a> Iterator for Words<'a> {
 
 /// A name seen in the text (not necessarily a source), used as an
 /// antecedent for pronouns and short names.
+///
+/// The cleaned name is shared by every sighting of the same words (a
+/// repeated name costs a reference count, not copies of its strings);
+/// its fields read through `Deref`.
 #[derive(Clone, Debug)]
 pub struct NameSighting {
     pub span: Span,
+    cleaned: std::rc::Rc<SightedName>,
+}
+
+/// What a [`NameSighting`]'s words give, the same for every sighting of them.
+#[derive(Debug)]
+pub struct SightedName {
     pub name: String,
     pub roles: Vec<String>,
     /// The name's [`name_words`], computed once.
@@ -166,7 +176,14 @@ pub struct NameSighting {
     name_len: usize,
 }
 
-impl NameSighting {
+impl std::ops::Deref for NameSighting {
+    type Target = SightedName;
+    fn deref(&self) -> &SightedName {
+        &self.cleaned
+    }
+}
+
+impl SightedName {
     /// [`is_org`] of the name, computed once.
     fn is_org(&self, rules: &LangRules) -> bool {
         *self.org.get_or_init(|| is_org(&self.name, rules))
@@ -547,8 +564,14 @@ impl SpeakerTable {
                     Gender::Male | Gender::Female => Some(gender),
                     _ => None,
                 };
-                let (id, _) =
-                    self.add_named(&s.name, s.words, SpeakerKind::Person, s.span, &s.roles, g);
+                let (id, _) = self.add_named(
+                    &s.name,
+                    s.words.clone(),
+                    SpeakerKind::Person,
+                    s.span,
+                    &s.roles,
+                    g,
+                );
                 Some(id)
             }
             (Some((_, i)), None) => Some(i),
@@ -804,7 +827,7 @@ pub fn sightings_with<'t>(
                 Some(&Some(k)) if out.get(k).is_some_and(|f| f.span.slice(text) == raw) => {
                     let again = NameSighting {
                         span,
-                        ..out[k].clone()
+                        cleaned: out[k].cleaned.clone(),
                     };
                     out.push(again);
                 }
@@ -816,12 +839,14 @@ pub fn sightings_with<'t>(
                         let words = name_words(&name);
                         out.push(NameSighting {
                             span,
-                            name,
-                            roles,
-                            words,
-                            gender,
-                            org: std::cell::OnceCell::new(),
-                            name_len,
+                            cleaned: std::rc::Rc::new(SightedName {
+                                name,
+                                roles,
+                                words,
+                                gender,
+                                org: std::cell::OnceCell::new(),
+                                name_len,
+                            }),
                         });
                         seen.first.insert(raw, Some(out.len() - 1));
                     } else {
