@@ -322,9 +322,35 @@ pub struct LangRules {
     pub documents: HashSet<String>,
     /// Lowercase scare-quote / title cues.
     pub scare_cues: Vec<String>,
+    /// `scare_cues` by last byte, for [`LangRules::scare_cues_ending`].
+    scare_index: ScareIndex,
     pub quotes: QuoteConvention,
     /// Given names and the gender they tell.
     pub given_names: HashMap<String, Gender>,
+}
+
+/// The indices of scare cues by last byte (256: none), each cue also
+/// under every byte when it is empty, in list order.
+#[derive(Debug, Clone)]
+struct ScareIndex {
+    by_last: Vec<Vec<usize>>,
+    built_for: usize,
+}
+
+impl ScareIndex {
+    fn new(cues: &[String]) -> Self {
+        let mut by_last = vec![Vec::new(); 257];
+        for (i, c) in cues.iter().enumerate() {
+            match c.as_bytes().last() {
+                Some(&b) => by_last[usize::from(b)].push(i),
+                None => by_last.iter_mut().for_each(|ids| ids.push(i)),
+            }
+        }
+        ScareIndex {
+            by_last,
+            built_for: cues.len(),
+        }
+    }
 }
 
 /// Extra entries a config file adds on top of the rule files.
@@ -573,9 +599,27 @@ impl LangRules {
             documents: lower(src.list(&en("document-sources.txt"))?)
                 .into_iter()
                 .collect(),
+            scare_index: ScareIndex::new(&scare_cues),
             scare_cues,
             quotes,
         })
+    }
+
+    /// The scare cues that are empty or end in the byte `last`, in the
+    /// order of `scare_cues` (for `None`: the empty ones). A cue of any
+    /// other last byte cannot be a suffix of a text that ends in `last`.
+    pub fn scare_cues_ending(&self, last: Option<&u8>) -> impl Iterator<Item = &String> {
+        let ids = if self.scare_index.built_for == self.scare_cues.len() {
+            Some(&self.scare_index.by_last[last.map_or(256, |&b| usize::from(b))])
+        } else {
+            // `scare_cues` changed after loading: every cue, as the list has them.
+            None
+        };
+        let all = ids.is_none().then(|| self.scare_cues.iter());
+        ids.into_iter()
+            .flatten()
+            .map(|&i| &self.scare_cues[i])
+            .chain(all.into_iter().flatten())
     }
 
     /// Whether `anonymous_re` matches the lowercased `phrase`: decided by
@@ -825,6 +869,36 @@ mod tests {
         // A phrase ending in punctuation leaves it to the regex.
         let m = AnonymousMatcher::new(&["officials".into(), "u.s.".into()]);
         assert_eq!(m.is_match("u.s."), None);
+    }
+
+    #[test]
+    fn scare_cues_by_last_byte_are_the_list_filtered() {
+        let mut rules = LangRules::builtin("en").unwrap();
+        let filtered = |rules: &LangRules, last: Option<&u8>| -> Vec<String> {
+            rules
+                .scare_cues
+                .iter()
+                .filter(|c| c.as_bytes().last().is_none_or(|b| Some(b) == last))
+                .cloned()
+                .collect()
+        };
+        for round in 0..2 {
+            for last in (0..=255u8).map(Some).chain([None]) {
+                let got: Vec<String> = rules.scare_cues_ending(last.as_ref()).cloned().collect();
+                let all: Vec<String> = rules
+                    .scare_cues_ending(last.as_ref())
+                    .filter(|c| c.as_bytes().last().is_none_or(|b| Some(b) == last.as_ref()))
+                    .cloned()
+                    .collect();
+                assert_eq!(all, filtered(&rules, last.as_ref()), "{last:?}");
+                if round == 0 {
+                    assert_eq!(got, all, "{last:?}");
+                }
+            }
+            // A list changed after loading falls back to the whole list.
+            rules.scare_cues.insert(0, String::new());
+            rules.scare_cues.push("so-called".into());
+        }
     }
 
     #[test]
