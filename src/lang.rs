@@ -306,6 +306,9 @@ pub struct LangRules {
     pub cue_starts: WordFilter,
     /// Titles as written ("Sen.", "Prime Minister").
     pub titles: HashSet<String>,
+    /// A [`WordFilter`] of `titles` and how many there were, for
+    /// [`LangRules::is_title`].
+    title_filter: (WordFilter, usize),
     /// Lowercase words that make a name an organisation ("kremlin",
     /// "ministry", "reuters", countries and capitals).
     pub org_words: HashSet<String>,
@@ -567,6 +570,7 @@ impl LangRules {
         }
 
         let cue_starts = WordFilter::new(phrase_index.keys().map(String::as_str));
+        let titles: HashSet<String> = src.list(&en("titles.txt"))?.into_iter().collect();
 
         let alternation: Vec<String> = anonymous.iter().map(|p| regex::escape(p)).collect();
         let anonymous_re = regex::Regex::new(&format!(r"\b(?:{})\b", alternation.join("|")))
@@ -583,7 +587,11 @@ impl LangRules {
             abbreviations,
             verbs,
             phrase_cues,
-            titles: src.list(&en("titles.txt"))?.into_iter().collect(),
+            title_filter: (
+                WordFilter::new(titles.iter().map(String::as_str)),
+                titles.len(),
+            ),
+            titles,
             org_words: src
                 .list(&en("organisation-words.txt"))?
                 .into_iter()
@@ -631,6 +639,12 @@ impl LangRules {
     }
 
     pub fn is_title(&self, word: &str) -> bool {
+        // No capitalisation of an ASCII word the filter turns away is a
+        // title (while `titles` is as it was loaded).
+        let (filter, n) = &self.title_filter;
+        if *n == self.titles.len() && word.is_ascii() && !filter.may_contain_ascii(word) {
+            return false;
+        }
         if self.titles.contains(word) {
             return true;
         }
@@ -869,6 +883,31 @@ mod tests {
         // A phrase ending in punctuation leaves it to the regex.
         let m = AnonymousMatcher::new(&["officials".into(), "u.s.".into()]);
         assert_eq!(m.is_match("u.s."), None);
+    }
+
+    /// `is_title` with its filter agrees with the set lookups it guards.
+    #[test]
+    fn title_filter_keeps_every_title() {
+        let mut rules = LangRules::builtin("en").unwrap();
+        let reference = |rules: &LangRules, w: &str| {
+            rules.titles.contains(w) || rules.titles.contains(&capitalize(w))
+        };
+        let mut words: Vec<String> = Vec::new();
+        for t in &rules.titles {
+            words.extend([t.clone(), t.to_lowercase(), t.to_uppercase(), capitalize(t)]);
+            words.push(format!("{t}s"));
+        }
+        words.extend(rules.verbs.keys().cloned());
+        words.extend(["", "a", "Mr.", "gov.", "Gov", "président", "Ünal"].map(String::from));
+        for round in 0..2 {
+            for w in &words {
+                assert_eq!(rules.is_title(w), reference(&rules, w), "{w:?}");
+            }
+            // A title added after loading is still found.
+            rules.titles.insert("Harrumpher".into());
+            words.push("harrumpher".into());
+            assert!(round == 1 || rules.is_title("harrumpher"));
+        }
     }
 
     #[test]
