@@ -145,7 +145,7 @@ fn word_end(s: &str, mut end: usize) -> (usize, u8) {
     let mut seen = 0;
     loop {
         // Most of a word is ASCII letters and digits.
-        while let Some(&b) = bytes.get(end) {
+        for &b in &bytes[end..] {
             let class = CLASS[b as usize];
             if class & 1 == 0 {
                 break;
