@@ -182,9 +182,28 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
         let class = CLASS[b as usize];
         // A word that starts with an ASCII letter or digit: most tokens.
         if class & 1 != 0 {
-            let (end, seen) = word_end(s, i + 1);
             let cap = class == UPPER;
-            let (end, wide) = word_suffix(s, rules, i, end, cap, 1);
+            let mut end = i + 1;
+            let mut seen = 0;
+            for &b in &bytes[end..] {
+                let class = CLASS[b as usize];
+                if class & 1 == 0 {
+                    break;
+                }
+                seen |= class;
+                end += 1;
+            }
+            // Most words end at a space or at punctuation that is no joiner
+            // (`,`): nothing can join or follow them. Otherwise the word
+            // goes on as `word_end` and `word_suffix` decide.
+            let stop = bytes.get(end).map_or(SPACE, |&b| CLASS[b as usize]);
+            let (end, seen, wide) = if stop == SPACE || stop == PUNCT {
+                (end, seen, 0)
+            } else {
+                let (end, more) = word_end(s, end);
+                let (end, wide) = word_suffix(s, rules, i, end, cap, 1);
+                (end, seen | more, wide)
+            };
             let ascii = (seen | wide) & HAS_WIDE == 0;
             out.push(Token {
                 span: Span::new(base + i, base + end),
