@@ -499,7 +499,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             i += 1;
             continue;
         }
-        if toks[i].is_ascii() && !rules.cue_starts.may_contain_ascii(w(i)) {
+        if !toks[i].may_start_cue() {
             i += 1;
             continue;
         }

@@ -306,6 +306,9 @@ pub struct LangRules {
     pub cue_starts: WordFilter,
     /// Titles as written ("Sen.", "Prime Minister").
     pub titles: HashSet<String>,
+    /// A [`WordFilter`] of `titles` and how many there were, for
+    /// [`LangRules::is_title`].
+    title_filter: (WordFilter, usize),
     /// Lowercase words that make a name an organisation ("kremlin",
     /// "ministry", "reuters", countries and capitals).
     pub org_words: HashSet<String>,
@@ -322,9 +325,35 @@ pub struct LangRules {
     pub documents: HashSet<String>,
     /// Lowercase scare-quote / title cues.
     pub scare_cues: Vec<String>,
+    /// `scare_cues` by last byte, for [`LangRules::scare_cues_ending`].
+    scare_index: ScareIndex,
     pub quotes: QuoteConvention,
     /// Given names and the gender they tell.
     pub given_names: HashMap<String, Gender>,
+}
+
+/// The indices of scare cues by last byte (256: none), each cue also
+/// under every byte when it is empty, in list order.
+#[derive(Debug, Clone)]
+struct ScareIndex {
+    by_last: Vec<Vec<usize>>,
+    built_for: usize,
+}
+
+impl ScareIndex {
+    fn new(cues: &[String]) -> Self {
+        let mut by_last = vec![Vec::new(); 257];
+        for (i, c) in cues.iter().enumerate() {
+            match c.as_bytes().last() {
+                Some(&b) => by_last[usize::from(b)].push(i),
+                None => by_last.iter_mut().for_each(|ids| ids.push(i)),
+            }
+        }
+        ScareIndex {
+            by_last,
+            built_for: cues.len(),
+        }
+    }
 }
 
 /// Extra entries a config file adds on top of the rule files.
@@ -541,6 +570,7 @@ impl LangRules {
         }
 
         let cue_starts = WordFilter::new(phrase_index.keys().map(String::as_str));
+        let titles: HashSet<String> = src.list(&en("titles.txt"))?.into_iter().collect();
 
         let alternation: Vec<String> = anonymous.iter().map(|p| regex::escape(p)).collect();
         let anonymous_re = regex::Regex::new(&format!(r"\b(?:{})\b", alternation.join("|")))
@@ -557,7 +587,11 @@ impl LangRules {
             abbreviations,
             verbs,
             phrase_cues,
-            titles: src.list(&en("titles.txt"))?.into_iter().collect(),
+            title_filter: (
+                WordFilter::new(titles.iter().map(String::as_str)),
+                titles.len(),
+            ),
+            titles,
             org_words: src
                 .list(&en("organisation-words.txt"))?
                 .into_iter()
@@ -573,9 +607,27 @@ impl LangRules {
             documents: lower(src.list(&en("document-sources.txt"))?)
                 .into_iter()
                 .collect(),
+            scare_index: ScareIndex::new(&scare_cues),
             scare_cues,
             quotes,
         })
+    }
+
+    /// The scare cues that are empty or end in the byte `last`, in the
+    /// order of `scare_cues` (for `None`: the empty ones). A cue of any
+    /// other last byte cannot be a suffix of a text that ends in `last`.
+    pub fn scare_cues_ending(&self, last: Option<&u8>) -> impl Iterator<Item = &String> {
+        let ids = if self.scare_index.built_for == self.scare_cues.len() {
+            Some(&self.scare_index.by_last[last.map_or(256, |&b| usize::from(b))])
+        } else {
+            // `scare_cues` changed after loading: every cue, as the list has them.
+            None
+        };
+        let all = ids.is_none().then(|| self.scare_cues.iter());
+        ids.into_iter()
+            .flatten()
+            .map(|&i| &self.scare_cues[i])
+            .chain(all.into_iter().flatten())
     }
 
     /// Whether `anonymous_re` matches the lowercased `phrase`: decided by
@@ -587,6 +639,12 @@ impl LangRules {
     }
 
     pub fn is_title(&self, word: &str) -> bool {
+        // No capitalisation of an ASCII word the filter turns away is a
+        // title (while `titles` is as it was loaded).
+        let (filter, n) = &self.title_filter;
+        if *n == self.titles.len() && word.is_ascii() && !filter.may_contain_ascii(word) {
+            return false;
+        }
         if self.titles.contains(word) {
             return true;
         }
@@ -747,7 +805,13 @@ impl WordFilter {
     #[inline]
     pub fn may_contain_ascii(&self, w: &str) -> bool {
         debug_assert!(w.is_ascii());
-        let b = w.as_bytes();
+        self.may_contain_ascii_bytes(w.as_bytes())
+    }
+
+    /// [`WordFilter::may_contain_ascii`] of the bytes of an ASCII word.
+    #[inline]
+    pub fn may_contain_ascii_bytes(&self, b: &[u8]) -> bool {
+        debug_assert!(b.is_ascii());
         let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
             return true;
         };
@@ -819,6 +883,61 @@ mod tests {
         // A phrase ending in punctuation leaves it to the regex.
         let m = AnonymousMatcher::new(&["officials".into(), "u.s.".into()]);
         assert_eq!(m.is_match("u.s."), None);
+    }
+
+    /// `is_title` with its filter agrees with the set lookups it guards.
+    #[test]
+    fn title_filter_keeps_every_title() {
+        let mut rules = LangRules::builtin("en").unwrap();
+        let reference = |rules: &LangRules, w: &str| {
+            rules.titles.contains(w) || rules.titles.contains(&capitalize(w))
+        };
+        let mut words: Vec<String> = Vec::new();
+        for t in &rules.titles {
+            words.extend([t.clone(), t.to_lowercase(), t.to_uppercase(), capitalize(t)]);
+            words.push(format!("{t}s"));
+        }
+        words.extend(rules.verbs.keys().cloned());
+        words.extend(["", "a", "Mr.", "gov.", "Gov", "président", "Ünal"].map(String::from));
+        for round in 0..2 {
+            for w in &words {
+                assert_eq!(rules.is_title(w), reference(&rules, w), "{w:?}");
+            }
+            // A title added after loading is still found.
+            rules.titles.insert("Harrumpher".into());
+            words.push("harrumpher".into());
+            assert!(round == 1 || rules.is_title("harrumpher"));
+        }
+    }
+
+    #[test]
+    fn scare_cues_by_last_byte_are_the_list_filtered() {
+        let mut rules = LangRules::builtin("en").unwrap();
+        let filtered = |rules: &LangRules, last: Option<&u8>| -> Vec<String> {
+            rules
+                .scare_cues
+                .iter()
+                .filter(|c| c.as_bytes().last().is_none_or(|b| Some(b) == last))
+                .cloned()
+                .collect()
+        };
+        for round in 0..2 {
+            for last in (0..=255u8).map(Some).chain([None]) {
+                let got: Vec<String> = rules.scare_cues_ending(last.as_ref()).cloned().collect();
+                let all: Vec<String> = rules
+                    .scare_cues_ending(last.as_ref())
+                    .filter(|c| c.as_bytes().last().is_none_or(|b| Some(b) == last.as_ref()))
+                    .cloned()
+                    .collect();
+                assert_eq!(all, filtered(&rules, last.as_ref()), "{last:?}");
+                if round == 0 {
+                    assert_eq!(got, all, "{last:?}");
+                }
+            }
+            // A list changed after loading falls back to the whole list.
+            rules.scare_cues.insert(0, String::new());
+            rules.scare_cues.push("so-called".into());
+        }
     }
 
     #[test]

@@ -70,15 +70,25 @@ fn ascii_and_upper(bytes: &[u8]) -> (bool, bool) {
         high |= w;
         upper |= w.wrapping_add(0x3F * ONES) & !w.wrapping_add(0x25 * ONES);
     };
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        word(u64::from_le_bytes(c.try_into().expect("eight bytes")));
+    // Overlapping reads cover every byte without a loop over the tail
+    // (a byte read twice changes neither test; missing bytes are zero,
+    // which is ASCII and not a capital).
+    let n = bytes.len();
+    let read4 = |k: usize| u64::from(u32::from_le_bytes(bytes[k..k + 4].try_into().expect("4")));
+    let read8 = |k: usize| u64::from_le_bytes(bytes[k..k + 8].try_into().expect("8"));
+    if n >= 8 {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            word(u64::from_le_bytes(c.try_into().expect("eight bytes")));
+        }
+        if !chunks.remainder().is_empty() {
+            word(read8(n - 8));
+        }
+    } else if n >= 4 {
+        word(read4(0) | read4(n - 4) << 32);
+    } else if n > 0 {
+        word(u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16);
     }
-    let mut tail = 0u64;
-    for (k, &b) in chunks.remainder().iter().enumerate() {
-        tail |= u64::from(b) << (8 * k);
-    }
-    word(tail);
     let ascii = high & HIGH == 0;
     (ascii, ascii && upper & HIGH != 0)
 }

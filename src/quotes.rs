@@ -486,7 +486,7 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
         })
         .unwrap_or(lower_before);
     let last_byte = lower_before.as_bytes().last();
-    for cue in &rules.scare_cues {
+    for cue in rules.scare_cues_ending(last_byte) {
         // The last byte first: most cues end in another letter.
         if cue.as_bytes().last().is_none_or(|b| Some(b) == last_byte)
             && lower_before.ends_with(cue.as_str())

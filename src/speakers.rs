@@ -151,9 +151,19 @@ impl<'a> Iterator for Words<'a> {
 
 /// A name seen in the text (not necessarily a source), used as an
 /// antecedent for pronouns and short names.
+///
+/// The cleaned name is shared by every sighting of the same words (a
+/// repeated name costs a reference count, not copies of its strings);
+/// its fields read through `Deref`.
 #[derive(Clone, Debug)]
 pub struct NameSighting {
     pub span: Span,
+    cleaned: std::rc::Rc<SightedName>,
+}
+
+/// What a [`NameSighting`]'s words give, the same for every sighting of them.
+#[derive(Debug)]
+pub struct SightedName {
     pub name: String,
     pub roles: Vec<String>,
     /// The name's [`name_words`], computed once.
@@ -164,9 +174,18 @@ pub struct NameSighting {
     org: std::cell::OnceCell<bool>,
     /// `name.split_whitespace().count()`.
     name_len: usize,
+    /// [`EntityKey`] of `words`.
+    key: EntityKey,
 }
 
-impl NameSighting {
+impl std::ops::Deref for NameSighting {
+    type Target = SightedName;
+    fn deref(&self) -> &SightedName {
+        &self.cleaned
+    }
+}
+
+impl SightedName {
     /// [`is_org`] of the name, computed once.
     fn is_org(&self, rules: &LangRules) -> bool {
         *self.org.get_or_init(|| is_org(&self.name, rules))
@@ -267,10 +286,11 @@ impl SpeakerTable {
                         SpeakerKind::Person
                     };
                 // A sighting earlier in the text may give the fuller name.
+                let key = EntityKey::of(&words);
                 let upto = sightings.partition_point(|s| s.span.start <= m.span.start);
                 let fuller = sightings[upto.saturating_sub(LOOKBACK)..upto]
                     .iter()
-                    .filter(|s| same_entity_words(&s.words, &words))
+                    .filter(|s| s.key.may_match(&key) && same_entity_words(&s.words, &words))
                     .max_by_key(|s| s.name_len);
                 let (id, res) = self.add_named(&name, words, kind, m.span, &roles, gender);
                 if let Some(f) = fuller {
@@ -547,8 +567,14 @@ impl SpeakerTable {
                     Gender::Male | Gender::Female => Some(gender),
                     _ => None,
                 };
-                let (id, _) =
-                    self.add_named(&s.name, s.words, SpeakerKind::Person, s.span, &s.roles, g);
+                let (id, _) = self.add_named(
+                    &s.name,
+                    s.words.clone(),
+                    SpeakerKind::Person,
+                    s.span,
+                    &s.roles,
+                    g,
+                );
                 Some(id)
             }
             (Some((_, i)), None) => Some(i),
@@ -571,6 +597,45 @@ pub fn name_words(s: &str) -> Vec<String> {
             (!w.is_empty() && !matches!(&*w, "the" | "a" | "an")).then(|| w.into_string())
         })
         .collect()
+}
+
+/// What [`same_entity_words`] needs to reject most pairs without comparing
+/// strings: a 64-bit set of the words (by length, first and last byte),
+/// and the last word's first byte and length.
+#[derive(Clone, Copy, Debug)]
+struct EntityKey {
+    words: u64,
+    last_first: Option<u8>,
+    last_len: usize,
+}
+
+impl EntityKey {
+    fn of(words: &[String]) -> Self {
+        let bit = |w: &String| {
+            let b = w.as_bytes();
+            let h = (b.len() as u32)
+                ^ u32::from(b.first().copied().unwrap_or(0)) << 8
+                ^ u32::from(b.last().copied().unwrap_or(0)) << 16;
+            1u64 << (h.wrapping_mul(0x9E37_79B1) >> 26)
+        };
+        EntityKey {
+            words: words.iter().fold(0, |set, w| set | bit(w)),
+            last_first: words.last().and_then(|w| w.as_bytes().first().copied()),
+            last_len: words.last().map_or(0, String::len),
+        }
+    }
+
+    /// False only when `same_entity_words(a, b)` is false, `self` being
+    /// the key of `a` and `other` of `b`: neither word list can be a
+    /// subset of the other when each has a word the other's set lacks,
+    /// and near spellings need `a`'s last word of five bytes or more and
+    /// the same first character (so the same first byte) in both.
+    #[inline]
+    fn may_match(&self, other: &EntityKey) -> bool {
+        self.words & !other.words == 0
+            || other.words & !self.words == 0
+            || (self.last_len >= 5 && self.last_first == other.last_first)
+    }
 }
 
 /// [`same_entity`] on words from [`name_words`].
@@ -804,7 +869,7 @@ pub fn sightings_with<'t>(
                 Some(&Some(k)) if out.get(k).is_some_and(|f| f.span.slice(text) == raw) => {
                     let again = NameSighting {
                         span,
-                        ..out[k].clone()
+                        cleaned: out[k].cleaned.clone(),
                     };
                     out.push(again);
                 }
@@ -814,14 +879,18 @@ pub fn sightings_with<'t>(
                     let name_len = split_words(&name).count();
                     if !name.is_empty() && name_len <= 5 {
                         let words = name_words(&name);
+                        let key = EntityKey::of(&words);
                         out.push(NameSighting {
                             span,
-                            name,
-                            roles,
-                            words,
-                            gender,
-                            org: std::cell::OnceCell::new(),
-                            name_len,
+                            cleaned: std::rc::Rc::new(SightedName {
+                                name,
+                                roles,
+                                words,
+                                gender,
+                                org: std::cell::OnceCell::new(),
+                                name_len,
+                                key,
+                            }),
                         });
                         seen.first.insert(raw, Some(out.len() - 1));
                     } else {
@@ -869,6 +938,64 @@ fn is_function_word(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The key's test may let a pair through, never turn one away that
+    /// `same_entity_words` accepts.
+    #[test]
+    fn entity_key_never_rejects_the_same_entity() {
+        let names = [
+            "Vladimir Putin",
+            "Putin",
+            "President Putin",
+            "Putin’s",
+            "Vladimir",
+            "Dmitry Peskov",
+            "Peskov",
+            "Peskow",
+            "Hillary Clinton",
+            "Hilary Clinton",
+            "Clinton",
+            "Clintons",
+            "Bill Clinton",
+            "Mrs. Clinton",
+            "the Kremlin",
+            "Kremlin",
+            "The Moscow Times",
+            "Moscow",
+            "Donald J. Trump",
+            "Donald Trump",
+            "Trump",
+            "Trumps",
+            "Ted Cruz",
+            "Cruz",
+            "Schumer",
+            "Schumers",
+            "Chuck Schumer",
+            "Charles Schumer",
+            "Ünal",
+            "Ünal Çelik",
+            "Çelik",
+            "",
+            "a",
+            "al-Assad",
+            "Bashar al-Assad",
+            "Assad",
+        ];
+        let words: Vec<Vec<String>> = names.iter().map(|n| name_words(n)).collect();
+        let mut accepted = 0;
+        for a in &words {
+            for b in &words {
+                if same_entity_words(a, b) {
+                    accepted += 1;
+                    assert!(EntityKey::of(a).may_match(&EntityKey::of(b)), "{a:?} {b:?}");
+                }
+            }
+        }
+        assert!(accepted > names.len());
+        // And it does turn away unrelated names.
+        let (a, b) = (name_words("Dmitry Peskov"), name_words("Hillary Clinton"));
+        assert!(!EntityKey::of(&a).may_match(&EntityKey::of(&b)));
+    }
 
     #[test]
     fn same_entity_by_words_and_spelling() {

@@ -19,6 +19,9 @@ pub struct Token {
     plain: bool,
     /// The text is ASCII.
     ascii: bool,
+    /// A word that may start a cue: `LangRules::cue_starts` lets it
+    /// through (always so for a word that is not ASCII); never punctuation.
+    cue: bool,
 }
 
 impl Token {
@@ -48,6 +51,14 @@ impl Token {
     #[inline]
     pub fn is_ascii(self) -> bool {
         self.ascii
+    }
+
+    /// Whether the token is a word that may start a cue: not ASCII, or one
+    /// [`WordFilter::may_contain_ascii`](crate::lang::WordFilter::may_contain_ascii)
+    /// lets through (`LangRules::cue_starts`).
+    #[inline]
+    pub fn may_start_cue(self) -> bool {
+        self.cue
     }
 }
 
@@ -128,13 +139,13 @@ fn alnum_at(s: &str, i: usize) -> bool {
 /// and digits, and joiners between them; and flags of what it passed:
 /// `UPPER`'s bit for an ASCII capital, `HAS_WIDE` for a non-ASCII
 /// character.
-#[inline]
+#[inline(always)]
 fn word_end(s: &str, mut end: usize) -> (usize, u8) {
     let bytes = s.as_bytes();
     let mut seen = 0;
     loop {
         // Most of a word is ASCII letters and digits.
-        while let Some(&b) = bytes.get(end) {
+        for &b in &bytes[end..] {
             let class = CLASS[b as usize];
             if class & 1 == 0 {
                 break;
@@ -168,12 +179,48 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
     let base = span.start as usize;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        let c = match CLASS[b as usize] {
+        let class = CLASS[b as usize];
+        // A word that starts with an ASCII letter or digit: most tokens.
+        if class & 1 != 0 {
+            let cap = class == UPPER;
+            let mut end = i + 1;
+            let mut seen = 0;
+            for &b in &bytes[end..] {
+                let class = CLASS[b as usize];
+                if class & 1 == 0 {
+                    break;
+                }
+                seen |= class;
+                end += 1;
+            }
+            // Most words end at a space or at punctuation that is no joiner
+            // (`,`): nothing can join or follow them. Otherwise the word
+            // goes on as `word_end` and `word_suffix` decide.
+            let stop = bytes.get(end).map_or(SPACE, |&b| CLASS[b as usize]);
+            let (end, seen, wide) = if stop == SPACE || stop == PUNCT {
+                (end, seen, 0)
+            } else {
+                let (end, more) = word_end(s, end);
+                let (end, wide) = word_suffix(s, rules, i, end, cap, 1);
+                (end, seen | more, wide)
+            };
+            let ascii = (seen | wide) & HAS_WIDE == 0;
+            out.push(Token {
+                span: Span::new(base + i, base + end),
+                word: true,
+                cap,
+                plain: ascii && (seen | class) & 2 == 0,
+                ascii,
+                cue: !ascii || rules.cue_starts.may_contain_ascii_bytes(&bytes[i..end]),
+            });
+            i = end;
+            continue;
+        }
+        match class {
             SPACE => {
                 i += 1;
                 continue;
             }
-            ALNUM | UPPER => b as char,
             PUNCT | JOIN => {
                 out.push(Token {
                     span: Span::new(base + i, base + i + 1),
@@ -181,38 +228,63 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
                     cap: false,
                     plain: true,
                     ascii: true,
+                    cue: false,
                 });
                 i += 1;
                 continue;
             }
-            _ => {
-                let c = s[i..].chars().next().unwrap_or(' ');
-                if c.is_whitespace() {
-                    i += c.len_utf8();
-                    continue;
-                }
-                if !is_alnum(c) {
-                    out.push(Token {
-                        span: Span::new(base + i, base + i + c.len_utf8()),
-                        word: false,
-                        cap: c.is_uppercase(),
-                        plain: false,
-                        ascii: false,
-                    });
-                    i += c.len_utf8();
-                    continue;
-                }
-                c
-            }
-        };
-        let (mut end, mut seen) = word_end(s, i + c.len_utf8());
-        seen |= if c.is_ascii() {
-            CLASS[c as usize]
-        } else {
-            HAS_WIDE
-        };
+            _ => {}
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if !is_alnum(c) {
+            out.push(Token {
+                span: Span::new(base + i, base + i + c.len_utf8()),
+                word: false,
+                cap: c.is_uppercase(),
+                plain: false,
+                ascii: false,
+                cue: false,
+            });
+            i += c.len_utf8();
+            continue;
+        }
+        let (end, _) = word_end(s, i + c.len_utf8());
+        let cap = c.is_uppercase();
+        let (end, _) = word_suffix(s, rules, i, end, cap, c.len_utf8());
+        out.push(Token {
+            span: Span::new(base + i, base + end),
+            word: true,
+            cap,
+            plain: false,
+            ascii: false,
+            cue: true,
+        });
+        i = end;
+    }
+}
+
+/// The end of the word `s[start..end]` with what may follow it: the
+/// apostrophe of a plural possessive, the period of an abbreviation or
+/// an initial (`cap`: the first character, `first_len` bytes long, is a
+/// capital); and `HAS_WIDE` when an added apostrophe is not ASCII.
+#[inline(always)]
+fn word_suffix(
+    s: &str,
+    rules: &LangRules,
+    start: usize,
+    mut end: usize,
+    cap: bool,
+    first_len: usize,
+) -> (usize, u8) {
+    let bytes = s.as_bytes();
+    let mut seen = 0;
+    match bytes.get(end) {
         // A plural possessive keeps its apostrophe: `the officials’ plan`.
-        if bytes[end - 1] == b's' && matches!(bytes.get(end), Some(b'\'' | 0xE2)) {
+        Some(b'\'' | 0xE2) if bytes[end - 1] == b's' => {
             let rest = &s[end..];
             let mut cs = rest.chars();
             if let (Some(a @ ('’' | '\'')), Some(sp), Some(n)) = (cs.next(), cs.next(), cs.next())
@@ -225,28 +297,19 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
                 }
             }
         }
-        // A final period belongs to abbreviations and initials.
-        if bytes.get(end) == Some(&b'.') {
-            let with = &s[i..end + 1];
-            let single_cap = end - i == c.len_utf8() && c.is_uppercase();
-            if single_cap || rules.abbreviations.contains(with) || with.matches('.').count() >= 2 {
-                end += 1;
-            }
-        }
-        let ascii = seen & HAS_WIDE == 0;
-        out.push(Token {
-            span: Span::new(base + i, base + end),
-            word: true,
-            cap: if c.is_ascii() {
-                c.is_ascii_uppercase()
-            } else {
-                c.is_uppercase()
-            },
-            plain: ascii && seen & 2 == 0,
-            ascii,
-        });
-        i = end;
+        _ => {}
     }
+    // A final period belongs to abbreviations and initials.
+    if bytes.get(end) == Some(&b'.') {
+        let with = &s[start..end + 1];
+        if (cap && end - start == first_len)
+            || rules.abbreviations.contains(with)
+            || with.matches('.').count() >= 2
+        {
+            end += 1;
+        }
+    }
+    (end, seen)
 }
 
 /// Whether the word starts with an uppercase letter.
@@ -315,6 +378,7 @@ mod tests {
                     plain: matches!(crate::lower::lower(t), crate::lower::Lower::Borrowed(_))
                         && t.is_ascii(),
                     ascii: t.is_ascii(),
+                    cue: false,
                 });
                 i += c.len_utf8();
                 continue;
@@ -365,6 +429,7 @@ mod tests {
                 plain: matches!(crate::lower::lower(t), crate::lower::Lower::Borrowed(_))
                     && t.is_ascii(),
                 ascii: t.is_ascii(),
+                cue: rules.cue_starts.may_contain(t),
             });
             i = end;
         }
@@ -408,6 +473,29 @@ mod tests {
             tokenize_reference(&text, span, &rules, &mut slow);
             assert_eq!(fast, slow, "{text:?}");
         }
+    }
+
+    /// The tokenizer's cue flag is the only test the cue stage makes
+    /// before a word's lookup: every capitalisation of a cue word, and a
+    /// word that is not ASCII, must keep it.
+    #[test]
+    fn cue_flag_keeps_every_possible_cue_start() {
+        let rules = LangRules::builtin("en").unwrap();
+        let text = "ACCORDING TO the mayor, Smith SAID, Said and “Claimed” — Ünal sagte.";
+        let toks = tokenize(text, Span::new(0, text.len()), &rules);
+        let flagged = |w: &str| {
+            toks.iter()
+                .find(|t| t.text(text) == w)
+                .is_some_and(|t| t.may_start_cue())
+        };
+        for w in ["ACCORDING", "SAID", "Said", "Claimed", "Ünal"] {
+            assert!(flagged(w), "{w}");
+        }
+        assert!(!toks.iter().any(|t| !t.word && t.may_start_cue()));
+        let cues = crate::cues::find(text, &[Span::new(0, text.len())], &rules);
+        let lemmas: Vec<&str> = cues.iter().map(|c| c.lemma.as_str()).collect();
+        assert!(lemmas.contains(&"according to"), "{lemmas:?}");
+        assert!(lemmas.contains(&"say"), "{lemmas:?}");
     }
 
     #[test]

@@ -118,13 +118,37 @@ fn push_opt_str(out: &mut String, s: Option<&str>) {
     }
 }
 
+/// Whether some byte is a control character, `"` or `\\`, eight bytes at
+/// a time: `(x - n·1) & !x & 0x80·1` is non-zero exactly when some byte of
+/// `x` is below `n` (for `n <= 0x80`), and `x = w ^ b·1` has a zero byte
+/// where `w` has `b`.
+fn needs_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH != 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().expect("eight bytes"));
+        if below(w, 0x20)
+            || below(w ^ (ONES * u64::from(b'"')), 1)
+            || below(w ^ (ONES * u64::from(b'\\')), 1)
+        {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+}
+
 /// `s` as a JSON string, escaped as `serde_json` escapes it: `"` and `\`,
 /// the short forms `\b \t \n \f \r`, other control characters as `\u00XX`
 /// (lower-case hex); everything else as it is.
 fn push_str(out: &mut String, s: &str) {
     out.push('"');
     // Almost no string needs an escape: copy those whole.
-    if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+    if !needs_escape(s.as_bytes()) {
         out.push_str(s);
         out.push('"');
         return;
@@ -160,6 +184,20 @@ fn push_str(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn needs_escape_agrees_with_a_byte_scan() {
+        for b in 0..=255u8 {
+            for len in 1..20 {
+                for at in 0..len {
+                    let mut v = vec![b'm'; len];
+                    v[at] = b;
+                    let want = v.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\');
+                    assert_eq!(needs_escape(&v), want, "{v:?}");
+                }
+            }
+        }
+    }
     use quotecheck::quotes::QuoteKind;
 
     #[derive(serde::Serialize)]
