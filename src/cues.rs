@@ -1495,10 +1495,37 @@ fn finite_verb(text: &str, toks: &[Token], k: usize, rules: &LangRules) -> bool 
 /// capitalised words after the last comma (or the sentence start), when a
 /// lowercase word (the clause's verb) follows them.
 fn clause_subject(text: &str, toks: &[Token], end: usize, rules: &LangRules) -> Option<Mention> {
-    let start = toks[..end]
+    let mut start = toks[..end]
         .iter()
         .rposition(|t| t.text(text) == ",")
         .map_or(0, |c| c + 1);
+    // `he looked into the camera, furrowed his brow and said`: a segment
+    // that opens with a verb continues the segment before it.
+    for _ in 0..3 {
+        if start >= 2 && start < end && finite_verb(text, toks, start, rules) {
+            start = toks[..start - 1]
+                .iter()
+                .rposition(|t| t.text(text) == ",")
+                .map_or(0, |c| c + 1);
+        } else {
+            break;
+        }
+    }
+    // A pronoun that opens the clause: `he looked …`.
+    if start < end
+        && matches!(
+            toks[start].lower(text).as_ref(),
+            "he" | "she" | "they" | "we" | "i"
+        )
+        && toks
+            .get(start + 1)
+            .is_some_and(|t| finite_verb(text, toks, start + 1, rules) && t.word)
+    {
+        return Some(Mention {
+            span: toks[start].span,
+            kind: MentionKind::Pronoun,
+        });
+    }
     // `such as when Cruz knocked Rubio and called him …`: past the words
     // that open a subordinate clause.
     let mut start = start;

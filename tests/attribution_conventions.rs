@@ -654,3 +654,13 @@ fn a_quote_paragraph_takes_the_last_report_by_a_name_before_it() {
         “A win in the west would change the race for good.”\n";
     assert_eq!(speakers(text), vec![s("A win in", "Park")]);
 }
+
+#[test]
+fn a_serial_coordination_shares_the_clause_subject_past_an_opening_clause() {
+    // `Last month, when I asked …,` opens the sentence; `he looked …,
+    // furrowed his brow and said` all have the subject `he`.
+    let text = "The senator was coy.\n\n\
+        Last month, when I asked Senator Ruiz if she would ever endorse Park, she looked into \
+        my camera, furrowed her brow and said, “I am going to endorse you!”\n";
+    assert_eq!(speakers(text), vec![s("I am going", "she")]);
+}
