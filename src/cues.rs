@@ -863,6 +863,30 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
             return true;
         }
     }
+    // A naming participle after an indefinite noun phrase: `a company
+    // called Tigris`, `a newly formed super PAC called Future 45` (but `A
+    // spokesman called it …` opens the sentence with its subject).
+    if matches!(
+        lw.as_ref(),
+        "called"
+            | "named"
+            | "dubbed"
+            | "titled"
+            | "entitled"
+            | "nicknamed"
+            | "labeled"
+            | "labelled"
+    ) && i >= 2
+        && toks[i - 1].word
+        && !toks[i - 1].is_capitalized(text)
+        && (i.saturating_sub(4)..i - 1).any(|k| {
+            k > 0
+                && matches!(toks[k].lower(text).as_ref(), "a" | "an")
+                && toks[k + 1..i].iter().all(|t| t.word)
+        })
+    {
+        return true;
+    }
     // A reduced passive: `a court document filed by the state attorney`,
     // `the divide highlighted by the shootings`, `a star likened to …`
     // (an active `liken` has its object before `to`).

@@ -664,3 +664,13 @@ fn a_serial_coordination_shares_the_clause_subject_past_an_opening_clause() {
         my camera, furrowed her brow and said, “I am going to endorse you!”\n";
     assert_eq!(speakers(text), vec![s("I am going", "she")]);
 }
+
+#[test]
+fn a_naming_participle_after_an_indefinite_noun_is_no_report() {
+    // `a company called Cambridge Analytica` names; `what it calls “…”`
+    // reports.
+    let text = "The campaign spent heavily.\n\n\
+        It paid $300,000 to a company called Tigris Data, which specializes in building what \
+        it calls “psychographic” profiles.\n";
+    assert_eq!(speakers(text), vec![s("psychographic", "it")]);
+}
