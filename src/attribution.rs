@@ -238,6 +238,29 @@ pub fn attribute(
                     )
                 })
         });
+        // `“…,” Sanders said, according to CNN.`: the report the sentence
+        // cites is the source, as with `According to CNN, Sanders said “…”`.
+        let after = after.map(|(a, da)| {
+            let c = &inp.cues[a];
+            let from = c
+                .source
+                .as_ref()
+                .map_or(c.span.end, |m| m.span.end.max(c.span.end));
+            let cited = s_close.and_then(|sc| {
+                idx.cues_in(sc).find(|&i| {
+                    let k = &inp.cues[i];
+                    usable[i]
+                        && k.pattern == CuePattern::AccordingTo
+                        && k.lemma == "according to"
+                        && k.span.start >= from
+                        && !idx.quote_opens_in(from, k.span.start)
+                        && inp.text[from as usize..k.span.start as usize]
+                            .trim_end()
+                            .ends_with(',')
+                })
+            });
+            (cited.unwrap_or(a), da)
+        });
         // Before the opening mark, in the opening sentence.
         let before = s_open.and_then(|so| {
             // `After Brown criticized him, Hillary shot back, “…”`: a cue in

@@ -674,3 +674,16 @@ fn a_naming_participle_after_an_indefinite_noun_is_no_report() {
         it calls “psychographic” profiles.\n";
     assert_eq!(speakers(text), vec![s("psychographic", "it")]);
 }
+
+#[test]
+fn a_report_the_sentence_cites_after_the_cue_is_the_source() {
+    // `“…,” Ruiz said, according to the Ledger.` is the Ledger's report, as
+    // `According to the Ledger, Ruiz said “…”` is; `citing` is not.
+    let text = "The mayor asked for calm.\n\n\
+        “I ask you not to protest on the floor,” Ruiz said, according to the Ledger.\n\n\
+        “It is a reflection of anger,” Park said, citing low growth and unemployment.\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("I ask you", "the Ledger"), s("It is a", "Park")]
+    );
+}
