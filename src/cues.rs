@@ -1552,7 +1552,6 @@ fn clause_subject(text: &str, toks: &[Token], end: usize, rules: &LangRules) -> 
     }
     // `such as when Cruz knocked Rubio and called him …`: past the words
     // that open a subordinate clause.
-    let mut start = start;
     while start < end
         && matches!(
             toks[start].lower(text).as_ref(),
