@@ -482,6 +482,9 @@ pub fn attribute(
             mute_subject = muted && subject.is_none();
             if let Some(m) = subject.filter(|m| speaks(m) && !cannot_speak(m.span.slice(inp.text)))
             {
+                // `Beck, who has described Trump as “…”`: inside a relative
+                // clause on the subject, the relative pronoun speaks.
+                let m = relative_pronoun_between(inp.text, m.span.end, outer.start).unwrap_or(m);
                 out[qi] = Some(link(
                     inp,
                     table,
@@ -735,6 +738,21 @@ pub fn attribute(
 /// A one-word sentence subject that is no speaker: a contraction (`It’s`,
 /// `That’s`), a participle or gerund (`Given`, `Ending`), an indefinite
 /// (`Nothing`, `Whatever`) or an adverb (`Indeed`).
+/// The `who` that opens a relative clause right after the subject (`Beck,
+/// who …`) and is still open at `quote` (no comma closes it before).
+fn relative_pronoun_between(text: &str, subject_end: u32, quote: u32) -> Option<Mention> {
+    let between = text.get(subject_end as usize..quote as usize)?;
+    let rest = between.strip_prefix(", who ")?;
+    if rest.contains([',', '.', ';', ':', '—']) {
+        return None;
+    }
+    let at = subject_end as usize + 2;
+    Some(Mention {
+        span: Span::new(at, at + 3),
+        kind: MentionKind::Pronoun,
+    })
+}
+
 fn cannot_speak(subject: &str) -> bool {
     // A phrase that opens with a subordinator or a number (`Given Sanders’
     // success`, `Despite Ted Cruz`, `Thirteen years earlier`).

@@ -687,3 +687,10 @@ fn a_report_the_sentence_cites_after_the_cue_is_the_source() {
         vec![s("I ask you", "the Ledger"), s("It is a", "Park")]
     );
 }
+
+#[test]
+fn inside_a_relative_clause_on_the_subject_the_relative_pronoun_speaks() {
+    let text = "The host kept up the attack.\n\n\
+        Ruiz, who has in the past described Park as “a pathological liar,” went further.\n";
+    assert_eq!(speakers(text), vec![s("a pathological liar,", "who")]);
+}
