@@ -6,6 +6,8 @@
 //! to the most recent compatible speaker; role descriptions (`the Russian
 //! president`) to the most recent speaker introduced with that role.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::cues::{Mention, MentionKind};
@@ -83,6 +85,8 @@ pub struct SpeakerTable {
     by_last: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Each speaker's [`name_words`], kept in step with its name.
     words: Vec<Vec<String>>,
+    /// [`EntityKey`] of each speaker's `words`, kept in step with them.
+    keys: Vec<EntityKey>,
 }
 
 /// How far back pronoun and role resolution look, in recorded mentions.
@@ -92,10 +96,15 @@ const LOOKBACK: usize = 64;
 const FUZZY_LIMIT: usize = 300;
 
 fn last_word_key(name: &str) -> String {
-    name.split_whitespace()
-        .next_back()
-        .map(|w| lower(trim_non_alnum(strip_possessive(w))).into_string())
-        .unwrap_or_default()
+    last_word_lower(name).into_string()
+}
+
+/// [`last_word_key`] without the copy when the word is already lower case.
+fn last_word_lower(name: &str) -> crate::lower::Lower<'_> {
+    match split_words(name).last() {
+        Some(w) => lower(trim_non_alnum(strip_possessive(w))),
+        None => crate::lower::Lower::Borrowed(""),
+    }
 }
 
 /// `w.trim_matches(|c: char| !c.is_alphanumeric())`, without looking at
@@ -213,6 +222,7 @@ impl SpeakerTable {
     fn push_speaker_with(&mut self, speaker: Speaker, key: String, words: Vec<String>) -> usize {
         let id = self.speakers.len();
         self.by_last.entry(key).or_default().push(id);
+        self.keys.push(EntityKey::of(&words));
         self.words.push(words);
         for &m in &speaker.mentions {
             self.log.push((m.start, id));
@@ -263,15 +273,28 @@ impl SpeakerTable {
             }
             MentionKind::Name => {
                 // A sighting of exactly these words has them cleaned already.
+                // (Borrowed from it: the table copies only what it keeps.)
                 let at = sightings.partition_point(|s| s.span.start < m.span.start);
-                let (name, roles, gender, words) = match sightings.get(at) {
-                    Some(s) if s.span == m.span => {
-                        (s.name.clone(), s.roles.clone(), s.gender, s.words.clone())
-                    }
+                let cleaned;
+                let (name, roles, gender, words, key) = match sightings.get(at) {
+                    Some(s) if s.span == m.span => (
+                        s.name.as_str(),
+                        s.roles.as_slice(),
+                        s.gender,
+                        Cow::Borrowed(s.words.as_slice()),
+                        s.key,
+                    ),
                     _ => {
-                        let (name, roles, gender) = clean_name(raw, rules);
-                        let words = name_words(&name);
-                        (name, roles, gender, words)
+                        cleaned = clean_name(raw, rules);
+                        let words = name_words(&cleaned.0);
+                        let key = EntityKey::of(&words);
+                        (
+                            cleaned.0.as_str(),
+                            cleaned.1.as_slice(),
+                            cleaned.2,
+                            Cow::Owned(words),
+                            key,
+                        )
                     }
                 };
                 if name.is_empty() {
@@ -286,18 +309,18 @@ impl SpeakerTable {
                         SpeakerKind::Person
                     };
                 // A sighting earlier in the text may give the fuller name.
-                let key = EntityKey::of(&words);
                 let upto = sightings.partition_point(|s| s.span.start <= m.span.start);
                 let fuller = sightings[upto.saturating_sub(LOOKBACK)..upto]
                     .iter()
                     .filter(|s| s.key.may_match(&key) && same_entity_words(&s.words, &words))
                     .max_by_key(|s| s.name_len);
-                let (id, res) = self.add_named(&name, words, kind, m.span, &roles, gender);
+                let (id, res) = self.add_named(name, words, key, kind, m.span, roles, gender);
                 if let Some(f) = fuller {
                     if f.name_len > split_words(&self.speakers[id].name).count() {
                         self.speakers[id].name = f.name.clone();
                         // A sighting's words are `name_words` of its name.
                         self.words[id] = f.words.clone();
+                        self.keys[id] = f.key;
                     }
                     for r in &f.roles {
                         if !self.speakers[id].roles.contains(r) {
@@ -325,7 +348,10 @@ impl SpeakerTable {
                 } else {
                     SpeakerKind::Person
                 };
-                let (id, res) = self.add_named(raw, name_words(raw), kind, m.span, &[], None);
+                let words = name_words(raw);
+                let key = EntityKey::of(&words);
+                let (id, res) =
+                    self.add_named(raw, Cow::Owned(words), key, kind, m.span, &[], None);
                 Some((id as u32, res))
             }
             MentionKind::Document | MentionKind::Anonymous => {
@@ -417,21 +443,26 @@ impl SpeakerTable {
             .next_back()
     }
 
-    /// `mention_words` are [`name_words`] of `name`.
+    /// `mention_words` are [`name_words`] of `name`, `mention_key` their
+    /// [`EntityKey`]; the words are copied only when the table keeps them.
+    #[allow(clippy::too_many_arguments)]
     fn add_named(
         &mut self,
         name: &str,
-        mention_words: Vec<String>,
+        mention_words: Cow<'_, [String]>,
+        mention_key: EntityKey,
         kind: SpeakerKind,
         span: Span,
         roles: &[String],
         gender: Option<Gender>,
     ) -> (usize, Resolution) {
-        let key = last_word_key(name);
-        let exact = self.by_last.get(&key).map_or(&[][..], Vec::as_slice);
+        let key = last_word_lower(name);
+        let exact = self.by_last.get(&*key).map_or(&[][..], Vec::as_slice);
+        // The key turns away most speakers before their words are compared.
         let same = |&i: &usize| {
             let s = &self.speakers[i];
             matches!(s.kind, SpeakerKind::Person | SpeakerKind::Organisation)
+                && self.keys[i].may_match(&mention_key)
                 && same_entity_words(&self.words[i], &mention_words)
         };
         // The speakers under the same last word first, then (when there
@@ -450,7 +481,8 @@ impl SpeakerTable {
             } else {
                 if new_len > old_len {
                     s.name = name.to_string();
-                    self.words[i] = mention_words;
+                    self.words[i] = mention_words.into_owned();
+                    self.keys[i] = mention_key;
                 }
                 Resolution::AsWritten
             };
@@ -472,7 +504,7 @@ impl SpeakerTable {
             gender,
             belongs_to: None,
         };
-        let id = self.push_speaker_with(speaker, key, mention_words);
+        let id = self.push_speaker_with(speaker, key.into_string(), mention_words.into_owned());
         (id, Resolution::AsWritten)
     }
 
@@ -507,11 +539,12 @@ impl SpeakerTable {
             .rev()
             .find(|s| s.roles.iter().any(|r| r == head))?;
         let (id, _) = self.add_named(
-            &s.name.clone(),
-            s.words.clone(),
+            &s.name,
+            Cow::Borrowed(&s.words),
+            s.key,
             SpeakerKind::Person,
             s.span,
-            &s.roles.clone(),
+            &s.roles,
             None,
         );
         Some(id)
@@ -569,7 +602,8 @@ impl SpeakerTable {
                 };
                 let (id, _) = self.add_named(
                     &s.name,
-                    s.words.clone(),
+                    Cow::Borrowed(&s.words),
+                    s.key,
                     SpeakerKind::Person,
                     s.span,
                     &s.roles,
@@ -938,6 +972,35 @@ fn is_function_word(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The table's key prefilter must not hide a speaker that only the
+    /// full scan finds: a near spelling under another last word.
+    #[test]
+    fn add_named_key_prefilter_keeps_near_spellings() {
+        let mut table = SpeakerTable::default();
+        let add = |t: &mut SpeakerTable, name: &str, at: usize| {
+            let words = name_words(name);
+            let key = EntityKey::of(&words);
+            t.add_named(
+                name,
+                Cow::Owned(words),
+                key,
+                SpeakerKind::Person,
+                Span::new(at, at + 1),
+                &[],
+                None,
+            )
+        };
+        let (a, _) = add(&mut table, "Masoud Pezeshkian", 0);
+        let (b, _) = add(&mut table, "Dmitry Peskov", 10);
+        assert_ne!(a, b);
+        assert_eq!(
+            add(&mut table, "Pezeshkyan", 20),
+            (a, Resolution::ShortName)
+        );
+        assert_eq!(add(&mut table, "Peskow", 30), (b, Resolution::ShortName));
+        assert_eq!(table.keys.len(), table.speakers.len());
+    }
 
     /// The key's test may let a pair through, never turn one away that
     /// `same_entity_words` accepts.
