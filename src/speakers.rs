@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
 
 use crate::cues::{Mention, MentionKind};
 use crate::lang::{Gender, LangRules, Number};
@@ -101,7 +102,7 @@ fn last_word_key(name: &str) -> String {
 
 /// [`last_word_key`] without the copy when the word is already lower case.
 fn last_word_lower(name: &str) -> crate::lower::Lower<'_> {
-    match split_words(name).last() {
+    match last_word(name) {
         Some(w) => lower(trim_non_alnum(strip_possessive(w))),
         None => crate::lower::Lower::Borrowed(""),
     }
@@ -115,6 +116,19 @@ fn trim_non_alnum(w: &str) -> &str {
         (Some(a), Some(z)) if a.is_ascii_alphanumeric() && z.is_ascii_alphanumeric() => w,
         _ => w.trim_matches(|c: char| !c.is_alphanumeric()),
     }
+}
+
+/// `s.split_whitespace().next_back()`, from the end byte by byte when
+/// `s` is ASCII (white space as in [`split_words`]).
+fn last_word(s: &str) -> Option<&str> {
+    if !s.is_ascii() {
+        return s.split_whitespace().next_back();
+    }
+    let is_space = |b: &u8| *b == b' ' || (b'\t'..=b'\r').contains(b);
+    let b = s.as_bytes();
+    let end = b.iter().rposition(|c| !is_space(c))? + 1;
+    let start = b[..end].iter().rposition(is_space).map_or(0, |k| k + 1);
+    Some(&s[start..end])
 }
 
 /// `s.split_whitespace()`, byte by byte when `s` is ASCII (names almost
@@ -736,7 +750,8 @@ fn is_org(raw: &str, rules: &LangRules) -> bool {
 /// A name without its titles and role words, the roles it carried, and the
 /// gender a title tells (`Mr.`, `Ms.`).
 pub fn clean_name(raw: &str, rules: &LangRules) -> (String, Vec<String>, Option<Gender>) {
-    let words: Vec<&str> = split_words(raw).collect();
+    // A name has a few words: on the stack.
+    let words: SmallVec<[&str; 8]> = split_words(raw).collect();
     let mut roles = Vec::new();
     let mut gender = None;
     let mut start = 0;
@@ -752,13 +767,13 @@ pub fn clean_name(raw: &str, rules: &LangRules) -> (String, Vec<String>, Option<
         let title = rules.is_title(bare);
         if title || (!is_capitalized(bare) && i + 1 < words.len()) {
             if title {
-                let lw = bare.to_lowercase();
+                let lw = lower(bare);
                 roles.push(normalise_role(lw.trim_end_matches('.')).to_string());
             }
             start = i + 1;
         }
     }
-    let mut name_words: Vec<&str> = words[start.min(words.len())..]
+    let mut name_words: SmallVec<[&str; 8]> = words[start.min(words.len())..]
         .iter()
         .map(|w| strip_possessive(w))
         .collect();
@@ -1147,11 +1162,13 @@ mod tests {
         ] {
             let want: Vec<&str> = s.split_whitespace().collect();
             assert_eq!(split_words(s).collect::<Vec<_>>(), want, "{s:?}");
+            assert_eq!(last_word(s), s.split_whitespace().next_back(), "{s:?}");
         }
         for b in 0u8..128 {
             let s = format!("a{}b {}", b as char, b as char);
             let want: Vec<&str> = s.split_whitespace().collect();
             assert_eq!(split_words(&s).collect::<Vec<_>>(), want, "{b:#x}");
+            assert_eq!(last_word(&s), want.last().copied(), "{b:#x}");
         }
     }
 
