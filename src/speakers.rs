@@ -274,7 +274,7 @@ impl SpeakerTable {
                 Some((id, Resolution::Pronoun))
             }
             MentionKind::Pronoun => {
-                let info = rules.pronouns.get(&raw.to_lowercase()).copied()?;
+                let info = rules.pronouns.get(&*lower(raw)).copied()?;
                 let id =
                     self.antecedent(m.span.start, info.gender, info.number, sightings, rules)?;
                 self.note(id, m.span);
@@ -348,16 +348,14 @@ impl SpeakerTable {
                 Some((id as u32, res))
             }
             MentionKind::Nominal => {
-                let lowered = raw.to_lowercase();
-                let head = strip_possessive(lowered.split_whitespace().last()?).to_string();
+                let lowered = lower(raw);
+                let head = strip_possessive(last_word(&lowered)?);
                 // The most recent speaker introduced with this role.
-                if let Some(id) = self.by_role(&head, sightings, m.span.start) {
+                if let Some(id) = self.by_role(head, sightings, m.span.start) {
                     self.note(id, m.span);
                     return Some((id as u32, Resolution::Role));
                 }
-                let kind = if rules.org_words.contains(head.as_str())
-                    || rules.org_nouns.contains(head.as_str())
-                {
+                let kind = if rules.org_words.contains(head) || rules.org_nouns.contains(head) {
                     SpeakerKind::Organisation
                 } else {
                     SpeakerKind::Person
@@ -422,10 +420,7 @@ impl SpeakerTable {
         sentences: &[Span],
         rules: &LangRules,
     ) -> Option<Span> {
-        let gender = rules
-            .pronouns
-            .get(&pronoun.slice(text).to_lowercase())?
-            .gender;
+        let gender = rules.pronouns.get(&*lower(pronoun.slice(text)))?.gender;
         if !matches!(gender, Gender::Male | Gender::Female) {
             return None;
         }
