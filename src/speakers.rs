@@ -88,6 +88,8 @@ pub struct SpeakerTable {
     words: Vec<Vec<String>>,
     /// [`EntityKey`] of each speaker's `words`, kept in step with them.
     keys: Vec<EntityKey>,
+    /// [`SpeakerTable::clean_mention`] of the words of named mentions seen.
+    cleaned: rustc_hash::FxHashMap<String, (std::rc::Rc<SightedName>, bool)>,
 }
 
 /// How far back pronoun and role resolution look, in recorded mentions.
@@ -286,42 +288,26 @@ impl SpeakerTable {
                 Some((id as u32, Resolution::Pronoun))
             }
             MentionKind::Name => {
-                // A sighting of exactly these words has them cleaned already.
-                // (Borrowed from it: the table copies only what it keeps.)
-                let at = sightings.partition_point(|s| s.span.start < m.span.start);
-                let cleaned;
-                let (name, roles, gender, words, key) = match sightings.get(at) {
-                    Some(s) if s.span == m.span => (
-                        s.name.as_str(),
-                        s.roles.as_slice(),
-                        s.gender,
-                        Cow::Borrowed(s.words.as_slice()),
-                        s.key,
-                    ),
-                    _ => {
-                        cleaned = clean_name(raw, rules);
-                        let words = name_words(&cleaned.0);
-                        let key = EntityKey::of(&words);
-                        (
-                            cleaned.0.as_str(),
-                            cleaned.1.as_slice(),
-                            cleaned.2,
-                            Cow::Owned(words),
-                            key,
-                        )
-                    }
-                };
+                // (Borrowed from the cleaned words: the table copies only
+                // what it keeps.)
+                let (cleaned, org) = self.clean_mention(raw, m.span, sightings, rules);
+                let (name, roles, gender, key) = (
+                    cleaned.name.as_str(),
+                    &cleaned.roles[..],
+                    cleaned.gender,
+                    cleaned.key,
+                );
+                let words = Cow::Borrowed(&cleaned.words[..]);
                 if name.is_empty() {
                     return None;
                 }
                 // A gendered title or given name (`Board member Glen Ruiz`)
                 // makes a person whatever organisation word precedes it.
-                let kind =
-                    if is_org(raw, rules) && !headed_by_person(raw, rules) && gender.is_none() {
-                        SpeakerKind::Organisation
-                    } else {
-                        SpeakerKind::Person
-                    };
+                let kind = if org && gender.is_none() {
+                    SpeakerKind::Organisation
+                } else {
+                    SpeakerKind::Person
+                };
                 // A sighting earlier in the text may give the fuller name.
                 let upto = sightings.partition_point(|s| s.span.start <= m.span.start);
                 let fuller = sightings[upto.saturating_sub(LOOKBACK)..upto]
@@ -406,6 +392,44 @@ impl SpeakerTable {
                 Some((id as u32, Resolution::AsWritten))
             }
         }
+    }
+
+    /// A named mention's words cleaned ([`clean_name`], [`name_words`]),
+    /// and whether they name an organisation unless a gender says
+    /// otherwise ([`is_org`] and not [`headed_by_person`]): all of it
+    /// depends on the words alone, so it is worked out once per distinct
+    /// words (taken from the sighting of exactly these words, when there
+    /// is one, which has them cleaned already).
+    fn clean_mention(
+        &mut self,
+        raw: &str,
+        span: Span,
+        sightings: &[NameSighting],
+        rules: &LangRules,
+    ) -> (std::rc::Rc<SightedName>, bool) {
+        if let Some((cleaned, org)) = self.cleaned.get(raw) {
+            return (cleaned.clone(), *org);
+        }
+        let at = sightings.partition_point(|s| s.span.start < span.start);
+        let cleaned = match sightings.get(at) {
+            Some(s) if s.span == span => s.cleaned.clone(),
+            _ => {
+                let (name, roles, gender) = clean_name(raw, rules);
+                let words = name_words(&name);
+                std::rc::Rc::new(SightedName {
+                    name_len: split_words(&name).count(),
+                    key: EntityKey::of(&words),
+                    name,
+                    roles,
+                    words,
+                    gender,
+                    org: std::cell::OnceCell::new(),
+                })
+            }
+        };
+        let org = is_org(raw, rules) && !headed_by_person(raw, rules);
+        self.cleaned.insert(raw.to_owned(), (cleaned.clone(), org));
+        (cleaned, org)
     }
 
     /// For a `he`/`she` resolved to `speaker`: another person, compatible
@@ -982,6 +1006,61 @@ fn is_function_word(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Cleaning a named mention's words once per table changes nothing:
+    /// a table that forgets them before every mention resolves the same.
+    #[test]
+    fn cleaned_mentions_resolve_as_cleaned_afresh() {
+        let rules = LangRules::builtin("en").unwrap();
+        let text = "Gov. Dana Whitfield said so. The Kremlin said so. Whitfield said so. \
+                    Board member Glen Ruiz said so. The Kremlin said so. Gov. Dana Whitfield \
+                    said so. Mr. Ruiz said so. Whitfield said so.";
+        let names = [
+            "Gov. Dana Whitfield",
+            "The Kremlin",
+            "Whitfield",
+            "Board member Glen Ruiz",
+            "Mr. Ruiz",
+        ];
+        let mut mentions = Vec::new();
+        for n in names {
+            for (at, _) in text.match_indices(n) {
+                mentions.push(Mention {
+                    span: Span::new(at, at + n.len()),
+                    kind: MentionKind::Name,
+                });
+            }
+        }
+        mentions.sort_by_key(|m| m.span.start);
+        let sentences = [Span::new(0, text.len())];
+        let toks = crate::tokens::tokenize(text, sentences[0], &rules);
+        let mut sightings = Vec::new();
+        sightings_with(
+            text,
+            sentences[0],
+            &toks,
+            &rules,
+            &mut sightings,
+            &mut SeenNames::default(),
+        );
+        let (mut kept, mut afresh) = (SpeakerTable::default(), SpeakerTable::default());
+        for m in &mentions {
+            afresh.cleaned.clear();
+            assert_eq!(
+                kept.resolve(text, m, &sightings, &rules),
+                afresh.resolve(text, m, &sightings, &rules),
+                "{:?}",
+                m.span.slice(text)
+            );
+        }
+        assert!(kept.cleaned.len() < mentions.len());
+        assert_eq!(kept.speakers, afresh.speakers);
+        assert!(
+            kept.speakers
+                .iter()
+                .any(|s| s.kind == SpeakerKind::Organisation)
+        );
+    }
 
     /// The table's key prefilter must not hide a speaker that only the
     /// full scan finds: a near spelling under another last word.
