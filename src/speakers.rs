@@ -6,7 +6,10 @@
 //! to the most recent compatible speaker; role descriptions (`the Russian
 //! president`) to the most recent speaker introduced with that role.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
 
 use crate::cues::{Mention, MentionKind};
 use crate::lang::{Gender, LangRules, Number};
@@ -83,6 +86,10 @@ pub struct SpeakerTable {
     by_last: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Each speaker's [`name_words`], kept in step with its name.
     words: Vec<Vec<String>>,
+    /// [`EntityKey`] of each speaker's `words`, kept in step with them.
+    keys: Vec<EntityKey>,
+    /// [`SpeakerTable::clean_mention`] of the words of named mentions seen.
+    cleaned: rustc_hash::FxHashMap<String, (std::rc::Rc<SightedName>, bool)>,
 }
 
 /// How far back pronoun and role resolution look, in recorded mentions.
@@ -92,10 +99,15 @@ const LOOKBACK: usize = 64;
 const FUZZY_LIMIT: usize = 300;
 
 fn last_word_key(name: &str) -> String {
-    name.split_whitespace()
-        .next_back()
-        .map(|w| lower(trim_non_alnum(strip_possessive(w))).into_string())
-        .unwrap_or_default()
+    last_word_lower(name).into_string()
+}
+
+/// [`last_word_key`] without the copy when the word is already lower case.
+fn last_word_lower(name: &str) -> crate::lower::Lower<'_> {
+    match last_word(name) {
+        Some(w) => lower(trim_non_alnum(strip_possessive(w))),
+        None => crate::lower::Lower::Borrowed(""),
+    }
 }
 
 /// `w.trim_matches(|c: char| !c.is_alphanumeric())`, without looking at
@@ -106,6 +118,19 @@ fn trim_non_alnum(w: &str) -> &str {
         (Some(a), Some(z)) if a.is_ascii_alphanumeric() && z.is_ascii_alphanumeric() => w,
         _ => w.trim_matches(|c: char| !c.is_alphanumeric()),
     }
+}
+
+/// `s.split_whitespace().next_back()`, from the end byte by byte when
+/// `s` is ASCII (white space as in [`split_words`]).
+fn last_word(s: &str) -> Option<&str> {
+    if !s.is_ascii() {
+        return s.split_whitespace().next_back();
+    }
+    let is_space = |b: &u8| *b == b' ' || (b'\t'..=b'\r').contains(b);
+    let b = s.as_bytes();
+    let end = b.iter().rposition(|c| !is_space(c))? + 1;
+    let start = b[..end].iter().rposition(is_space).map_or(0, |k| k + 1);
+    Some(&s[start..end])
 }
 
 /// `s.split_whitespace()`, byte by byte when `s` is ASCII (names almost
@@ -213,6 +238,7 @@ impl SpeakerTable {
     fn push_speaker_with(&mut self, speaker: Speaker, key: String, words: Vec<String>) -> usize {
         let id = self.speakers.len();
         self.by_last.entry(key).or_default().push(id);
+        self.keys.push(EntityKey::of(&words));
         self.words.push(words);
         for &m in &speaker.mentions {
             self.log.push((m.start, id));
@@ -250,7 +276,7 @@ impl SpeakerTable {
                 Some((id, Resolution::Pronoun))
             }
             MentionKind::Pronoun => {
-                let info = rules.pronouns.get(&raw.to_lowercase()).copied()?;
+                let info = rules.pronouns.get(&*lower(raw)).copied()?;
                 let id =
                     self.antecedent(m.span.start, info.gender, info.number, sightings, rules)?;
                 self.note(id, m.span);
@@ -262,42 +288,39 @@ impl SpeakerTable {
                 Some((id as u32, Resolution::Pronoun))
             }
             MentionKind::Name => {
-                // A sighting of exactly these words has them cleaned already.
-                let at = sightings.partition_point(|s| s.span.start < m.span.start);
-                let (name, roles, gender, words) = match sightings.get(at) {
-                    Some(s) if s.span == m.span => {
-                        (s.name.clone(), s.roles.clone(), s.gender, s.words.clone())
-                    }
-                    _ => {
-                        let (name, roles, gender) = clean_name(raw, rules);
-                        let words = name_words(&name);
-                        (name, roles, gender, words)
-                    }
-                };
+                // (Borrowed from the cleaned words: the table copies only
+                // what it keeps.)
+                let (cleaned, org) = self.clean_mention(raw, m.span, sightings, rules);
+                let (name, roles, gender, key) = (
+                    cleaned.name.as_str(),
+                    &cleaned.roles[..],
+                    cleaned.gender,
+                    cleaned.key,
+                );
+                let words = Cow::Borrowed(&cleaned.words[..]);
                 if name.is_empty() {
                     return None;
                 }
                 // A gendered title or given name (`Board member Glen Ruiz`)
                 // makes a person whatever organisation word precedes it.
-                let kind =
-                    if is_org(raw, rules) && !headed_by_person(raw, rules) && gender.is_none() {
-                        SpeakerKind::Organisation
-                    } else {
-                        SpeakerKind::Person
-                    };
+                let kind = if org && gender.is_none() {
+                    SpeakerKind::Organisation
+                } else {
+                    SpeakerKind::Person
+                };
                 // A sighting earlier in the text may give the fuller name.
-                let key = EntityKey::of(&words);
                 let upto = sightings.partition_point(|s| s.span.start <= m.span.start);
                 let fuller = sightings[upto.saturating_sub(LOOKBACK)..upto]
                     .iter()
                     .filter(|s| s.key.may_match(&key) && same_entity_words(&s.words, &words))
                     .max_by_key(|s| s.name_len);
-                let (id, res) = self.add_named(&name, words, kind, m.span, &roles, gender);
+                let (id, res) = self.add_named(name, words, key, kind, m.span, roles, gender);
                 if let Some(f) = fuller {
                     if f.name_len > split_words(&self.speakers[id].name).count() {
                         self.speakers[id].name = f.name.clone();
                         // A sighting's words are `name_words` of its name.
                         self.words[id] = f.words.clone();
+                        self.keys[id] = f.key;
                     }
                     for r in &f.roles {
                         if !self.speakers[id].roles.contains(r) {
@@ -311,21 +334,22 @@ impl SpeakerTable {
                 Some((id as u32, res))
             }
             MentionKind::Nominal => {
-                let lowered = raw.to_lowercase();
-                let head = strip_possessive(lowered.split_whitespace().last()?).to_string();
+                let lowered = lower(raw);
+                let head = strip_possessive(last_word(&lowered)?);
                 // The most recent speaker introduced with this role.
-                if let Some(id) = self.by_role(&head, sightings, m.span.start) {
+                if let Some(id) = self.by_role(head, sightings, m.span.start) {
                     self.note(id, m.span);
                     return Some((id as u32, Resolution::Role));
                 }
-                let kind = if rules.org_words.contains(head.as_str())
-                    || rules.org_nouns.contains(head.as_str())
-                {
+                let kind = if rules.org_words.contains(head) || rules.org_nouns.contains(head) {
                     SpeakerKind::Organisation
                 } else {
                     SpeakerKind::Person
                 };
-                let (id, res) = self.add_named(raw, name_words(raw), kind, m.span, &[], None);
+                let words = name_words(raw);
+                let key = EntityKey::of(&words);
+                let (id, res) =
+                    self.add_named(raw, Cow::Owned(words), key, kind, m.span, &[], None);
                 Some((id as u32, res))
             }
             MentionKind::Document | MentionKind::Anonymous => {
@@ -370,6 +394,44 @@ impl SpeakerTable {
         }
     }
 
+    /// A named mention's words cleaned ([`clean_name`], [`name_words`]),
+    /// and whether they name an organisation unless a gender says
+    /// otherwise ([`is_org`] and not [`headed_by_person`]): all of it
+    /// depends on the words alone, so it is worked out once per distinct
+    /// words (taken from the sighting of exactly these words, when there
+    /// is one, which has them cleaned already).
+    fn clean_mention(
+        &mut self,
+        raw: &str,
+        span: Span,
+        sightings: &[NameSighting],
+        rules: &LangRules,
+    ) -> (std::rc::Rc<SightedName>, bool) {
+        if let Some((cleaned, org)) = self.cleaned.get(raw) {
+            return (cleaned.clone(), *org);
+        }
+        let at = sightings.partition_point(|s| s.span.start < span.start);
+        let cleaned = match sightings.get(at) {
+            Some(s) if s.span == span => s.cleaned.clone(),
+            _ => {
+                let (name, roles, gender) = clean_name(raw, rules);
+                let words = name_words(&name);
+                std::rc::Rc::new(SightedName {
+                    name_len: split_words(&name).count(),
+                    key: EntityKey::of(&words),
+                    name,
+                    roles,
+                    words,
+                    gender,
+                    org: std::cell::OnceCell::new(),
+                })
+            }
+        };
+        let org = is_org(raw, rules) && !headed_by_person(raw, rules);
+        self.cleaned.insert(raw.to_owned(), (cleaned.clone(), org));
+        (cleaned, org)
+    }
+
     /// For a `he`/`she` resolved to `speaker`: another person, compatible
     /// with the pronoun, named in the same sentence as the speaker's last
     /// mention before it — the reader can't tell which one is meant.
@@ -382,10 +444,7 @@ impl SpeakerTable {
         sentences: &[Span],
         rules: &LangRules,
     ) -> Option<Span> {
-        let gender = rules
-            .pronouns
-            .get(&pronoun.slice(text).to_lowercase())?
-            .gender;
+        let gender = rules.pronouns.get(&*lower(pronoun.slice(text)))?.gender;
         if !matches!(gender, Gender::Male | Gender::Female) {
             return None;
         }
@@ -417,21 +476,26 @@ impl SpeakerTable {
             .next_back()
     }
 
-    /// `mention_words` are [`name_words`] of `name`.
+    /// `mention_words` are [`name_words`] of `name`, `mention_key` their
+    /// [`EntityKey`]; the words are copied only when the table keeps them.
+    #[allow(clippy::too_many_arguments)]
     fn add_named(
         &mut self,
         name: &str,
-        mention_words: Vec<String>,
+        mention_words: Cow<'_, [String]>,
+        mention_key: EntityKey,
         kind: SpeakerKind,
         span: Span,
         roles: &[String],
         gender: Option<Gender>,
     ) -> (usize, Resolution) {
-        let key = last_word_key(name);
-        let exact = self.by_last.get(&key).map_or(&[][..], Vec::as_slice);
+        let key = last_word_lower(name);
+        let exact = self.by_last.get(&*key).map_or(&[][..], Vec::as_slice);
+        // The key turns away most speakers before their words are compared.
         let same = |&i: &usize| {
             let s = &self.speakers[i];
             matches!(s.kind, SpeakerKind::Person | SpeakerKind::Organisation)
+                && self.keys[i].may_match(&mention_key)
                 && same_entity_words(&self.words[i], &mention_words)
         };
         // The speakers under the same last word first, then (when there
@@ -450,7 +514,8 @@ impl SpeakerTable {
             } else {
                 if new_len > old_len {
                     s.name = name.to_string();
-                    self.words[i] = mention_words;
+                    self.words[i] = mention_words.into_owned();
+                    self.keys[i] = mention_key;
                 }
                 Resolution::AsWritten
             };
@@ -472,7 +537,7 @@ impl SpeakerTable {
             gender,
             belongs_to: None,
         };
-        let id = self.push_speaker_with(speaker, key, mention_words);
+        let id = self.push_speaker_with(speaker, key.into_string(), mention_words.into_owned());
         (id, Resolution::AsWritten)
     }
 
@@ -507,11 +572,12 @@ impl SpeakerTable {
             .rev()
             .find(|s| s.roles.iter().any(|r| r == head))?;
         let (id, _) = self.add_named(
-            &s.name.clone(),
-            s.words.clone(),
+            &s.name,
+            Cow::Borrowed(&s.words),
+            s.key,
             SpeakerKind::Person,
             s.span,
-            &s.roles.clone(),
+            &s.roles,
             None,
         );
         Some(id)
@@ -569,7 +635,8 @@ impl SpeakerTable {
                 };
                 let (id, _) = self.add_named(
                     &s.name,
-                    s.words.clone(),
+                    Cow::Borrowed(&s.words),
+                    s.key,
                     SpeakerKind::Person,
                     s.span,
                     &s.roles,
@@ -702,7 +769,8 @@ fn is_org(raw: &str, rules: &LangRules) -> bool {
 /// A name without its titles and role words, the roles it carried, and the
 /// gender a title tells (`Mr.`, `Ms.`).
 pub fn clean_name(raw: &str, rules: &LangRules) -> (String, Vec<String>, Option<Gender>) {
-    let words: Vec<&str> = split_words(raw).collect();
+    // A name has a few words: on the stack.
+    let words: SmallVec<[&str; 8]> = split_words(raw).collect();
     let mut roles = Vec::new();
     let mut gender = None;
     let mut start = 0;
@@ -718,13 +786,13 @@ pub fn clean_name(raw: &str, rules: &LangRules) -> (String, Vec<String>, Option<
         let title = rules.is_title(bare);
         if title || (!is_capitalized(bare) && i + 1 < words.len()) {
             if title {
-                let lw = bare.to_lowercase();
+                let lw = lower(bare);
                 roles.push(normalise_role(lw.trim_end_matches('.')).to_string());
             }
             start = i + 1;
         }
     }
-    let mut name_words: Vec<&str> = words[start.min(words.len())..]
+    let mut name_words: SmallVec<[&str; 8]> = words[start.min(words.len())..]
         .iter()
         .map(|w| strip_possessive(w))
         .collect();
@@ -939,6 +1007,90 @@ fn is_function_word(w: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Cleaning a named mention's words once per table changes nothing:
+    /// a table that forgets them before every mention resolves the same.
+    #[test]
+    fn cleaned_mentions_resolve_as_cleaned_afresh() {
+        let rules = LangRules::builtin("en").unwrap();
+        let text = "Gov. Dana Whitfield said so. The Kremlin said so. Whitfield said so. \
+                    Board member Glen Ruiz said so. The Kremlin said so. Gov. Dana Whitfield \
+                    said so. Mr. Ruiz said so. Whitfield said so.";
+        let names = [
+            "Gov. Dana Whitfield",
+            "The Kremlin",
+            "Whitfield",
+            "Board member Glen Ruiz",
+            "Mr. Ruiz",
+        ];
+        let mut mentions = Vec::new();
+        for n in names {
+            for (at, _) in text.match_indices(n) {
+                mentions.push(Mention {
+                    span: Span::new(at, at + n.len()),
+                    kind: MentionKind::Name,
+                });
+            }
+        }
+        mentions.sort_by_key(|m| m.span.start);
+        let sentences = [Span::new(0, text.len())];
+        let toks = crate::tokens::tokenize(text, sentences[0], &rules);
+        let mut sightings = Vec::new();
+        sightings_with(
+            text,
+            sentences[0],
+            &toks,
+            &rules,
+            &mut sightings,
+            &mut SeenNames::default(),
+        );
+        let (mut kept, mut afresh) = (SpeakerTable::default(), SpeakerTable::default());
+        for m in &mentions {
+            afresh.cleaned.clear();
+            assert_eq!(
+                kept.resolve(text, m, &sightings, &rules),
+                afresh.resolve(text, m, &sightings, &rules),
+                "{:?}",
+                m.span.slice(text)
+            );
+        }
+        assert!(kept.cleaned.len() < mentions.len());
+        assert_eq!(kept.speakers, afresh.speakers);
+        assert!(
+            kept.speakers
+                .iter()
+                .any(|s| s.kind == SpeakerKind::Organisation)
+        );
+    }
+
+    /// The table's key prefilter must not hide a speaker that only the
+    /// full scan finds: a near spelling under another last word.
+    #[test]
+    fn add_named_key_prefilter_keeps_near_spellings() {
+        let mut table = SpeakerTable::default();
+        let add = |t: &mut SpeakerTable, name: &str, at: usize| {
+            let words = name_words(name);
+            let key = EntityKey::of(&words);
+            t.add_named(
+                name,
+                Cow::Owned(words),
+                key,
+                SpeakerKind::Person,
+                Span::new(at, at + 1),
+                &[],
+                None,
+            )
+        };
+        let (a, _) = add(&mut table, "Masoud Pezeshkian", 0);
+        let (b, _) = add(&mut table, "Dmitry Peskov", 10);
+        assert_ne!(a, b);
+        assert_eq!(
+            add(&mut table, "Pezeshkyan", 20),
+            (a, Resolution::ShortName)
+        );
+        assert_eq!(add(&mut table, "Peskow", 30), (b, Resolution::ShortName));
+        assert_eq!(table.keys.len(), table.speakers.len());
+    }
+
     /// The key's test may let a pair through, never turn one away that
     /// `same_entity_words` accepts.
     #[test]
@@ -1084,11 +1236,13 @@ mod tests {
         ] {
             let want: Vec<&str> = s.split_whitespace().collect();
             assert_eq!(split_words(s).collect::<Vec<_>>(), want, "{s:?}");
+            assert_eq!(last_word(s), s.split_whitespace().next_back(), "{s:?}");
         }
         for b in 0u8..128 {
             let s = format!("a{}b {}", b as char, b as char);
             let want: Vec<&str> = s.split_whitespace().collect();
             assert_eq!(split_words(&s).collect::<Vec<_>>(), want, "{b:#x}");
+            assert_eq!(last_word(&s), want.last().copied(), "{b:#x}");
         }
     }
 
