@@ -814,7 +814,7 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
     // Only the word directly before counts: after a quote or a comma the
     // previous word belongs to another phrase.
     let prev_idx = i.checked_sub(1).filter(|&j| toks[j].word);
-    let prev = prev_idx.map(|j| lower(toks[j].text(text)));
+    let prev = prev_idx.map(|j| toks[j].lower(text));
     let word = toks[i].text(text);
     let lw = lower(word);
     // Negated: `didn't say`, `won't allow`, `never said`.
@@ -891,12 +891,12 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
     // `the divide highlighted by the shootings`, `a star likened to …`
     // (an active `liken` has its object before `to`).
     if lw.ends_with("ed") && !is_capitalized(word) {
-        let next = toks.get(i + 1).map(|t| lower(t.text(text)));
+        let next = toks.get(i + 1).map(|t| t.lower(text));
         let next = next.as_deref();
         // `responded by saying` is active.
         let by_gerund = toks
             .get(i + 2)
-            .is_some_and(|t| t.word && lower(t.text(text)).ends_with("ing"));
+            .is_some_and(|t| t.word && t.lower(text).ends_with("ing"));
         if next == Some("by") && !by_gerund
             || next == Some("to")
                 && matches!(
@@ -947,7 +947,7 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
             }
             k > 0
                 && !(toks[k - 1].word && {
-                    let before = lower(toks[k - 1].text(text));
+                    let before = toks[k - 1].lower(text);
                     DETERMINERS.contains(&before.as_ref()) || NP_PREP.contains(&before.as_ref())
                 })
         };
@@ -997,17 +997,14 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
                                 .take(3)
                                 .find(|&k| !(toks[k].word && toks[k].is_capitalized(text)) || k == 0)
                                 .is_some_and(|k| {
-                                    DETERMINERS.contains(&lower(toks[k].text(text)).as_ref())
+                                    DETERMINERS.contains(&toks[k].lower(text).as_ref())
                                 }))
                 }
                 _ => false,
             };
         if !ok
             || toks.get(i + 1).is_some_and(|t| {
-                matches!(
-                    lower(t.text(text)).as_ref(),
-                    "of" | "by" | "from" | "on" | "to"
-                )
+                matches!(t.lower(text).as_ref(), "of" | "by" | "from" | "on" | "to")
             }) && !word.ends_with('s')
         {
             return true;
@@ -1035,7 +1032,7 @@ fn verb_source(
     rules: &LangRules,
 ) -> (CuePattern, Option<Mention>) {
     let prev = v.checked_sub(1).map(|p| toks[p].text(text));
-    let verb = lower(toks[v].text(text));
+    let verb = toks[v].lower(text);
     let gerund = verb.ends_with("ing");
     let after_quote = v > 0 && closes_quote(text, &toks[v - 1]);
     // `Mr. Trump was prompted to say, “…”`, `McConnell deflected questions
@@ -1182,11 +1179,11 @@ fn issuer_of(text: &str, toks: &[Token], doc: &Mention, rules: &LangRules) -> Op
         return None;
     }
     let mut verb = k - 1;
-    if lower(toks[verb].text(text)) == "out" {
+    if toks[verb].lower(text) == "out" {
         // `put out`, `sent out`
         verb = verb.checked_sub(1)?;
     }
-    let lv = lower(toks[verb].text(text));
+    let lv = toks[verb].lower(text);
     if !ISSUING_VERBS.contains(&lv.as_ref()) || lv == "out" {
         return None;
     }
@@ -1346,7 +1343,7 @@ pub fn subject_after_opener(
     let toks = tokenize(text, Span::new(sentence.start as usize, end), rules);
     let mut first = toks.iter().position(|t| t.word)?;
     // `Immediately after the attacks,`: an adverb before the opener.
-    if lower(toks[first].text(text)).ends_with("ly")
+    if toks[first].lower(text).ends_with("ly")
         && toks
             .get(first + 1)
             .is_some_and(|t| CLAUSE_OPENERS.contains(&t.lower(text).as_ref()))
@@ -1357,8 +1354,8 @@ pub fn subject_after_opener(
     // adverbial of a few words, then the main clause.
     let comma = (first..toks.len().min(first + 6)).find(|&k| toks[k].text(text) == ",");
     if let Some(c) = comma {
-        let head = lower(toks[first].text(text));
-        let tail = lower(toks[c - 1].text(text));
+        let head = toks[first].lower(text);
+        let tail = toks[c - 1].lower(text);
         if matches!(tail.as_ref(), "later" | "earlier" | "ago")
             || matches!(head.as_ref(), "last" | "next" | "earlier") && c - first <= 3
         {
@@ -1367,7 +1364,7 @@ pub fn subject_after_opener(
                 .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun));
         }
     }
-    let opener = lower(toks[first].text(text));
+    let opener = toks[first].lower(text);
     let participle = opener.len() > 4 && (opener.ends_with("ing") || opener.ends_with("ed"));
     if !(participle || CLAUSE_OPENERS.contains(&opener.as_ref())) {
         return None;
@@ -1429,7 +1426,7 @@ fn relative_antecedent(text: &str, toks: &[Token], m: Mention, rules: &LangRules
         .rev()
         .take_while(|&i| {
             toks[i].word && {
-                let l = lower(toks[i].text(text));
+                let l = toks[i].lower(text);
                 !matches!(
                     l.as_ref(),
                     "that"
@@ -1447,7 +1444,7 @@ fn relative_antecedent(text: &str, toks: &[Token], m: Mention, rules: &LangRules
                 )
             }
         })
-        .find(|&i| lower(toks[i].text(text)) == "who")
+        .find(|&i| toks[i].lower(text) == "who")
     else {
         return m;
     };
@@ -1470,12 +1467,9 @@ fn relative_antecedent(text: &str, toks: &[Token], m: Mention, rules: &LangRules
 /// When the comma at `comma` opens a relative clause (`, who made …,`),
 /// the index of the comma that closes it; otherwise `comma`.
 fn skip_relative_clause(text: &str, toks: &[Token], comma: usize, before: usize) -> usize {
-    let opens = toks.get(comma + 1).is_some_and(|t| {
-        matches!(
-            lower(t.text(text)).as_ref(),
-            "who" | "which" | "whose" | "whom"
-        )
-    });
+    let opens = toks
+        .get(comma + 1)
+        .is_some_and(|t| matches!(t.lower(text).as_ref(), "who" | "which" | "whose" | "whom"));
     if !opens {
         return comma;
     }
@@ -1659,7 +1653,7 @@ pub fn subject(text: &str, sentence: Span, rules: &LangRules) -> Option<Mention>
     let toks = tokenize(text, Span::new(sentence.start as usize, end), rules);
     let verb_at = toks.iter().enumerate().position(|(k, t)| {
         t.word && {
-            let lt = lower(t.text(text));
+            let lt = t.lower(text);
             // `-s` is a verb only after a name or pronoun (`Trump says`), not
             // after a determiner or adjective (`The authors`).
             // `Hoff’s letter makes …`: after a document noun too.
@@ -1727,7 +1721,7 @@ fn sentence_subject(
 ) -> Option<Mention> {
     let mut first = toks.iter().take(before).position(|t| t.word)?;
     // `On Monday, Clinton …`: skip an opening adverbial up to its comma.
-    let opener = lower(toks[first].text(text));
+    let opener = toks[first].lower(text);
     if matches!(
         opener.as_ref(),
         "on" | "in"
@@ -1786,8 +1780,8 @@ fn sentence_subject(
     let mut j = first;
     while j < before
         && toks[j].word
-        && !STOP.contains(&lower(toks[j].text(text)).as_ref())
-        && !rules.verbs.contains_key(lower(toks[j].text(text)).as_ref())
+        && !STOP.contains(&toks[j].lower(text).as_ref())
+        && !rules.verbs.contains_key(toks[j].lower(text).as_ref())
         && !(j > first && !toks[j].is_capitalized(text) && toks[j].text(text).ends_with("ed"))
     {
         j += 1;
@@ -2178,7 +2172,7 @@ pub fn np_after(
             let name_follows = || {
                 toks[s..toks.len().min(s + 5)]
                     .iter()
-                    .take_while(|t| t.word && !STOP.contains(&lower(t.text(text)).as_ref()))
+                    .take_while(|t| t.word && !STOP.contains(&t.lower(text).as_ref()))
                     .any(|t| is_capitalized(t.text(text)))
             };
             if !(is_capitalized(t)
