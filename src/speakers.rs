@@ -571,6 +571,11 @@ impl SpeakerTable {
             .iter()
             .rev()
             .find(|s| s.roles.iter().any(|r| r == head))?;
+        Some(self.add_sighted_person(s, None))
+    }
+
+    /// Adds the person a name sighting names (or finds them in the table).
+    fn add_sighted_person(&mut self, s: &NameSighting, gender: Option<Gender>) -> usize {
         let (id, _) = self.add_named(
             &s.name,
             Cow::Borrowed(&s.words),
@@ -578,9 +583,9 @@ impl SpeakerTable {
             SpeakerKind::Person,
             s.span,
             &s.roles,
-            None,
+            gender,
         );
-        Some(id)
+        id
     }
 
     /// The most recent speaker (or, failing that, named person in the text)
@@ -633,16 +638,7 @@ impl SpeakerTable {
                     Gender::Male | Gender::Female => Some(gender),
                     _ => None,
                 };
-                let (id, _) = self.add_named(
-                    &s.name,
-                    Cow::Borrowed(&s.words),
-                    s.key,
-                    SpeakerKind::Person,
-                    s.span,
-                    &s.roles,
-                    g,
-                );
-                Some(id)
+                Some(self.add_sighted_person(&s, g))
             }
             (Some((_, i)), None) => Some(i),
             (None, None) => None,

@@ -135,6 +135,23 @@ fn alnum_at(s: &str, i: usize) -> bool {
     }
 }
 
+/// The end of the run of ASCII letters and digits from byte `from`, and the
+/// classes it passed, or-ed together.
+#[inline(always)]
+fn ascii_run(bytes: &[u8], from: usize) -> (usize, u8) {
+    let mut end = from;
+    let mut seen = 0;
+    for &b in &bytes[from..] {
+        let class = CLASS[b as usize];
+        if class & 1 == 0 {
+            break;
+        }
+        seen |= class;
+        end += 1;
+    }
+    (end, seen)
+}
+
 /// The end of the word whose first character ends at byte `end`: letters
 /// and digits, and joiners between them; and flags of what it passed:
 /// `UPPER`'s bit for an ASCII capital, `HAS_WIDE` for a non-ASCII
@@ -145,14 +162,9 @@ fn word_end(s: &str, mut end: usize) -> (usize, u8) {
     let mut seen = 0;
     loop {
         // Most of a word is ASCII letters and digits.
-        for &b in &bytes[end..] {
-            let class = CLASS[b as usize];
-            if class & 1 == 0 {
-                break;
-            }
-            seen |= class;
-            end += 1;
-        }
+        let (run_end, run_seen) = ascii_run(bytes, end);
+        end = run_end;
+        seen |= run_seen;
         let Some(&b) = bytes.get(end) else {
             return (end, seen);
         };
@@ -183,16 +195,7 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
         // A word that starts with an ASCII letter or digit: most tokens.
         if class & 1 != 0 {
             let cap = class == UPPER;
-            let mut end = i + 1;
-            let mut seen = 0;
-            for &b in &bytes[end..] {
-                let class = CLASS[b as usize];
-                if class & 1 == 0 {
-                    break;
-                }
-                seen |= class;
-                end += 1;
-            }
+            let (end, seen) = ascii_run(bytes, i + 1);
             // Most words end at a space or at punctuation that is no joiner
             // (`,`): nothing can join or follow them. Otherwise the word
             // goes on as `word_end` and `word_suffix` decide.
