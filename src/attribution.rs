@@ -334,6 +334,34 @@ pub fn attribute(
             if let Some(i) = introducing {
                 return Some((i, outer.start - inp.cues[i].span.end));
             }
+            // `said Mr. Ekovich, who noted that prices had “cratered”`: a
+            // relative clause after every other report holds the quote, and
+            // its `who` speaks.
+            let trailing_relative = idx
+                .cues_in(so)
+                .filter(|&i| {
+                    let c = &inp.cues[i];
+                    usable[i] && c.span.end <= outer.start && is_report(c)
+                })
+                .max_by_key(|&i| inp.cues[i].span.start)
+                .filter(|&i| {
+                    let c = &inp.cues[i];
+                    relative_source(inp.text, c)
+                        // Non-restrictive (`, who`), not `anybody who …`.
+                        && c.source.as_ref().is_some_and(|m| {
+                            inp.text[..m.span.start as usize].trim_end().ends_with(',')
+                        })
+                        && idx.cues_in(so).any(|j| {
+                            let e = &inp.cues[j];
+                            usable[j]
+                                && is_report(e)
+                                && e.span.end <= c.span.start
+                                && !relative_source(inp.text, e)
+                        })
+                });
+            if let Some(i) = trailing_relative {
+                return Some((i, outer.start - inp.cues[i].span.end));
+            }
             idx.cues_in(so)
                 .map(|i| (i, &inp.cues[i]))
                 .filter(|(i, c)| usable[*i] && c.span.end <= outer.start)

@@ -694,3 +694,16 @@ fn inside_a_relative_clause_on_the_subject_the_relative_pronoun_speaks() {
         Ruiz, who has in the past described Park as “a pathological liar,” went further.\n";
     assert_eq!(speakers(text), vec![s("a pathological liar,", "who")]);
 }
+
+#[test]
+fn a_trailing_nonrestrictive_relative_clause_holds_its_quote() {
+    // `said Park, who noted that prices had “cratered”`: the relative
+    // clause's `who` speaks; `anybody who complains about “…”` does not.
+    let text = "The market is recovering.\n\n\
+        “Revenues are up a little,” said Ana Park, who noted that prices had “cratered” in \
+        the recession.\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("Revenues are up", "Ana Park"), s("cratered", "who")]
+    );
+}
