@@ -1019,6 +1019,11 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
             "the" | "a" | "an" | "this" | "that" | "his" | "her" | "its" | "their" | "few" | "some"
             | "many" | "several" | "no" | "any" | "two" | "three",
         ) => true,
+        // After a preposition a verb form is a noun: `amid disputes over`,
+        // `of claims`, `over charges` (a gerund may still report).
+        Some("amid" | "of" | "over" | "about" | "against" | "among" | "despite") => {
+            !word.ends_with("ing")
+        }
         _ => false,
     }
 }

@@ -707,3 +707,12 @@ fn a_trailing_nonrestrictive_relative_clause_holds_its_quote() {
         vec![s("Revenues are up", "Ana Park"), s("cratered", "who")]
     );
 }
+
+#[test]
+fn a_verb_form_after_a_preposition_is_a_noun() {
+    // `amid disputes over …` is no report by `their cooperation`.
+    let text = "Both countries have expanded their coast guard cooperation amid disputes over \
+        the northern cod grounds.\n";
+    let analysis = Engine::english().analyze(text);
+    assert!(analysis.cues.is_empty(), "{:?}", analysis.cues);
+}
