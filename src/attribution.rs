@@ -425,9 +425,11 @@ pub fn attribute(
             best = adjacent(inp, &idx, &usable, s_open, s_close, q)
                 .map(|i| (i, Method::AdjacentSentence, Confidence::Medium));
         }
+        // The text before the opening mark, which says how the quote is
+        // introduced (`:`, `statement,`, `—`).
+        let lead_in = q.open.map(|o| inp.text[..o.start as usize].trim_end());
         let after_colon = || {
-            q.open.is_some_and(|o| {
-                let before = inp.text[..o.start as usize].trim_end();
+            lead_in.is_some_and(|before| {
                 // `Trump issued a statement, “…”`: a comma after a document
                 // noun introduces its words like a colon.
                 let document_comma = before.strip_suffix(',').is_some_and(|b| {
@@ -444,9 +446,9 @@ pub fn attribute(
         let mut mute_subject = false;
         if best.is_none()
             && q.kind == QuoteKind::Full
-            && let (Some(so), Some(o)) = (s_open, q.open)
+            && let (Some(so), Some(before)) = (s_open, lead_in)
             && after_colon()
-            && let Some(colon) = inp.text[..o.start as usize].trim_end().strip_suffix(':')
+            && let Some(colon) = before.strip_suffix(':')
             && let Some(m) =
                 crate::cues::colon_label(inp.text, inp.sentences[so], colon.len() as u32, inp.rules)
         {
@@ -464,8 +466,7 @@ pub fn attribute(
         // `Trump also embraced waterboarding -- “I think …”`: a dash, like
         // a colon, hands the sentence over to its subject's words.
         let after_dash = || {
-            q.open.is_some_and(|o| {
-                let before = inp.text[..o.start as usize].trim_end();
+            lead_in.is_some_and(|before| {
                 (before.ends_with(['—', '–']) || before.ends_with("--"))
                     // Not a quote set off between two dashes mid-sentence.
                     && !q.close.is_some_and(|c| {
