@@ -578,6 +578,10 @@ pub fn attribute(
             continue;
         }
         let intro = prev_text.ends_with(':');
+        let has_quote = |p: Span| {
+            let i = idx.top.partition_point(|(o, _)| o.start < p.start);
+            idx.top.get(i).is_some_and(|(o, _)| o.start < p.end)
+        };
         // The last report by a name or pronoun (`Schoen elaborated … that
         // superdelegates pledged to Clinton may reconsider.`: not the
         // reduced relative inside the reported clause).
@@ -599,7 +603,19 @@ pub fn attribute(
             // `Cruz called them on it:` — an introduction without a known
             // verb: the subject that opens the sentence.
             None if intro => intro_subject(inp, inp.sentences[ls]),
-            None => None,
+            // `Valastro praised Christie’s leadership …` ¶ `“We need …”`:
+            // a quote paragraph after a paragraph about a named person is
+            // that person's. A sentence, not a headline (`Ferry fees`).
+            None => crate::cues::subject(inp.text, inp.sentences[ls], inp.rules).filter(|m| {
+                prev_text.ends_with('.')
+                    && inp.sentences[ls].end > m.span.end + 12
+                    && m.kind == MentionKind::Name
+                    && m.span
+                        .slice(inp.text)
+                        .split_whitespace()
+                        .all(crate::tokens::is_capitalized)
+                    && !has_quote(prev_para)
+            }),
         };
         if let Some(m) = mention {
             out[qi] = Some(link(
@@ -871,7 +887,7 @@ fn opens_coordinate_clause(text: &str, c: &Cue) -> bool {
     // report, not a new one.
     let inside_report = words.next() == Some("that");
     !inside_report
-        && matches!(
+        && (matches!(
             word,
             "but"
                 | "and"
@@ -883,6 +899,10 @@ fn opens_coordinate_clause(text: &str, c: &Cue) -> bool {
                 | "after"
                 | "before"
         )
+        // `…, when Mr. Buchanan called for a “…”`: a time clause with a
+        // new named subject; `when he claimed` is mostly the main
+        // subject again.
+            || word == "when" && m.kind == MentionKind::Name)
 }
 
 /// Whether a description names someone who can speak: its head is a

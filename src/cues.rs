@@ -1933,7 +1933,13 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                     && seg_start + 1 < comma
                     && toks[seg_start + 1].word
                     && !is_capitalized(w(seg_start + 1));
+                // `Just last week, J.J. Goldberg, …, wrote`: a time
+                // adverbial of a few words.
+                let time_opener = comma - seg_start <= 4
+                    && (TIME_WORDS.contains(&lower(w(comma - 1)).as_ref())
+                        || matches!(lower(w(comma - 1)).as_ref(), "later" | "ago"));
                 if participle
+                    || time_opener
                     || matches!(
                         opener.as_ref(),
                         "in" | "on"

@@ -716,3 +716,46 @@ fn a_verb_form_after_a_preposition_is_a_noun() {
     let analysis = Engine::english().analyze(text);
     assert!(analysis.cues.is_empty(), "{:?}", analysis.cues);
 }
+
+#[test]
+fn a_quote_paragraph_after_a_paragraph_about_a_named_person_is_theirs() {
+    // No cue anywhere: the paragraph before is about Ms. Okafor, and the
+    // quote that makes up the next paragraph is hers. A paragraph whose
+    // subject is no name (`The PR effort`) gives nobody.
+    // Nor does a headline (`Harbour fees`).
+    let text = "Harbour fees\n\n“Prices will rise.”\n\n\
+        The mayor spoke for an hour.\n\n\
+        Ms. Okafor is upbeat about the council's plan for the flood defences.\n\n\
+        “We need people who cut through the noise.”\n\n\
+        The effort comes ahead of the vote on the budget.\n\n\
+        “Nobody can stop the river.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            ("Prices will rise.".to_string(), None),
+            s("We need people", "Ms. Okafor"),
+            ("Nobody can stop".to_string(), None)
+        ]
+    );
+}
+
+#[test]
+fn a_time_adverbial_opener_before_an_appositive_subject() {
+    let text = "Just last week, T.J. Marsh, editor at large of The Ledger, a weekly paper in \
+        the county, wrote, “Nobody is watching the dam.”\n";
+    assert_eq!(speakers(text), vec![s("Nobody is watching", "T.J. Marsh")]);
+}
+
+#[test]
+fn a_time_clause_with_a_new_named_subject_has_its_own_speaker() {
+    // `asked Trump about …, when Mr. Dane called …`: the `when` clause is
+    // no part of the report before it. With `when he …` the pronoun is
+    // mostly the same speaker again, so the outer report stays.
+    let text = "The host asked the senator about a speech in 2012, when Mr. Dane called \
+        the plan “a disgrace.”\n\n\
+        Ms. Lowe said it best when she wrote that the plan was “a mess.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("a disgrace.", "Mr. Dane"), s("a mess.", "Ms. Lowe")]
+    );
+}
