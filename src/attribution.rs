@@ -879,7 +879,14 @@ fn opens_coordinate_clause(text: &str, c: &Cue) -> bool {
     if m.span.end > c.span.start || !matches!(m.kind, MentionKind::Pronoun | MentionKind::Name) {
         return false;
     }
-    let mut words = text[..m.span.start as usize]
+    let before = text[..m.span.start as usize].trim_end();
+    // `…, with Sen. McCain calling it …`, `… – Ryan saying …`: an absolute
+    // clause with its own subject.
+    let gerund = text[c.span.start as usize..c.span.end as usize].ends_with("ing");
+    if gerund && (before.ends_with(['–', '—']) || before.ends_with(" with")) {
+        return true;
+    }
+    let mut words = before
         .rsplit(|ch: char| !ch.is_alphabetic())
         .filter(|w| !w.is_empty());
     let word = words.next().unwrap_or("");

@@ -844,6 +844,20 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
         {
             return false;
         }
+        // `with Sen. John McCain calling it …`, `– Ryan saying he was …`:
+        // an absolute clause whose subject is the name before the gerund.
+        if toks[i - 1].is_capitalized(text) && !p.ends_with("’s") && !p.ends_with("'s") {
+            let mut k = i - 1;
+            while k > 0
+                && (toks[k - 1].word && toks[k - 1].is_capitalized(text)
+                    || toks[k - 1].text(text) == ".")
+            {
+                k -= 1;
+            }
+            if k > 0 && matches!(toks[k - 1].text(text), "with" | "and" | "—" | "–" | ",") {
+                return false;
+            }
+        }
         if !matches!(
             p,
             "is" | "was"
@@ -1874,6 +1888,8 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
     // comma-delimited segments to the name that opens the clause.
     if j > 0 && w(j - 1) == "," {
         let mut comma = j - 1;
+        // The comma that closes the segment after the current one.
+        let mut later: Option<usize> = None;
         for _ in 0..5 {
             // `, R-Ky.,`: periods and hyphens stay inside a segment, and so
             // does a parenthetical (`Rep. Elijah Cummings (D-Md.),`).
@@ -1897,7 +1913,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             }
             // `Or, as Tom Ridge, a former secretary, put it:`: a segment that
             // is a conjunction and a name holds the subject.
-            if seg_start + 1 < comma
+            let subordinate = seg_start + 1 < comma
                 && matches!(
                     lower(w(seg_start)).as_ref(),
                     "as" | "after"
@@ -1909,16 +1925,27 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                         | "although"
                         | "once"
                         | "until"
-                )
+                );
+            if subordinate
+                && toks[seg_start + 1].is_capitalized(text)
                 && let Some(m) = np_before(text, toks, comma, rules)
                 && m.kind == MentionKind::Name
                 && m.span.start == toks[seg_start + 1].span.start
             {
                 return Some(m);
             }
+            // `…, after winning Ohio, Gov. John Kasich (R-OH), said`: a
+            // subordinate clause set off before the subject and its
+            // appositive; the subject is the segment after it.
+            if subordinate && let Some(l) = later {
+                return np_before(text, toks, l, rules).filter(|m| {
+                    matches!(m.kind, MentionKind::Name | MentionKind::Nominal)
+                        && m.span.start == toks[comma + 1].span.start
+                });
+            }
             let at_clause_start = seg_start == 0 || {
                 let p = w(seg_start - 1);
-                p != "," && p != "(" && p != ")"
+                p != "," && p != ")"
             };
             if at_clause_start {
                 // `In an interview, Steve Huhn, a former HP vice president,
@@ -2032,6 +2059,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                 }
                 return Some(m);
             }
+            later = Some(comma);
             comma = seg_start - 1;
         }
         return None;

@@ -759,3 +759,43 @@ fn a_time_clause_with_a_new_named_subject_has_its_own_speaker() {
         vec![s("a disgrace.", "Mr. Dane"), s("a mess.", "Ms. Lowe")]
     );
 }
+
+#[test]
+fn a_subordinate_clause_set_off_before_the_subject_and_its_appositive() {
+    let text = "At a rally in Dover, after winning the county in the primary, Gov. Ann Wirth \
+        (D-Del.), said, “We are going all the way.”\n";
+    assert_eq!(speakers(text), vec![s("We are going", "Gov. Ann Wirth")]);
+}
+
+#[test]
+fn a_name_opening_a_parenthesis_is_a_clause_subject() {
+    let text = "Most scholars accept the finding (Hal Brod, who wrote the first study, once \
+        said, “It happened in every valley”).\n";
+    assert_eq!(speakers(text), vec![s("It happened in", "Hal Brod")]);
+}
+
+#[test]
+fn an_absolute_clause_has_its_own_subject() {
+    // `with Sen. Ida Marsh calling it …`, `– Ryan saying …`: the name
+    // before the gerund speaks, not the sentence subject; `with Cruz’s
+    // thinking` is a possessive and no clause.
+    let text = "Democrats agreed the depot should close, with Sen. Ida Marsh calling it \
+        “a relic.”\n\n\
+        Both men issued a statement expressing hope – Dale saying he was “very encouraged” \
+        and Ruiz calling it a “great meeting.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("a relic.", "Sen. Ida Marsh"),
+            s("very encouraged", "Dale"),
+            s("great meeting.", "Ruiz")
+        ]
+    );
+    let text = "Aides familiar with Ruiz’s thinking expect a run.\n";
+    let analysis = Engine::english().analyze(text);
+    assert!(
+        analysis.cues.iter().all(|c| c.lemma != "think"),
+        "{:?}",
+        analysis.cues
+    );
+}
