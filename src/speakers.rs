@@ -770,8 +770,38 @@ pub fn clean_name(raw: &str, rules: &LangRules) -> (String, Vec<String>, Option<
     let mut roles = Vec::new();
     let mut gender = None;
     let mut start = 0;
+    let mut end = words.len();
+    let mut whole = false;
     for (i, w) in words.iter().enumerate() {
         let bare = strip_possessive(w);
+        if matches!(bare, "of" | "from" | "at" | "in") && i > start && i + 1 < words.len() {
+            // `Jason Gilbert of Cheyenne`, `Gov. Ann Wirth of Delaware`: a
+            // person's name ends before where they are from; `Bank of
+            // America` is an organisation's name, whole.
+            let before = &words[start..i];
+            // One word is a name only after a title (`Mr. Morgan of …`),
+            // not `Video of the incident`.
+            let named = (before.len() >= 2 || start > 0)
+                && before.iter().all(|w| {
+                    let b = strip_possessive(w);
+                    is_capitalized(b) && !rules.is_title(b)
+                });
+            // `Officials at Homeland Security` is a description, whole.
+            let org = before.iter().any(|w| {
+                let lw = lower(strip_possessive(w));
+                rules.org_words.contains(lw.as_ref())
+                    || rules.org_nouns.contains(lw.as_ref())
+                    || rules.anonymous.iter().any(|a| a == lw.as_ref())
+            });
+            if named && !org {
+                end = i;
+                break;
+            }
+            if org && before.iter().all(|w| is_capitalized(strip_possessive(w))) {
+                whole = true;
+                break;
+            }
+        }
         match bare {
             "Mr." | "Mr" | "Sir" | "Lord" | "King" | "Prince" => gender = Some(Gender::Male),
             "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" | "Dame" | "Lady" | "Queen" | "Princess" => {
@@ -780,6 +810,19 @@ pub fn clean_name(raw: &str, rules: &LangRules) -> (String, Vec<String>, Option<
             _ => {}
         }
         let title = rules.is_title(bare);
+        // `Secretary of State John Kerry`, `Mayor of London Sadiq Khan`: a
+        // title's complement is part of the title.
+        if bare == "of"
+            && i > 0
+            && rules.is_title(strip_possessive(words[i - 1]))
+            && words.get(i + 1).is_some_and(|n| is_capitalized(n))
+        {
+            start = i + 2;
+            continue;
+        }
+        if i < start {
+            continue;
+        }
         if title || (!is_capitalized(bare) && i + 1 < words.len()) {
             if title {
                 let lw = lower(bare);
@@ -788,6 +831,7 @@ pub fn clean_name(raw: &str, rules: &LangRules) -> (String, Vec<String>, Option<
             start = i + 1;
         }
     }
+    let words = &words[..end];
     let mut name_words: SmallVec<[&str; 8]> = words[start.min(words.len())..]
         .iter()
         .map(|w| strip_possessive(w))
@@ -812,7 +856,7 @@ pub fn clean_name(raw: &str, rules: &LangRules) -> (String, Vec<String>, Option<
         .last()
         .is_some_and(|w| !is_capitalized(strip_possessive(w)));
     let coordinated = words.iter().any(|w| matches!(*w, "and" | "&"));
-    if name.is_empty() || last_lower || coordinated {
+    if name.is_empty() || last_lower || coordinated || whole {
         name = raw.trim_end_matches([',', '’', '\'']).to_string();
     }
     (name, roles, gender)
@@ -915,10 +959,7 @@ pub fn sightings_with<'t>(
         if toks[s].span.start == sentence.start && j - s >= 1 && !rules.is_title(toks[s].text(text))
         {
             let first = toks[s].text(text);
-            if first.len() <= 5
-                && first.chars().skip(1).all(char::is_lowercase)
-                && j - s > 1
-                && is_function_word(first)
+            if first.chars().skip(1).all(char::is_lowercase) && j - s > 1 && is_function_word(first)
             {
                 s += 1;
             }
@@ -996,6 +1037,45 @@ fn is_function_word(w: &str) -> bool {
             | "With"
             | "From"
             | "During"
+            | "Although"
+            | "Though"
+            | "Because"
+            | "Before"
+            | "Once"
+            | "Until"
+            | "Unlike"
+            | "Like"
+            | "Despite"
+            | "Neither"
+            | "Either"
+            | "Even"
+            | "Only"
+            | "Can"
+            | "Could"
+            | "Would"
+            | "Should"
+            | "Did"
+            | "Does"
+            | "Do"
+            | "Is"
+            | "Was"
+            | "Are"
+            | "Were"
+            | "Has"
+            | "Have"
+            | "Had"
+            | "Why"
+            | "How"
+            | "What"
+            | "Where"
+            | "Meanwhile"
+            | "Still"
+            | "Now"
+            | "Not"
+            | "Every"
+            | "Each"
+            | "These"
+            | "Those"
     )
 }
 
@@ -1269,5 +1349,39 @@ mod tests {
         assert_eq!(roles, vec!["president"]);
         let (name, _, g) = clean_name("Ms. Moore", &rules);
         assert_eq!((name.as_str(), g), ("Moore", Some(Gender::Female)));
+    }
+
+    #[test]
+    fn clean_name_ends_a_person_before_where_they_are_from() {
+        let rules = LangRules::builtin("en").unwrap();
+        let name = |raw: &str| clean_name(raw, &rules).0;
+        assert_eq!(name("Jason Gilbert of Cheyenne"), "Jason Gilbert");
+        assert_eq!(name("Gov. Ann Wirth of Delaware"), "Ann Wirth");
+        assert_eq!(name("Mr. Morgan of the Sierra Club"), "Morgan");
+        // A title's complement is part of the title.
+        assert_eq!(name("Secretary of State John Kerry"), "John Kerry");
+        assert_eq!(name("the mayor of Dover"), "the mayor of Dover");
+        // An organisation's name, or a description, stays whole.
+        assert_eq!(name("Bank of America"), "Bank of America");
+        assert_eq!(
+            name("the Department of Veterans Affairs"),
+            "the Department of Veterans Affairs"
+        );
+        assert_eq!(
+            name("Officials at Homeland Security Investigations"),
+            "Officials at Homeland Security Investigations"
+        );
+        assert_eq!(name("Video of the incident"), "Video of the incident");
+    }
+
+    #[test]
+    fn a_sentence_opening_function_word_is_no_part_of_a_name() {
+        let rules = LangRules::builtin("en").unwrap();
+        let text = "Although Bobby Scott asked twice, nobody answered.";
+        let toks = crate::tokens::tokenize(text, Span::new(0, text.len()), &rules);
+        let mut out = Vec::new();
+        sightings(text, Span::new(0, text.len()), &toks, &rules, &mut out);
+        let names: Vec<&str> = out.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, vec!["Bobby Scott"]);
     }
 }
