@@ -1259,12 +1259,43 @@ fn intro_subject(inp: &Input, sentence: Span) -> Option<Mention> {
                 | "If"
                 | "Later"
                 | "Earlier"
-        )
+                // `In response to the attacks, Trump issued the following
+                // statement:`: an opening adverbial.
+                | "In"
+                | "On"
+                | "At"
+                | "For"
+                | "With"
+                | "During"
+                | "Despite"
+                | "Following"
+                | "Since"
+                | "Because"
+                | "Although"
+                | "Though"
+                | "Amid"
+                | "Meanwhile"
+                | "However"
+                | "Still"
+                | "Last"
+                | "This"
+        ) || f.len() > 5 && (f.ends_with("ing") || f.ends_with("ed"))
     }) {
         match toks.iter().position(|t| t.text(inp.text) == ",") {
             Some(c) => start = c + 1,
             None => return None,
         }
+    }
+    // `Republican presidential nominee Donald Trump issued …`: the noun
+    // phrase before the first verb, when it opens the clause.
+    if let Some(v) = (start..toks.len().min(start + 10))
+        .find(|&k| crate::cues::finite_verb(inp.text, &toks, k, inp.rules))
+        && v > start
+        && let Some(m) = crate::cues::np_before(inp.text, &toks, v, inp.rules)
+        && m.span.start == toks[start].span.start
+        && matches!(m.kind, MentionKind::Name)
+    {
+        return Some(m);
     }
     let mut end = start;
     while end < toks.len()

@@ -969,6 +969,10 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
         // a comma reports.
         let participle_clause =
             lw.ends_with("ing") && i > 0 && matches!(toks[i - 1].text(text), "," | "—" | "–" | ";");
+        let base_form = rules
+            .verbs
+            .get(lw.as_ref())
+            .is_some_and(|vi| vi.lemma == lw.as_ref());
         // `Michael Gerson, a former speechwriter, calls Cruz …`: a verb
         // after an appositive that closes on a name.
         let after_appositive = word.ends_with('s')
@@ -980,7 +984,16 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
             || match (prev_idx, prev.as_deref()) {
                 (Some(j), Some(p)) => {
                     j + 1 == i
-                        && (toks[j].is_capitalized(text) && j > 0 && name_subject(j)
+                        // `the Paris attack`, `the Benghazi attack`: a base
+                        // form after a singular name is a compound noun;
+                        // `Republicans attack` is a verb.
+                        && (toks[j].is_capitalized(text)
+                            && j > 0
+                            && name_subject(j)
+                            && (!base_form || {
+                                let n = toks[j].text(text);
+                                n.ends_with('s') && !n.ends_with("is") && !n.ends_with("ss") && !n.ends_with("us")
+                            })
                         || matches!(
                             p,
                             "he" | "she"
@@ -1500,7 +1513,7 @@ fn skip_relative_clause(text: &str, toks: &[Token], comma: usize, before: usize)
 /// Whether token `k` looks like a finite verb: lowercase and an auxiliary,
 /// a past tense (regular or common irregular), a reporting verb's finite
 /// form, or an `-s` form after a name or pronoun.
-fn finite_verb(text: &str, toks: &[Token], k: usize, rules: &LangRules) -> bool {
+pub fn finite_verb(text: &str, toks: &[Token], k: usize, rules: &LangRules) -> bool {
     let t = toks[k].text(text);
     if !toks[k].word || is_capitalized(t) {
         return false;

@@ -799,3 +799,31 @@ fn an_absolute_clause_has_its_own_subject() {
         analysis.cues
     );
 }
+
+#[test]
+fn a_base_form_after_a_singular_name_is_a_compound_noun() {
+    // `says Benghazi attack was …` is no report by Benghazi; `Republicans
+    // attack …` still reports.
+    let text = "The report says Benghazi attack was planned.\n\n\
+        Officials say Republicans attack the plan as “a giveaway.”\n";
+    let analysis = Engine::english().analyze(text);
+    let attack: Vec<&str> = analysis
+        .cues
+        .iter()
+        .filter(|c| c.lemma == "attack")
+        .map(|c| c.source.as_ref().map_or("", |m| m.span.slice(text)))
+        .collect();
+    assert_eq!(attack, vec!["Republicans"]);
+}
+
+#[test]
+fn an_opening_adverbial_before_the_subject_that_introduces_a_quote_paragraph() {
+    let text = "The city mourned on Sunday.\n\n\
+        In response to the loss of life, Democratic nominee Ann Wirth issued the following \
+        statement:\n\n\
+        “Our prayers are with the families.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("Our prayers are", "Democratic nominee Ann Wirth")]
+    );
+}
