@@ -637,9 +637,13 @@ pub fn attribute(
     // Pass 1c: `''They are painful'' but necessary ''for the business,'' he
     // said`: a quote a few words before another in the same sentence shares
     // the cue that follows the second (right to left, so runs chain).
+    // A sentence subject taken for want of a cue gives way to the cue.
     for qi in (0..quotes.len()).rev() {
         let q = &quotes[qi];
-        if out[qi].is_some() || q.depth != 0 || !kinds[qi].is_speech() {
+        let guessed = out[qi]
+            .as_ref()
+            .is_none_or(|a| a.method == Method::SentenceSubject);
+        if !guessed || q.depth != 0 || !kinds[qi].is_speech() {
             continue;
         }
         let end = q.outer().end;
@@ -660,7 +664,15 @@ pub fn attribute(
                     && a.cue
                         .is_some_and(|c| inp.cues[c as usize].span.start >= n_outer.end)
             });
-        if shares && let Some(src) = out[next].clone() {
+        // Over a guess only for a coordination: `“A” and “B,” X said`.
+        let coordinated = gap
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| matches!(w, "and" | "or"));
+        if shares
+            && (out[qi].is_none() || coordinated)
+            && let Some(src) = out[next].clone()
+        {
             out[qi] = Some(Attribution {
                 quote: qi as u32,
                 confidence: Confidence::Medium,

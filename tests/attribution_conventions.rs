@@ -827,3 +827,16 @@ fn an_opening_adverbial_before_the_subject_that_introduces_a_quote_paragraph() {
         vec![s("Our prayers are", "Democratic nominee Ann Wirth")]
     );
 }
+
+#[test]
+fn coordinated_fragments_share_the_cue_after_the_second_over_the_subject() {
+    let text = "Guns are “a public health crisis” and “stunt children’s growth,” Ana Ruiz, \
+        the former governor of Vermont, proclaimed to a cheering crowd at the convention.\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("a public health", "Ana Ruiz"),
+            s("stunt children’s growth,", "Ana Ruiz")
+        ]
+    );
+}
