@@ -213,7 +213,10 @@ pub fn attribute(
             idx.cues_in(sc)
                 .map(|i| (i, &inp.cues[i]))
                 .filter(|(i, c)| usable[*i] && c.span.start >= outer.end)
-                .filter(|(_, c)| !idx.quote_opens_in(outer.end, c.span.start))
+                .filter(|(_, c)| {
+                    !idx.quote_opens_in(outer.end, c.span.start)
+                        || sentence_final_tag(inp.text, inp.sentences[sc], c)
+                })
                 .min_by_key(|(_, c)| c.span.start)
                 .map(|(i, c)| {
                     // Only punctuation between the quote and its source or
@@ -882,6 +885,30 @@ fn cannot_speak(subject: &str) -> bool {
                 | "instead"
                 | "former"
         )
+}
+
+/// `…, he said.` / `…, DFA spokesman Neil Sroka said.`: a report set off
+/// by a comma at the very end of the sentence, which attributes the whole
+/// sentence, every quote in it.
+fn sentence_final_tag(text: &str, sentence: Span, c: &Cue) -> bool {
+    let Some(m) = &c.source else { return false };
+    if c.pattern != CuePattern::SourceBefore
+        || !matches!(m.kind, MentionKind::Name | MentionKind::Pronoun)
+        || m.span.end > c.span.start
+    {
+        return false;
+    }
+    let end = text[..sentence.end as usize].trim_end();
+    let tail = text
+        .get(c.span.end as usize..end.len())
+        .unwrap_or("")
+        .trim_end_matches(['.', '!', '?']);
+    text[..m.span.start as usize]
+        .trim_end()
+        .trim_end_matches(['”', '"', '’', '\''])
+        .ends_with(',')
+        && tail.len() <= 12
+        && tail.chars().all(|ch| ch.is_alphanumeric() || ch == ' ')
 }
 
 /// Whether the cue's subject opens a clause coordinated to what comes

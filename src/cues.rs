@@ -1885,12 +1885,19 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
     }
     // A dash-delimited appositive: `Jason Sims — a teacher from Mount
     // Pleasant — says`.
+    // `A former candidate -- John McCain, who lost in 2008 -- said`: a
+    // typed double hyphen is a dash too, and the appositive may hold
+    // commas.
+    let dash =
+        |k: usize| matches!(w(k), "—" | "–" | "--") || w(k) == "-" && k > 0 && w(k - 1) == "-";
     if j > 1
-        && matches!(w(j - 1), "—" | "–")
-        && let Some(open) = (j.saturating_sub(20)..j - 1)
+        && dash(j - 1)
+        && let Some(open) = (j.saturating_sub(24)..j - 1)
             .rev()
-            .find(|&k| matches!(w(k), "—" | "–" | "," | "."))
-            .filter(|&k| matches!(w(k), "—" | "–") && k > 0)
+            .filter(|&k| k + 1 < j - 1 || !dash(k))
+            .find(|&k| dash(k) || w(k) == ".")
+            .filter(|&k| dash(k) && k > 0)
+            .map(|k| if w(k) == "-" { k - 1 } else { k })
         && let Some(m) = np_before(text, toks, open, rules)
         && matches!(m.kind, MentionKind::Name | MentionKind::Nominal)
     {
@@ -2043,6 +2050,9 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                                 | "but"
                                 // `Even China, Pyongyang’s only ally, said`
                                 | "even"
+                                // `It was a week ago that Michael Bloomberg,
+                                // who …, said`
+                                | "that"
                                 | "only"
                                 | "so"
                                 | "yet"

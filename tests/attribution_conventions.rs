@@ -840,3 +840,32 @@ fn coordinated_fragments_share_the_cue_after_the_second_over_the_subject() {
         ]
     );
 }
+
+#[test]
+fn a_report_tag_ending_the_sentence_attributes_every_quote_in_it() {
+    // `…, he said.` at the very end of a sentence is the source of each
+    // quote in the sentence, even with another quote in between.
+    let text = "Ana Ruiz said the boycott had little effect. Donations were “flat for a month” \
+        as donors waited out a “turbulent season,” she said.\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("flat for a", "she"), s("turbulent season,", "she")]
+    );
+}
+
+#[test]
+fn a_double_hyphen_appositive_with_commas() {
+    let text = "A former candidate for governor -- Dale Ruiz, who lost the 2008 race -- said \
+        the president “offered no changes.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("offered no changes.", "A former candidate for governor")]
+    );
+}
+
+#[test]
+fn an_appositive_subject_after_a_complementizer() {
+    let text = "It was three years ago that Ana Ruiz, who's thinking about running again, said \
+        it was “impossible.”\n";
+    assert_eq!(speakers(text), vec![s("impossible.", "Ana Ruiz")]);
+}
