@@ -827,8 +827,13 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
     // saying`. It reports only after a comma or an auxiliary.
     if lw.ends_with("ing") && i > 0 && toks[i - 1].word {
         let p = prev.as_deref().unwrap_or("");
-        // `a statement saying …`: a document reports.
-        if rules.documents.contains(strip_possessive(p)) {
+        // `a statement saying …`: a document reports (also `a statement
+        // Wednesday saying …`).
+        let before_day = (WEEKDAYS.contains(&toks[i - 1].text(text)) && i > 1 && toks[i - 2].word)
+            .then(|| toks[i - 2].lower(text));
+        if rules.documents.contains(strip_possessive(p))
+            || before_day.is_some_and(|d| rules.documents.contains(strip_possessive(&d)))
+        {
             return false;
         }
         // `before saying, “…”`, `footage of Hillary Clinton asking, “…”`: a

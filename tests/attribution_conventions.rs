@@ -869,3 +869,9 @@ fn an_appositive_subject_after_a_complementizer() {
         it was “impossible.”\n";
     assert_eq!(speakers(text), vec![s("impossible.", "Ana Ruiz")]);
 }
+
+#[test]
+fn a_document_with_a_weekday_before_its_participle_reports() {
+    let text = "The town released a statement Wednesday saying the claims “are not facts.”\n";
+    assert_eq!(speakers(text), vec![s("are not facts.", "The town")]);
+}
