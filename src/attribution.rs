@@ -365,6 +365,27 @@ pub fn attribute(
             if let Some(i) = trailing_relative {
                 return Some((i, outer.start - inp.cues[i].span.end));
             }
+            // `The poll finds that, while 37 percent of Americans say Trump
+            // is “…”`: a share of those polled speaks through the poll,
+            // whose finding is then a report like any other.
+            let polled = idx.cues_in(so).any(|i| {
+                let c = &inp.cues[i];
+                usable[i]
+                    && c.span.end <= outer.start
+                    && c.source
+                        .as_ref()
+                        .is_some_and(|m| quantified(m.span.slice(inp.text)))
+            });
+            let is_report = |c: &Cue| {
+                is_report(c)
+                    || polled
+                        && c.source.as_ref().is_some_and(|m| {
+                            m.kind == MentionKind::Document
+                                || m.span.slice(inp.text).rsplit(' ').next().is_some_and(|w| {
+                                    inp.rules.documents.contains(w.to_lowercase().as_str())
+                                })
+                        })
+            };
             idx.cues_in(so)
                 .map(|i| (i, &inp.cues[i]))
                 .filter(|(i, c)| usable[*i] && c.span.end <= outer.start)
@@ -885,6 +906,25 @@ fn cannot_speak(subject: &str) -> bool {
                 | "instead"
                 | "former"
         )
+}
+
+/// `37 percent of Americans`, `31% of voters`, `six in 10 Republicans`,
+/// `most`: a share of people, as polls report them.
+fn quantified(raw: &str) -> bool {
+    let mut words = raw.split_whitespace();
+    let first = words.next().unwrap_or("").to_lowercase();
+    let second = words.next().unwrap_or("").to_lowercase();
+    let number = first
+        .trim_end_matches('%')
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.')
+        && !first.is_empty()
+        || matches!(
+            first.as_str(),
+            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
+        );
+    number && (first.ends_with('%') || matches!(second.as_str(), "percent" | "in" | "of" | "%"))
+        || matches!(first.as_str(), "most" | "half" | "majority" | "plurality")
 }
 
 /// `…, he said.` / `…, DFA spokesman Neil Sroka said.`: a report set off

@@ -875,3 +875,19 @@ fn a_document_with_a_weekday_before_its_participle_reports() {
     let text = "The town released a statement Wednesday saying the claims “are not facts.”\n";
     assert_eq!(speakers(text), vec![s("are not facts.", "The town")]);
 }
+
+#[test]
+fn a_share_of_those_polled_speaks_through_the_poll() {
+    // `The poll finds that 37 percent say …`: the poll is the source; a
+    // person in the same position is not overruled.
+    let text = "The Marist poll also finds that, while 37 percent of voters say the mayor is \
+        “very responsible” for the delays, 39 percent blame the council.\n\n\
+        The report finds that Ana Ruiz says the mayor is “responsible” for the delays.\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("very responsible", "The Marist poll"),
+            s("responsible", "Ana Ruiz")
+        ]
+    );
+}
