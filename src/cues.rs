@@ -288,6 +288,12 @@ const NP_PREP: Words = Words(|w| {
             | "van"
             | "al"
             | "bin"
+            | "beyond"
+            | "through"
+            | "across"
+            | "among"
+            | "including"
+            | "like"
     )
 });
 
@@ -573,12 +579,16 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
         // A capitalised verb form inside a sentence is a name: the
         // Washington Post, the United States, Turner Broadcasting.
         let sentence_initial = i == 0 || (i == 1 && !toks[0].word);
+        // `…, Credit Suisse and UBS`: or before another capitalised word.
         let name_like = toks[i].is_capitalized(text)
             && !sentence_initial
             && i > 0
-            && toks[i - 1].word
-            && (toks[i - 1].is_capitalized(text)
-                || DETERMINERS.contains(&toks[i - 1].lower(text).as_ref()));
+            && (toks[i - 1].word
+                && (toks[i - 1].is_capitalized(text)
+                    || DETERMINERS.contains(&toks[i - 1].lower(text).as_ref()))
+                || toks
+                    .get(i + 1)
+                    .is_some_and(|t| t.word && t.is_capitalized(text)));
         // `Sanders was asked by host Bill Maher, “…”`, `criticized by
         // Republicans as “reckless”`: a passive's agent is the speaker.
         if let Some(v) = rules.verbs.get(lw.as_ref()).filter(|_| !name_like)

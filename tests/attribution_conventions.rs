@@ -891,3 +891,20 @@ fn a_share_of_those_polled_speaks_through_the_poll() {
         ]
     );
 }
+
+#[test]
+fn a_capitalised_verb_form_before_a_name_is_part_of_a_name() {
+    // `Credit Suisse` in a list is a bank, not a report.
+    let text = "Donors included Goldman Sachs, Credit Suisse and UBS.\n";
+    let analysis = Engine::english().analyze(text);
+    assert!(analysis.cues.is_empty(), "{:?}", analysis.cues);
+}
+
+#[test]
+fn a_subject_with_a_participle_phrase_over_a_preposition() {
+    let text = "Protesters marching through the streets chanted “What curfew?”\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("What curfew?", "Protesters marching through the streets")]
+    );
+}
