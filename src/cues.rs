@@ -1112,6 +1112,21 @@ fn verb_source(
         }
         // `Smith, a Democrat, said`: an appositive before the verb.
         if !after_quote && let Some(m) = np_before(text, toks, v, rules) {
+            // `The paradox of Nancy, says Carl Anthony, a historian, is …`:
+            // a parenthetical report whose name follows it.
+            let mut words = m.span.slice(text).split_whitespace();
+            let description = DETERMINERS.contains(&lower(words.next().unwrap_or("")).as_ref())
+                && words.next().is_some_and(|w| !is_capitalized(w));
+            if description
+                && let Some(n) = np_after(text, toks, end, rules, false)
+                && n.kind == MentionKind::Name
+                && toks
+                    .iter()
+                    .find(|t| t.span.start >= n.span.end)
+                    .is_some_and(|t| t.text(text) == ",")
+            {
+                return (CuePattern::SourceAfter, Some(n));
+            }
             return (CuePattern::SourceBefore, Some(m));
         }
         // Inverted: `,” said the Kremlin.` / `, said Smith`. Not for verbs

@@ -908,3 +908,16 @@ fn a_subject_with_a_participle_phrase_over_a_preposition() {
         vec![s("What curfew?", "Protesters marching through the streets")]
     );
 }
+
+#[test]
+fn a_parenthetical_report_whose_name_follows_it() {
+    // `The paradox of Nancy, says Carl Anthony, …, is that …`: the name
+    // after the verb speaks; `Smith, a Democrat, said` keeps its subject.
+    let text = "The trouble with the plan, says Ana Ruiz, a planner at the county, is that it \
+        is “far too late.”\n\n\
+        Dale Smith, a Democrat, says the plan is “a relief.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("far too late.", "Ana Ruiz"), s("a relief.", "Dale Smith")]
+    );
+}
