@@ -337,6 +337,35 @@ pub fn attribute(
             if let Some(i) = introducing {
                 return Some((i, outer.start - inp.cues[i].span.end));
             }
+            // `…, which he called “a cartel”`, `whom he described as
+            // “volatile”`: an object relative clause with its own subject
+            // right before the quote names the quote's speaker, whatever
+            // report the sentence opens with.
+            let object_relative = idx.cues_in(so).find(|&i| {
+                let c = &inp.cues[i];
+                usable[i]
+                    && c.span.end <= outer.start
+                    && c.source.as_ref().is_some_and(|m| {
+                        m.span.end <= c.span.start
+                            && matches!(m.kind, MentionKind::Pronoun | MentionKind::Name)
+                            && inp.text[..m.span.start as usize]
+                                .trim_end()
+                                .rsplit(|ch: char| !ch.is_alphabetic())
+                                .next()
+                                .is_some_and(|w| matches!(w, "which" | "whom"))
+                    })
+                    && inp.text[c.span.end as usize..outer.start as usize]
+                        .split_whitespace()
+                        .all(|w| matches!(w, "as" | "," | ":"))
+            });
+            // `According to pool reports, Obama said …, which he called
+            // “…”` stays the cited report's.
+            let cited = idx
+                .cues_in(so)
+                .any(|i| usable[i] && inp.cues[i].pattern == CuePattern::AccordingTo);
+            if let Some(i) = object_relative.filter(|_| !cited) {
+                return Some((i, outer.start - inp.cues[i].span.end));
+            }
             // `said Mr. Ekovich, who noted that prices had “cratered”`: a
             // relative clause after every other report holds the quote, and
             // its `who` speaks.

@@ -921,3 +921,13 @@ fn a_parenthetical_report_whose_name_follows_it() {
         vec![s("far too late.", "Ana Ruiz"), s("a relief.", "Dale Smith")]
     );
 }
+
+#[test]
+fn an_object_relative_clause_names_the_quote_speaker() {
+    // `Ruiz said she backs the bill, which she called “a lifeline”`: the
+    // relative clause's own subject speaks, not the report that opens the
+    // sentence.
+    let text = "Ana Ruiz said she has backed the levy on hotels, which she called “a \
+        lifeline for the parks.”\n";
+    assert_eq!(speakers(text), vec![s("a lifeline for", "she")]);
+}
