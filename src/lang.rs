@@ -293,6 +293,9 @@ pub struct LangRules {
     pub lang: String,
     /// Abbreviations as written, with their periods ("Mr.", "U.S.").
     pub abbreviations: HashSet<String>,
+    /// A [`WordFilter`] of `abbreviations` and how many there were, for
+    /// [`LangRules::is_abbreviation`].
+    abbreviation_filter: (WordFilter, usize),
     /// Lowercase word form → verb.
     pub verbs: HashMap<String, VerbInfo>,
     pub phrase_cues: Vec<PhraseCue>,
@@ -584,6 +587,10 @@ impl LangRules {
             cue_starts,
             given_names,
             lang: lang.to_owned(),
+            abbreviation_filter: (
+                WordFilter::new(abbreviations.iter().map(String::as_str)),
+                abbreviations.len(),
+            ),
             abbreviations,
             verbs,
             phrase_cues,
@@ -636,6 +643,17 @@ impl LangRules {
         self.anonymous_words
             .is_match(phrase)
             .unwrap_or_else(|| self.anonymous_re.is_match(phrase))
+    }
+
+    /// `abbreviations.contains(word)`, with no lookup for an ASCII word the
+    /// filter turns away (while `abbreviations` is as it was loaded).
+    #[inline]
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        let (filter, n) = &self.abbreviation_filter;
+        if *n == self.abbreviations.len() && word.is_ascii() && !filter.may_contain_ascii(word) {
+            return false;
+        }
+        self.abbreviations.contains(word)
     }
 
     pub fn is_title(&self, word: &str) -> bool {

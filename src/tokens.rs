@@ -305,9 +305,10 @@ fn word_suffix(
     // A final period belongs to abbreviations and initials.
     if bytes.get(end) == Some(&b'.') {
         let with = &s[start..end + 1];
+        // (`with` ends in a period: it has two when the word has one.)
         if (cap && end - start == first_len)
-            || rules.abbreviations.contains(with)
-            || with.matches('.').count() >= 2
+            || rules.is_abbreviation(with)
+            || bytes[start..end].contains(&b'.')
         {
             end += 1;
         }
