@@ -27,7 +27,13 @@ pub fn lower(s: &str) -> Lower<'_> {
             return Lower::Borrowed(s);
         }
         if let Ok(mut buf) = arrayvec::ArrayString::<INLINE>::from(s) {
-            buf.make_ascii_lowercase();
+            // Most capitalised words have one capital, the first letter
+            // (`Trump`, `Said`): lower that byte alone.
+            if ascii_and_upper(&bytes[1..]).1 {
+                buf.make_ascii_lowercase();
+            } else {
+                buf[..1].make_ascii_lowercase();
+            }
             return Lower::Inline(buf);
         }
         return Lower::Owned(s.to_ascii_lowercase());
@@ -177,5 +183,19 @@ mod tests {
             }
         }
         assert!(matches!(lower("Said"), Lower::Inline(_)));
+        for s in [
+            "S",
+            "SA",
+            "Sa",
+            "sA",
+            "SAID",
+            "SaiD",
+            "SaidSaidSaid",
+            "a-b-C-D",
+            "Z",
+            "ZZZZZZZZZ",
+        ] {
+            assert_eq!(&*lower(s), s.to_lowercase(), "{s}");
+        }
     }
 }

@@ -678,29 +678,35 @@ pub struct NameWords {
 }
 
 impl NameWords {
+    #[inline]
     pub fn len(&self) -> usize {
         self.ends.len()
     }
 
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
     }
 
     /// Word `i`.
+    #[inline]
     pub fn get(&self, i: usize) -> Option<&str> {
         let end = *self.ends.get(i)?;
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
         Some(&self.buf[start..end])
     }
 
+    #[inline]
     pub fn first(&self) -> Option<&str> {
         self.get(0)
     }
 
+    #[inline]
     pub fn last(&self) -> Option<&str> {
         self.get(self.len().checked_sub(1)?)
     }
 
+    #[inline]
     pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
         let mut start = 0;
         self.ends.iter().map(move |&end| {
@@ -710,6 +716,7 @@ impl NameWords {
         })
     }
 
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         self.iter().any(|w| w == word)
     }
