@@ -19,13 +19,24 @@ pub enum Lower<'a> {
 }
 
 /// `s` in lower case (the same as `s.to_lowercase()`).
+///
+/// The common case, ASCII with no capital, is decided inline at the
+/// caller; the others are [`lower_cased`]'s.
+#[inline]
 pub fn lower(s: &str) -> Lower<'_> {
+    let (ascii, upper) = ascii_and_upper(s.as_bytes());
+    if ascii && !upper {
+        return Lower::Borrowed(s);
+    }
+    lower_cased(s, ascii)
+}
+
+/// [`lower`] of a word that is not ASCII (`ascii` false) or has an ASCII
+/// capital.
+#[inline(never)]
+pub(crate) fn lower_cased(s: &str, ascii: bool) -> Lower<'_> {
     let bytes = s.as_bytes();
-    let (ascii, upper) = ascii_and_upper(bytes);
     if ascii {
-        if !upper {
-            return Lower::Borrowed(s);
-        }
         if let Ok(mut buf) = arrayvec::ArrayString::<INLINE>::from(s) {
             // Most capitalised words have one capital, the first letter
             // (`Trump`, `Said`): lower that byte alone.

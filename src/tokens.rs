@@ -43,7 +43,8 @@ impl Token {
         if self.plain {
             crate::lower::Lower::Borrowed(self.text(text))
         } else {
-            crate::lower::lower(self.text(text))
+            // Not plain: not ASCII, or ASCII with a capital.
+            crate::lower::lower_cased(self.text(text), self.ascii)
         }
     }
 
