@@ -276,7 +276,7 @@ impl SpeakerTable {
                 Some((id, Resolution::Pronoun))
             }
             MentionKind::Pronoun => {
-                let info = rules.pronouns.get(&*lower(raw)).copied()?;
+                let info = rules.pronouns.get(&lower(raw)).copied()?;
                 let id =
                     self.antecedent(m.span.start, info.gender, info.number, sightings, rules)?;
                 self.note(id, m.span);
@@ -444,7 +444,7 @@ impl SpeakerTable {
         sentences: &[Span],
         rules: &LangRules,
     ) -> Option<Span> {
-        let gender = rules.pronouns.get(&*lower(pronoun.slice(text)))?.gender;
+        let gender = rules.pronouns.get(&lower(pronoun.slice(text)))?.gender;
         if !matches!(gender, Gender::Male | Gender::Female) {
             return None;
         }
