@@ -38,7 +38,7 @@ impl Token {
 
     /// [`lower`](crate::lower::lower) of the token's text, with no look at
     /// the text when the tokenizer found it ASCII lower case.
-    #[inline]
+    #[inline(always)]
     pub fn lower(self, text: &str) -> crate::lower::Lower<'_> {
         if self.plain {
             crate::lower::Lower::Borrowed(self.text(text))
