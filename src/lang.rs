@@ -917,14 +917,17 @@ impl AnonymousMatcher {
     }
 }
 
-/// A set of lowercase words as a 65,536-bit table indexed by a hash of
-/// each word's length and its first, second and last letters. `may_contain`
-/// is true for every word of the set in any capitalisation, and for a few
-/// others (the caller still looks the word up); a non-ASCII word is always
-/// a maybe.
+/// A set of lowercase words as a 65,536-bit table in which each word sets
+/// two bits: one by a hash of its length and first, second and last
+/// letters, one by a hash of its length and first, third and next-to-last
+/// letters. `may_contain` is true for every word of the set in any
+/// capitalisation, and for a few others (the caller still looks the word
+/// up); a non-ASCII word is always a maybe.
 #[derive(Clone)]
 pub struct WordFilter {
     bits: Box<[u64; 1024]>,
+    /// Whether some word of the set is not ASCII.
+    any_wide: bool,
 }
 
 impl std::fmt::Debug for WordFilter {
@@ -936,34 +939,51 @@ impl std::fmt::Debug for WordFilter {
 impl WordFilter {
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
         let mut bits = Box::new([0u64; 1024]);
+        let mut any_wide = false;
         for w in words {
-            if let Some(h) = Self::slot(w) {
+            any_wide |= !w.is_ascii();
+            if let Some((h, g)) = Self::slots(w) {
                 bits[h >> 6] |= 1 << (h & 63);
+                bits[g >> 6] |= 1 << (g & 63);
             }
         }
-        WordFilter { bits }
+        WordFilter { bits, any_wide }
     }
 
-    /// The table bit of an ASCII word (case-blind), or `None` for a word
-    /// that is empty or not ASCII.
+    /// The two table bits of an ASCII word (case-blind), or `None` for a
+    /// word that is empty or not ASCII.
     #[inline]
-    fn slot(w: &str) -> Option<usize> {
-        let b = w.as_bytes();
-        let (&first, &last) = (b.first()?, b.last()?);
-        if !w.is_ascii() {
+    fn slots(w: &str) -> Option<(usize, usize)> {
+        if w.is_empty() || !w.is_ascii() {
             return None;
         }
-        let second = b.get(1).copied().unwrap_or(0);
-        Some(Self::hash(b.len(), first, second, last))
+        Some(Self::hashes(w.as_bytes()))
+    }
+
+    /// Whether both bits of a non-empty ASCII word are set.
+    #[inline]
+    fn has(&self, b: &[u8]) -> bool {
+        let (h, g) = Self::hashes(b);
+        self.bits[h >> 6] & (1 << (h & 63)) != 0 && self.bits[g >> 6] & (1 << (g & 63)) != 0
     }
 
     /// False only when no capitalisation of `w` is in the set.
     #[inline]
     pub fn may_contain(&self, w: &str) -> bool {
-        match Self::slot(w) {
-            Some(h) => self.bits[h >> 6] & (1 << (h & 63)) != 0,
+        match Self::slots(w) {
+            Some(_) => self.has(w.as_bytes()),
             None => true,
         }
+    }
+
+    /// [`WordFilter::may_contain`] of a word that is not ASCII, looking
+    /// closer: a word with a character of the General Punctuation block
+    /// (`’`, which has no case) keeps it in every capitalisation, so it is
+    /// none of a set of ASCII words.
+    #[inline]
+    pub fn may_contain_wide(&self, w: &str) -> bool {
+        const NO_CASE: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
+        self.any_wide || !w.chars().any(|c| NO_CASE.contains(&c))
     }
 
     /// [`WordFilter::may_contain`] of a word known to be ASCII (a token
@@ -978,22 +998,24 @@ impl WordFilter {
     #[inline]
     pub fn may_contain_ascii_bytes(&self, b: &[u8]) -> bool {
         debug_assert!(b.is_ascii());
-        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
-            return true;
-        };
-        let second = b.get(1).copied().unwrap_or(0);
-        let h = Self::hash(b.len(), first, second, last);
-        self.bits[h >> 6] & (1 << (h & 63)) != 0
+        b.is_empty() || self.has(b)
     }
 
-    /// Case-blind: `| 0x20` folds `A..=Z` onto `a..=z` (and may merge
-    /// other bytes, which only makes the filter pass more words).
+    /// The two bits of a non-empty word. Case-blind: `| 0x20` folds
+    /// `A..=Z` onto `a..=z` (and may merge other bytes, which only makes
+    /// the filter pass more words).
     #[inline]
-    fn hash(len: usize, first: u8, second: u8, last: u8) -> usize {
-        let key =
-            (len as u32 | u32::from(first) << 8 | u32::from(second) << 16 | u32::from(last) << 24)
-                | 0x2020_2000;
-        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    fn hashes(b: &[u8]) -> (usize, usize) {
+        let n = b.len();
+        let at = |k: usize| u32::from(b.get(k).copied().unwrap_or(0));
+        let (first, last) = (at(0), at(n - 1));
+        let key = (n as u32 | first << 8 | at(1) << 16 | last << 24) | 0x2020_2000;
+        let other =
+            (n as u32 | first << 8 | at(2) << 16 | at(n.wrapping_sub(2)) << 24) | 0x2020_2000;
+        (
+            (key.wrapping_mul(0x9E37_79B1) >> 16) as usize,
+            (other.wrapping_mul(0x85EB_CA77) >> 16) as usize,
+        )
     }
 }
 
@@ -1008,6 +1030,19 @@ fn capitalize(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_with_general_punctuation_starts_no_ascii_cue() {
+        let rules = LangRules::builtin("en").unwrap();
+        assert!(rules.phrase_index.keys().all(|k| k.is_ascii()));
+        assert!(!rules.cue_starts.may_contain_wide("it’s"));
+        assert!(!rules.cue_starts.may_contain_wide("Trump’s"));
+        assert!(rules.cue_starts.may_contain_wide("Ünal"));
+        // The Kelvin sign lowers to an ASCII `k`.
+        assert!(rules.cue_starts.may_contain_wide("\u{212A}eep"));
+        let wide = WordFilter::new(["ça", "said"]);
+        assert!(wide.may_contain_wide("it’s"));
+    }
 
     #[test]
     fn word_map_agrees_with_its_hash_map() {

@@ -20,7 +20,8 @@ pub struct Token {
     /// The text is ASCII.
     ascii: bool,
     /// A word that may start a cue: `LangRules::cue_starts` lets it
-    /// through (always so for a word that is not ASCII); never punctuation.
+    /// through (for a word that is not ASCII, `may_contain_wide`); never
+    /// punctuation.
     cue: bool,
 }
 
@@ -54,8 +55,9 @@ impl Token {
         self.ascii
     }
 
-    /// Whether the token is a word that may start a cue: not ASCII, or one
+    /// Whether the token is a word that may start a cue: one
     /// [`WordFilter::may_contain_ascii`](crate::lang::WordFilter::may_contain_ascii)
+    /// (or, not ASCII, [`WordFilter::may_contain_wide`](crate::lang::WordFilter::may_contain_wide))
     /// lets through (`LangRules::cue_starts`).
     #[inline]
     pub fn may_start_cue(self) -> bool {
@@ -260,7 +262,11 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
                 cap,
                 plain: ascii && (seen | class) & 2 == 0,
                 ascii,
-                cue: !ascii || rules.cue_starts.may_contain_ascii_bytes(&bytes[i..end]),
+                cue: if ascii {
+                    rules.cue_starts.may_contain_ascii_bytes(&bytes[i..end])
+                } else {
+                    rules.cue_starts.may_contain_wide(&s[i..end])
+                },
             });
             i = end;
             continue;
@@ -310,7 +316,7 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
             cap,
             plain: false,
             ascii: false,
-            cue: true,
+            cue: rules.cue_starts.may_contain_wide(&s[i..end]),
         });
         i = end;
     }
@@ -479,7 +485,11 @@ mod tests {
                 plain: matches!(crate::lower::lower(t), crate::lower::Lower::Borrowed(_))
                     && t.is_ascii(),
                 ascii: t.is_ascii(),
-                cue: rules.cue_starts.may_contain(t),
+                cue: if t.is_ascii() {
+                    rules.cue_starts.may_contain(t)
+                } else {
+                    rules.cue_starts.may_contain_wide(t)
+                },
             });
             i = end;
         }
