@@ -52,7 +52,7 @@ const WITH_HEARER: &[&str] = &[
 
 pub fn extract(inp: &Input) -> Vec<Claim> {
     let text = inp.text;
-    let mut out: Vec<Claim> = Vec::new();
+    let mut out: Vec<Claim> = Vec::with_capacity(inp.quotes.len() + inp.cues.len());
     let top: Vec<usize> = (0..inp.quotes.len())
         .filter(|&i| inp.quotes[i].depth == 0)
         .collect();

@@ -385,8 +385,8 @@ pub fn find_with(
     rules: &LangRules,
     mut also: impl FnMut(Span, &[Token]),
 ) -> Vec<Cue> {
-    let mut out = Vec::new();
-    let mut toks = Vec::new();
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut toks = Vec::with_capacity(64);
     for (si, &sent) in sentences.iter().enumerate() {
         toks.clear();
         tokenize_into(text, sent, rules, &mut toks);
@@ -589,9 +589,11 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
                 || toks
                     .get(i + 1)
                     .is_some_and(|t| t.word && t.is_capitalized(text)));
+        // The word's verb entry, looked up once for the two patterns below.
+        let verb = rules.verbs.get(lw.as_ref()).filter(|_| !name_like);
         // `Sanders was asked by host Bill Maher, “…”`, `criticized by
         // Republicans as “reckless”`: a passive's agent is the speaker.
-        if let Some(v) = rules.verbs.get(lw.as_ref()).filter(|_| !name_like)
+        if let Some(v) = verb
             && lw.ends_with("ed")
             && toks.get(i + 1).is_some_and(|t| t.lower(text).as_ref() == "by")
             // `responded by saying` is active.
@@ -630,7 +632,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             i += 1;
             continue;
         }
-        if let Some(v) = rules.verbs.get(lw.as_ref()).filter(|_| !name_like)
+        if let Some(v) = verb
             && !is_passive_or_adjectival(text, toks, i, rules)
         {
             let (pattern, mut source) = verb_source(text, toks, i, i + 1, rules);

@@ -122,7 +122,7 @@ const SIGNATURE_MAX: usize = 40;
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let lines = lines(text);
     let has_blank = lines.iter().any(|l| l.slice(text).trim().is_empty());
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(lines.len() / 2 + 1);
     if has_blank {
         let mut start: Option<usize> = None;
         let mut end = 0;
@@ -171,7 +171,7 @@ fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
 /// Line spans without terminators.
 fn lines(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
     let mut start = 0;
     let mut i = 0;
     while let Some(off) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {

@@ -48,7 +48,7 @@ impl Engine {
         let sentences = sentences::split(text, &paragraphs, rules);
         let marks = marks::scan(text);
         let pairing = quotes::pair(text, &marks, &paragraphs, &sentences, rules);
-        let mut sightings = Vec::new();
+        let mut sightings = Vec::with_capacity(sentences.len());
         let mut seen = speakers::SeenNames::default();
         let cues = cues::find_with(text, &sentences, rules, |s, toks| {
             speakers::sightings_with(text, s, toks, rules, &mut sightings, &mut seen);

@@ -293,14 +293,17 @@ pub struct LangRules {
     pub lang: String,
     /// Abbreviations as written, with their periods ("Mr.", "U.S.").
     pub abbreviations: HashSet<String>,
+    /// A [`WordFilter`] of `abbreviations` and how many there were, for
+    /// [`LangRules::is_abbreviation`].
+    abbreviation_filter: (WordFilter, usize),
     /// Lowercase word form → verb.
-    pub verbs: HashMap<String, VerbInfo>,
+    pub verbs: WordMap<VerbInfo>,
     pub phrase_cues: Vec<PhraseCue>,
     /// Every word that can start a cue → indices into `phrase_cues` of the
     /// phrases it starts, longest phrase first (empty for a word that is
     /// only a verb form). A word not in here starts no cue: one lookup
     /// decides it.
-    pub phrase_index: HashMap<String, Vec<usize>>,
+    pub phrase_index: WordMap<Vec<usize>>,
     /// A filter over the keys of `phrase_index`, built with it: a word it
     /// rejects starts no cue, decided without lower-casing or hashing.
     pub cue_starts: WordFilter,
@@ -314,7 +317,7 @@ pub struct LangRules {
     pub org_words: HashSet<String>,
     /// Lowercase head nouns of an organisation ("company", "campaign").
     pub org_nouns: HashSet<String>,
-    pub pronouns: HashMap<String, PronounInfo>,
+    pub pronouns: WordMap<PronounInfo>,
     /// Lowercase anonymous-source phrases.
     pub anonymous: Vec<String>,
     /// The phrases as one word-bounded alternation, compiled once.
@@ -580,12 +583,16 @@ impl LangRules {
         Ok(LangRules {
             anonymous_re,
             anonymous_words,
-            phrase_index,
+            phrase_index: phrase_index.into(),
             cue_starts,
             given_names,
             lang: lang.to_owned(),
+            abbreviation_filter: (
+                WordFilter::new(abbreviations.iter().map(String::as_str)),
+                abbreviations.len(),
+            ),
             abbreviations,
-            verbs,
+            verbs: verbs.into(),
             phrase_cues,
             title_filter: (
                 WordFilter::new(titles.iter().map(String::as_str)),
@@ -602,7 +609,7 @@ impl LangRules {
                 .into_iter()
                 .map(|w| w.to_lowercase())
                 .collect(),
-            pronouns,
+            pronouns: pronouns.into(),
             anonymous,
             documents: lower(src.list(&en("document-sources.txt"))?)
                 .into_iter()
@@ -638,6 +645,17 @@ impl LangRules {
             .unwrap_or_else(|| self.anonymous_re.is_match(phrase))
     }
 
+    /// `abbreviations.contains(word)`, with no lookup for an ASCII word the
+    /// filter turns away (while `abbreviations` is as it was loaded).
+    #[inline]
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        let (filter, n) = &self.abbreviation_filter;
+        if *n == self.abbreviations.len() && word.is_ascii() && !filter.may_contain_ascii(word) {
+            return false;
+        }
+        self.abbreviations.contains(word)
+    }
+
     pub fn is_title(&self, word: &str) -> bool {
         // No capitalisation of an ASCII word the filter turns away is a
         // title (while `titles` is as it was loaded).
@@ -666,6 +684,154 @@ impl LangRules {
             }
             Some(_) => self.titles.contains(&capitalize(word)),
         }
+    }
+}
+
+/// A map from words to values for the lookups of every word of a text:
+/// a key of at most 16 bytes is found by its [`packed`] form in an
+/// open-addressing table (no byte-by-byte hashing, no `memcmp`), a longer
+/// one in a `HashMap`. Built once from a `HashMap`; read-only after.
+#[derive(Clone)]
+pub struct WordMap<V> {
+    entries: Vec<(String, V)>,
+    /// `(packed key, index into entries)`; `u32::MAX` marks an empty slot.
+    table: Box<[([u64; 2], u32, u32)]>,
+    /// Keys longer than 16 bytes, by index into entries.
+    long: HashMap<String, u32>,
+}
+
+/// A word of at most 16 bytes as two words that, with its length, are
+/// the word: its first and last eight bytes (or four, or the first,
+/// middle and last byte), read over each other where the word is short.
+#[inline]
+fn packed(b: &[u8]) -> Option<[u64; 2]> {
+    let n = b.len();
+    let read8 = |k: usize| u64::from_le_bytes(b[k..k + 8].try_into().expect("8"));
+    let read4 = |k: usize| u64::from(u32::from_le_bytes(b[k..k + 4].try_into().expect("4")));
+    Some(match n {
+        17.. => return None,
+        8.. => [read8(0), read8(n - 8)],
+        4.. => [read4(0) | read4(n - 4) << 32, 0],
+        1.. => [
+            u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16,
+            0,
+        ],
+        0 => [0, 0],
+    })
+}
+
+impl<V> WordMap<V> {
+    const EMPTY: u32 = u32::MAX;
+
+    #[inline]
+    fn slot(key: [u64; 2], len: usize, mask: usize) -> usize {
+        let h = (key[0] ^ key[1].rotate_left(29) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 40) as usize & mask
+    }
+
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<&V> {
+        let b = word.as_bytes();
+        let i = match packed(b) {
+            Some(key) => {
+                let mask = self.table.len() - 1;
+                let mut at = Self::slot(key, b.len(), mask);
+                loop {
+                    let (k, len, i) = self.table[at];
+                    if i == Self::EMPTY {
+                        return None;
+                    }
+                    if k == key && len as usize == b.len() {
+                        break i;
+                    }
+                    at = (at + 1) & mask;
+                }
+            }
+            None => self.get_long(word)?,
+        };
+        Some(&self.entries[i as usize].1)
+    }
+
+    /// The entry of a word longer than 16 bytes (rare: kept out of line).
+    #[cold]
+    #[inline(never)]
+    fn get_long(&self, word: &str) -> Option<u32> {
+        self.long.get(word).copied()
+    }
+
+    #[inline]
+    pub fn contains_key(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.entries.iter().map(|(k, _)| k)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
+        self.entries.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl<V> From<HashMap<String, V>> for WordMap<V> {
+    fn from(map: HashMap<String, V>) -> Self {
+        let entries: Vec<(String, V)> = map.into_iter().collect();
+        // At most half full, so a probe ends soon at an empty slot.
+        let size = (entries.len() * 2).next_power_of_two().max(16);
+        let mut table = vec![([0u64; 2], 0u32, Self::EMPTY); size].into_boxed_slice();
+        let mut long = HashMap::default();
+        for (i, (k, _)) in entries.iter().enumerate() {
+            let i = u32::try_from(i).expect("fewer than 2^32 words");
+            match packed(k.as_bytes()) {
+                Some(key) => {
+                    let mut at = Self::slot(key, k.len(), size - 1);
+                    while table[at].2 != Self::EMPTY {
+                        at = (at + 1) & (size - 1);
+                    }
+                    table[at] = (key, k.len() as u32, i);
+                }
+                None => {
+                    long.insert(k.clone(), i);
+                }
+            }
+        }
+        WordMap {
+            entries,
+            table,
+            long,
+        }
+    }
+}
+
+impl<'a, V> IntoIterator for &'a WordMap<V> {
+    type Item = (&'a String, &'a V);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (String, V)>,
+        fn(&'a (String, V)) -> (&'a String, &'a V),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl<V> std::ops::Index<&str> for WordMap<V> {
+    type Output = V;
+    fn index(&self, word: &str) -> &V {
+        self.get(word).expect("the word is in the map")
+    }
+}
+
+impl<V: std::fmt::Debug> std::fmt::Debug for WordMap<V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
     }
 }
 
@@ -751,14 +917,17 @@ impl AnonymousMatcher {
     }
 }
 
-/// A set of lowercase words as a 65,536-bit table indexed by a hash of
-/// each word's length and its first, second and last letters. `may_contain`
-/// is true for every word of the set in any capitalisation, and for a few
-/// others (the caller still looks the word up); a non-ASCII word is always
-/// a maybe.
+/// A set of lowercase words as a 65,536-bit table in which each word sets
+/// two bits: one by a hash of its length and first, second and last
+/// letters, one by a hash of its length and first, third and next-to-last
+/// letters. `may_contain` is true for every word of the set in any
+/// capitalisation, and for a few others (the caller still looks the word
+/// up); a non-ASCII word is always a maybe.
 #[derive(Clone)]
 pub struct WordFilter {
     bits: Box<[u64; 1024]>,
+    /// Whether some word of the set is not ASCII.
+    any_wide: bool,
 }
 
 impl std::fmt::Debug for WordFilter {
@@ -770,34 +939,51 @@ impl std::fmt::Debug for WordFilter {
 impl WordFilter {
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
         let mut bits = Box::new([0u64; 1024]);
+        let mut any_wide = false;
         for w in words {
-            if let Some(h) = Self::slot(w) {
+            any_wide |= !w.is_ascii();
+            if let Some((h, g)) = Self::slots(w) {
                 bits[h >> 6] |= 1 << (h & 63);
+                bits[g >> 6] |= 1 << (g & 63);
             }
         }
-        WordFilter { bits }
+        WordFilter { bits, any_wide }
     }
 
-    /// The table bit of an ASCII word (case-blind), or `None` for a word
-    /// that is empty or not ASCII.
+    /// The two table bits of an ASCII word (case-blind), or `None` for a
+    /// word that is empty or not ASCII.
     #[inline]
-    fn slot(w: &str) -> Option<usize> {
-        let b = w.as_bytes();
-        let (&first, &last) = (b.first()?, b.last()?);
-        if !w.is_ascii() {
+    fn slots(w: &str) -> Option<(usize, usize)> {
+        if w.is_empty() || !w.is_ascii() {
             return None;
         }
-        let second = b.get(1).copied().unwrap_or(0);
-        Some(Self::hash(b.len(), first, second, last))
+        Some(Self::hashes(w.as_bytes()))
+    }
+
+    /// Whether both bits of a non-empty ASCII word are set.
+    #[inline]
+    fn has(&self, b: &[u8]) -> bool {
+        let (h, g) = Self::hashes(b);
+        self.bits[h >> 6] & (1 << (h & 63)) != 0 && self.bits[g >> 6] & (1 << (g & 63)) != 0
     }
 
     /// False only when no capitalisation of `w` is in the set.
     #[inline]
     pub fn may_contain(&self, w: &str) -> bool {
-        match Self::slot(w) {
-            Some(h) => self.bits[h >> 6] & (1 << (h & 63)) != 0,
+        match Self::slots(w) {
+            Some(_) => self.has(w.as_bytes()),
             None => true,
         }
+    }
+
+    /// [`WordFilter::may_contain`] of a word that is not ASCII, looking
+    /// closer: a word with a character of the General Punctuation block
+    /// (`’`, which has no case) keeps it in every capitalisation, so it is
+    /// none of a set of ASCII words.
+    #[inline]
+    pub fn may_contain_wide(&self, w: &str) -> bool {
+        const NO_CASE: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
+        self.any_wide || !w.chars().any(|c| NO_CASE.contains(&c))
     }
 
     /// [`WordFilter::may_contain`] of a word known to be ASCII (a token
@@ -812,22 +998,24 @@ impl WordFilter {
     #[inline]
     pub fn may_contain_ascii_bytes(&self, b: &[u8]) -> bool {
         debug_assert!(b.is_ascii());
-        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
-            return true;
-        };
-        let second = b.get(1).copied().unwrap_or(0);
-        let h = Self::hash(b.len(), first, second, last);
-        self.bits[h >> 6] & (1 << (h & 63)) != 0
+        b.is_empty() || self.has(b)
     }
 
-    /// Case-blind: `| 0x20` folds `A..=Z` onto `a..=z` (and may merge
-    /// other bytes, which only makes the filter pass more words).
+    /// The two bits of a non-empty word. Case-blind: `| 0x20` folds
+    /// `A..=Z` onto `a..=z` (and may merge other bytes, which only makes
+    /// the filter pass more words).
     #[inline]
-    fn hash(len: usize, first: u8, second: u8, last: u8) -> usize {
-        let key =
-            (len as u32 | u32::from(first) << 8 | u32::from(second) << 16 | u32::from(last) << 24)
-                | 0x2020_2000;
-        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    fn hashes(b: &[u8]) -> (usize, usize) {
+        let n = b.len();
+        let at = |k: usize| u32::from(b.get(k).copied().unwrap_or(0));
+        let (first, last) = (at(0), at(n - 1));
+        let key = (n as u32 | first << 8 | at(1) << 16 | last << 24) | 0x2020_2000;
+        let other =
+            (n as u32 | first << 8 | at(2) << 16 | at(n.wrapping_sub(2)) << 24) | 0x2020_2000;
+        (
+            (key.wrapping_mul(0x9E37_79B1) >> 16) as usize,
+            (other.wrapping_mul(0x85EB_CA77) >> 16) as usize,
+        )
     }
 }
 
@@ -842,6 +1030,51 @@ fn capitalize(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_with_general_punctuation_starts_no_ascii_cue() {
+        let rules = LangRules::builtin("en").unwrap();
+        assert!(rules.phrase_index.keys().all(|k| k.is_ascii()));
+        assert!(!rules.cue_starts.may_contain_wide("it’s"));
+        assert!(!rules.cue_starts.may_contain_wide("Trump’s"));
+        assert!(rules.cue_starts.may_contain_wide("Ünal"));
+        // The Kelvin sign lowers to an ASCII `k`.
+        assert!(rules.cue_starts.may_contain_wide("\u{212A}eep"));
+        let wide = WordFilter::new(["ça", "said"]);
+        assert!(wide.may_contain_wide("it’s"));
+    }
+
+    #[test]
+    fn word_map_agrees_with_its_hash_map() {
+        let rules = LangRules::builtin("en").unwrap();
+        let mut words: Vec<String> = rules.verbs.keys().cloned().collect();
+        words.extend(
+            ["", "a", "ab", "abc", "abcd", "abcdefgh", "abcdefghijklmnop"].map(String::from),
+        );
+        words.extend(["abcdefghijklmnopq", "a very long phrase of many words"].map(String::from));
+        words.extend(["é", "ü1", "Ünal", "naïve", "straße", "東京"].map(String::from));
+        let map: HashMap<String, usize> = words
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 2 == 0)
+            .map(|(i, w)| (w.clone(), i))
+            .collect();
+        let fast = WordMap::from(map.clone());
+        assert_eq!(fast.len(), map.len());
+        let mut probes = words.clone();
+        for w in &words {
+            probes.extend([w.to_uppercase(), format!("{w}s"), format!("x{w}")]);
+            if let Some((i, _)) = w.char_indices().last() {
+                probes.push(w[..i].to_string());
+            }
+        }
+        for w in &probes {
+            assert_eq!(fast.get(w), map.get(w), "{w:?}");
+        }
+        for (k, v) in &fast {
+            assert_eq!(map.get(k), Some(v));
+        }
+    }
 
     /// The cue pre-filter must pass every word that can start a cue in any
     /// capitalisation, read straight from the rule files, so that a new

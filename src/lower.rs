@@ -19,15 +19,32 @@ pub enum Lower<'a> {
 }
 
 /// `s` in lower case (the same as `s.to_lowercase()`).
+///
+/// The common case, ASCII with no capital, is decided inline at the
+/// caller; the others are [`lower_cased`]'s.
+#[inline]
 pub fn lower(s: &str) -> Lower<'_> {
+    let (ascii, upper) = ascii_and_upper(s.as_bytes());
+    if ascii && !upper {
+        return Lower::Borrowed(s);
+    }
+    lower_cased(s, ascii)
+}
+
+/// [`lower`] of a word that is not ASCII (`ascii` false) or has an ASCII
+/// capital.
+#[inline(never)]
+pub(crate) fn lower_cased(s: &str, ascii: bool) -> Lower<'_> {
     let bytes = s.as_bytes();
-    let (ascii, upper) = ascii_and_upper(bytes);
     if ascii {
-        if !upper {
-            return Lower::Borrowed(s);
-        }
         if let Ok(mut buf) = arrayvec::ArrayString::<INLINE>::from(s) {
-            buf.make_ascii_lowercase();
+            // Most capitalised words have one capital, the first letter
+            // (`Trump`, `Said`): lower that byte alone.
+            if ascii_and_upper(&bytes[1..]).1 {
+                buf.make_ascii_lowercase();
+            } else {
+                buf[..1].make_ascii_lowercase();
+            }
             return Lower::Inline(buf);
         }
         return Lower::Owned(s.to_ascii_lowercase());
@@ -177,5 +194,19 @@ mod tests {
             }
         }
         assert!(matches!(lower("Said"), Lower::Inline(_)));
+        for s in [
+            "S",
+            "SA",
+            "Sa",
+            "sA",
+            "SAID",
+            "SaiD",
+            "SaidSaidSaid",
+            "a-b-C-D",
+            "Z",
+            "ZZZZZZZZZ",
+        ] {
+            assert_eq!(&*lower(s), s.to_lowercase(), "{s}");
+        }
     }
 }

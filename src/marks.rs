@@ -259,7 +259,9 @@ fn tag_end(bytes: &[u8], i: usize) -> Option<usize> {
 /// Finds and classifies every quotation mark in `text`.
 pub fn scan(text: &str) -> Vec<Mark> {
     let bytes = text.as_bytes();
-    let mut marks = Vec::new();
+    // About one mark (quotation mark or apostrophe) in 64 bytes of copy:
+    // enough room that the vector rarely grows.
+    let mut marks = Vec::with_capacity(text.len() / 64 + 4);
     let mut i = 0;
     while i < bytes.len() {
         // Skip to the next byte that can start a mark.

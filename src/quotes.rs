@@ -153,6 +153,12 @@ pub fn pair(
     let mut mi = 0;
     // The outermost quote left open by the previous paragraph, if any.
     let mut carried: Option<(usize, Open)> = None;
+    // One paragraph's marks, open quotes and open doubles and singles
+    // (cleared for each paragraph, allocated once).
+    let mut pmarks: Vec<(usize, &Mark)> = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut doubles: Vec<usize> = Vec::new();
+    let mut singles: Vec<usize> = Vec::new();
     for (pi, &para) in paragraphs.iter().enumerate() {
         let start = mi;
         while mi < marks.len() && marks[mi].span.start < para.end {
@@ -160,16 +166,18 @@ pub fn pair(
         }
         // Marks outside any paragraph (white space only) can't exist, but
         // skip anything before the paragraph defensively.
-        let pmarks: Vec<(usize, &Mark)> = (start..mi)
-            .map(|i| (i, &marks[i]))
-            .filter(|(_, m)| m.span.start >= para.start)
-            .collect();
-        let mut stack: Vec<Open> = Vec::new();
+        pmarks.clear();
+        pmarks.extend(
+            (start..mi)
+                .map(|i| (i, &marks[i]))
+                .filter(|(_, m)| m.span.start >= para.start),
+        );
+        stack.clear();
         // Positions in `stack` of the open doubles and singles, so the
         // nearest of each is found in constant time (a paragraph of
         // 100,000 opening marks stays linear).
-        let mut doubles: Vec<usize> = Vec::new();
-        let mut singles: Vec<usize> = Vec::new();
+        doubles.clear();
+        singles.clear();
         let reopen = carried.take();
         for (k, &(_, m)) in pmarks.iter().enumerate() {
             let is_first = k == 0 && m.span.start == para.start;

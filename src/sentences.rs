@@ -140,7 +140,7 @@ fn boundary_after(s: &str, at: usize, term_len: usize, rules: &LangRules) -> Opt
         if is_initial(word) {
             return None;
         }
-        if (rules.abbreviations.contains(word) || is_dotted_abbreviation(word))
+        if (rules.is_abbreviation(word) || is_dotted_abbreviation(word))
             && (rules.is_title(word) || !OPENERS.contains(&next_word))
         {
             return None;

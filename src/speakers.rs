@@ -85,7 +85,7 @@ pub struct SpeakerTable {
     /// Lowercase last word of a name → speakers, for exact lookups.
     by_last: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Each speaker's [`name_words`], kept in step with its name.
-    words: Vec<Vec<String>>,
+    words: Vec<NameWords>,
     /// [`EntityKey`] of each speaker's `words`, kept in step with them.
     keys: Vec<EntityKey>,
     /// [`SpeakerTable::clean_mention`] of the words of named mentions seen.
@@ -192,7 +192,7 @@ pub struct SightedName {
     pub name: String,
     pub roles: Vec<String>,
     /// The name's [`name_words`], computed once.
-    pub words: Vec<String>,
+    pub words: NameWords,
     /// The gender [`clean_name`] tells from the words as written.
     pub gender: Option<Gender>,
     /// Whether the name is an organisation's, decided on first use.
@@ -235,7 +235,7 @@ impl SpeakerTable {
 
     /// [`SpeakerTable::push_speaker`] with the name's [`last_word_key`] and
     /// [`name_words`] known already.
-    fn push_speaker_with(&mut self, speaker: Speaker, key: String, words: Vec<String>) -> usize {
+    fn push_speaker_with(&mut self, speaker: Speaker, key: String, words: NameWords) -> usize {
         let id = self.speakers.len();
         self.by_last.entry(key).or_default().push(id);
         self.keys.push(EntityKey::of(&words));
@@ -276,7 +276,7 @@ impl SpeakerTable {
                 Some((id, Resolution::Pronoun))
             }
             MentionKind::Pronoun => {
-                let info = rules.pronouns.get(&*lower(raw)).copied()?;
+                let info = rules.pronouns.get(&lower(raw)).copied()?;
                 let id =
                     self.antecedent(m.span.start, info.gender, info.number, sightings, rules)?;
                 self.note(id, m.span);
@@ -297,7 +297,7 @@ impl SpeakerTable {
                     cleaned.gender,
                     cleaned.key,
                 );
-                let words = Cow::Borrowed(&cleaned.words[..]);
+                let words = Cow::Borrowed(&cleaned.words);
                 if name.is_empty() {
                     return None;
                 }
@@ -444,7 +444,7 @@ impl SpeakerTable {
         sentences: &[Span],
         rules: &LangRules,
     ) -> Option<Span> {
-        let gender = rules.pronouns.get(&*lower(pronoun.slice(text)))?.gender;
+        let gender = rules.pronouns.get(&lower(pronoun.slice(text)))?.gender;
         if !matches!(gender, Gender::Male | Gender::Female) {
             return None;
         }
@@ -482,7 +482,7 @@ impl SpeakerTable {
     fn add_named(
         &mut self,
         name: &str,
-        mention_words: Cow<'_, [String]>,
+        mention_words: Cow<'_, NameWords>,
         mention_key: EntityKey,
         kind: SpeakerKind,
         span: Span,
@@ -653,13 +653,73 @@ pub fn same_entity(a: &str, b: &str) -> bool {
 }
 
 /// A name's words, lowercased, without possessives, punctuation and articles.
-pub fn name_words(s: &str) -> Vec<String> {
-    split_words(s)
-        .filter_map(|w| {
-            let w = lower(trim_non_alnum(strip_possessive(w)));
-            (!w.is_empty() && !matches!(&*w, "the" | "a" | "an")).then(|| w.into_string())
+pub fn name_words(s: &str) -> NameWords {
+    let mut out = NameWords {
+        buf: String::with_capacity(s.len()),
+        ends: SmallVec::new(),
+    };
+    for w in split_words(s) {
+        let w = lower(trim_non_alnum(strip_possessive(w)));
+        if !w.is_empty() && !matches!(&*w, "the" | "a" | "an") {
+            out.buf.push_str(&w);
+            out.ends.push(out.buf.len());
+        }
+    }
+    out
+}
+
+/// The words [`name_words`] gives, back to back in one buffer (one
+/// allocation for the name, not one a word).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NameWords {
+    buf: String,
+    /// Where each word ends in `buf`; the next starts there.
+    ends: SmallVec<[usize; 4]>,
+}
+
+impl NameWords {
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Word `i`.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        Some(&self.buf[start..end])
+    }
+
+    #[inline]
+    pub fn first(&self) -> Option<&str> {
+        self.get(0)
+    }
+
+    #[inline]
+    pub fn last(&self) -> Option<&str> {
+        self.get(self.len().checked_sub(1)?)
+    }
+
+    #[inline]
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let w = &self.buf[start..end];
+            start = end;
+            w
         })
-        .collect()
+    }
+
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        self.iter().any(|w| w == word)
+    }
 }
 
 /// What [`same_entity_words`] needs to reject most pairs without comparing
@@ -673,8 +733,8 @@ struct EntityKey {
 }
 
 impl EntityKey {
-    fn of(words: &[String]) -> Self {
-        let bit = |w: &String| {
+    fn of(words: &NameWords) -> Self {
+        let bit = |w: &str| {
             let b = w.as_bytes();
             let h = (b.len() as u32)
                 ^ u32::from(b.first().copied().unwrap_or(0)) << 8
@@ -684,7 +744,7 @@ impl EntityKey {
         EntityKey {
             words: words.iter().fold(0, |set, w| set | bit(w)),
             last_first: words.last().and_then(|w| w.as_bytes().first().copied()),
-            last_len: words.last().map_or(0, String::len),
+            last_len: words.last().map_or(0, str::len),
         }
     }
 
@@ -702,20 +762,19 @@ impl EntityKey {
 }
 
 /// [`same_entity`] on words from [`name_words`].
-pub fn same_entity_words(wa: &[String], wb: &[String]) -> bool {
-    if wa.is_empty() || wb.is_empty() {
+pub fn same_entity_words(wa: &NameWords, wb: &NameWords) -> bool {
+    let (Some(la), Some(lb)) = (wa.last(), wb.last()) else {
         return false;
-    }
-    let subset = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
+    };
+    let subset = |x: &NameWords, y: &NameWords| x.iter().all(|w| y.contains(w));
     if subset(wa, wb) || subset(wb, wa) {
         // A lone first name shared by two people is not enough; a shared
         // surname (last word) is.
-        return wa.last() == wb.last() || wa.len() > 1 && wb.len() > 1;
+        return la == lb || wa.len() > 1 && wb.len() > 1;
     }
-    let (la, lb) = (wa.last().unwrap(), wb.last().unwrap());
     la.len() >= 5
         && la.chars().next() == lb.chars().next()
-        && (wa.len() == 1 || wb.len() == 1 || wa[0] == wb[0])
+        && (wa.len() == 1 || wb.len() == 1 || wa.first() == wb.first())
         && near_spelling(la, lb)
 }
 
@@ -1209,7 +1268,7 @@ mod tests {
             "Bashar al-Assad",
             "Assad",
         ];
-        let words: Vec<Vec<String>> = names.iter().map(|n| name_words(n)).collect();
+        let words: Vec<NameWords> = names.iter().map(|n| name_words(n)).collect();
         let mut accepted = 0;
         for a in &words {
             for b in &words {

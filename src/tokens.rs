@@ -20,7 +20,8 @@ pub struct Token {
     /// The text is ASCII.
     ascii: bool,
     /// A word that may start a cue: `LangRules::cue_starts` lets it
-    /// through (always so for a word that is not ASCII); never punctuation.
+    /// through (for a word that is not ASCII, `may_contain_wide`); never
+    /// punctuation.
     cue: bool,
 }
 
@@ -38,12 +39,13 @@ impl Token {
 
     /// [`lower`](crate::lower::lower) of the token's text, with no look at
     /// the text when the tokenizer found it ASCII lower case.
-    #[inline]
+    #[inline(always)]
     pub fn lower(self, text: &str) -> crate::lower::Lower<'_> {
         if self.plain {
             crate::lower::Lower::Borrowed(self.text(text))
         } else {
-            crate::lower::lower(self.text(text))
+            // Not plain: not ASCII, or ASCII with a capital.
+            crate::lower::lower_cased(self.text(text), self.ascii)
         }
     }
 
@@ -53,8 +55,9 @@ impl Token {
         self.ascii
     }
 
-    /// Whether the token is a word that may start a cue: not ASCII, or one
+    /// Whether the token is a word that may start a cue: one
     /// [`WordFilter::may_contain_ascii`](crate::lang::WordFilter::may_contain_ascii)
+    /// (or, not ASCII, [`WordFilter::may_contain_wide`](crate::lang::WordFilter::may_contain_wide))
     /// lets through (`LangRules::cue_starts`).
     #[inline]
     pub fn may_start_cue(self) -> bool {
@@ -135,13 +138,58 @@ fn alnum_at(s: &str, i: usize) -> bool {
     }
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// For the eight bytes of `w`: the high bit of each byte that is an ASCII
+/// letter or digit, and of each that is an ASCII capital. Each range test
+/// adds to the byte's low seven bits a constant that carries into its high
+/// bit exactly at the range's bound (no sum leaves its byte); a byte of
+/// the high half is neither.
+#[inline(always)]
+fn alnum_and_upper(w: u64) -> (u64, u64) {
+    let ascii = !w & HIGH;
+    let y = w & !HIGH;
+    // The high bit where the byte is at least `lo`, and where at most `hi`.
+    let at_least = |y: u64, lo: u8| y.wrapping_add(ONES * u64::from(0x80 - lo)) & HIGH;
+    let at_most = |y: u64, hi: u8| !y.wrapping_add(ONES * u64::from(0x7F - hi)) & HIGH;
+    let digit = at_least(y, b'0') & at_most(y, b'9');
+    let folded = y | (ONES * 0x20);
+    let letter = at_least(folded, b'a') & at_most(folded, b'z');
+    let upper = at_least(y, b'A') & at_most(y, b'Z');
+    ((digit | letter) & ascii, upper & ascii)
+}
+
 /// The end of the run of ASCII letters and digits from byte `from`, and the
-/// classes it passed, or-ed together.
+/// classes it passed, or-ed together; eight bytes at a time, so that a
+/// word's end is found without a branch on each of its bytes.
 #[inline(always)]
 fn ascii_run(bytes: &[u8], from: usize) -> (usize, u8) {
     let mut end = from;
     let mut seen = 0;
-    for &b in &bytes[from..] {
+    while let Some(chunk) = bytes.get(end..end + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let (alnum, upper) = alnum_and_upper(w);
+        let stop = !alnum & HIGH;
+        // The bytes before the first that is no letter or digit.
+        let run = stop.trailing_zeros() as usize / 8;
+        let within = if run == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (run * 8)) - 1
+        };
+        if run > 0 {
+            seen |= ALNUM;
+        }
+        if upper & within != 0 {
+            seen |= UPPER;
+        }
+        end += run;
+        if run < 8 {
+            return (end, seen);
+        }
+    }
+    for &b in &bytes[end..] {
         let class = CLASS[b as usize];
         if class & 1 == 0 {
             break;
@@ -214,7 +262,11 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
                 cap,
                 plain: ascii && (seen | class) & 2 == 0,
                 ascii,
-                cue: !ascii || rules.cue_starts.may_contain_ascii_bytes(&bytes[i..end]),
+                cue: if ascii {
+                    rules.cue_starts.may_contain_ascii_bytes(&bytes[i..end])
+                } else {
+                    rules.cue_starts.may_contain_wide(&s[i..end])
+                },
             });
             i = end;
             continue;
@@ -264,7 +316,7 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
             cap,
             plain: false,
             ascii: false,
-            cue: true,
+            cue: rules.cue_starts.may_contain_wide(&s[i..end]),
         });
         i = end;
     }
@@ -305,9 +357,10 @@ fn word_suffix(
     // A final period belongs to abbreviations and initials.
     if bytes.get(end) == Some(&b'.') {
         let with = &s[start..end + 1];
+        // (`with` ends in a period: it has two when the word has one.)
         if (cap && end - start == first_len)
-            || rules.abbreviations.contains(with)
-            || with.matches('.').count() >= 2
+            || rules.is_abbreviation(with)
+            || bytes[start..end].contains(&b'.')
         {
             end += 1;
         }
@@ -432,7 +485,11 @@ mod tests {
                 plain: matches!(crate::lower::lower(t), crate::lower::Lower::Borrowed(_))
                     && t.is_ascii(),
                 ascii: t.is_ascii(),
-                cue: rules.cue_starts.may_contain(t),
+                cue: if t.is_ascii() {
+                    rules.cue_starts.may_contain(t)
+                } else {
+                    rules.cue_starts.may_contain_wide(t)
+                },
             });
             i = end;
         }
@@ -499,6 +556,35 @@ mod tests {
         let lemmas: Vec<&str> = cues.iter().map(|c| c.lemma.as_str()).collect();
         assert!(lemmas.contains(&"according to"), "{lemmas:?}");
         assert!(lemmas.contains(&"say"), "{lemmas:?}");
+    }
+
+    #[test]
+    fn ascii_run_agrees_with_a_byte_loop() {
+        let reference = |bytes: &[u8], from: usize| {
+            let mut end = from;
+            let mut seen = 0;
+            while let Some(&b) = bytes.get(end) {
+                if CLASS[b as usize] & 1 == 0 {
+                    break;
+                }
+                seen |= CLASS[b as usize];
+                end += 1;
+            }
+            (end, seen)
+        };
+        for b in 0..=255u8 {
+            for len in 1..20 {
+                for at in 0..len {
+                    for fill in [b'm', b'M', b'7'] {
+                        let mut v = vec![fill; len];
+                        v[at] = b;
+                        for from in [0, 1, at] {
+                            assert_eq!(ascii_run(&v, from), reference(&v, from), "{v:?} {from}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

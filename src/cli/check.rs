@@ -35,6 +35,10 @@ pub struct Report {
     pub fail_level: Severity,
     /// The original text and the fixed one, when fixes were applied.
     pub fixed: Option<(String, usize)>,
+    /// The file's concise report, rendered by the worker that checked it
+    /// (then `text` and `diagnostics` are dropped), and whether one of its
+    /// diagnostics reached the fail level.
+    pub rendered: Option<(String, bool)>,
 }
 
 enum Outcome {
@@ -83,8 +87,14 @@ pub fn run(a: CheckArgs) -> Result<i32, Error> {
         });
     }
     let pool = super::pool(a.threads)?;
-    let outcomes: Vec<Outcome> =
-        pool.install(|| jobs.into_par_iter().map(|j| process(j, mode)).collect());
+    // `--format concise` reports each file on its own: render it while its
+    // text is at hand, instead of keeping every text until the end.
+    let early = mode == Mode::Check && a.format == CheckFormat::Concise && !a.statistics;
+    let outcomes: Vec<Outcome> = pool.install(|| {
+        jobs.into_par_iter()
+            .map(|j| process(j, mode, early))
+            .collect()
+    });
 
     let mut had_error = !walk_errors.is_empty();
     for e in walk_errors {
@@ -129,9 +139,10 @@ pub fn run(a: CheckArgs) -> Result<i32, Error> {
         });
     }
 
-    let failed = reports
-        .iter()
-        .any(|r| r.diagnostics.iter().any(|d| d.severity >= r.fail_level));
+    let failed = reports.iter().any(|r| {
+        r.rendered.as_ref().is_some_and(|(_, failed)| *failed)
+            || r.diagnostics.iter().any(|d| d.severity >= r.fail_level)
+    });
     if mode == Mode::Fix {
         let fixes: usize = reports
             .iter()
@@ -181,6 +192,15 @@ fn emit(a: &CheckArgs, s: &str) -> Result<(), Error> {
 }
 
 fn render(a: &CheckArgs, reports: &[Report], color: bool) -> String {
+    if a.format == CheckFormat::Concise
+        && !a.statistics
+        && reports.iter().all(|r| r.rendered.is_some())
+    {
+        return reports
+            .iter()
+            .filter_map(|r| r.rendered.as_ref().map(|(s, _)| s.as_str()))
+            .collect();
+    }
     let results: Vec<(&str, &str, &[Diagnostic])> = reports
         .iter()
         .map(|r| (r.name.as_str(), r.text.as_str(), r.diagnostics.as_slice()))
@@ -211,7 +231,7 @@ fn render(a: &CheckArgs, reports: &[Report], color: bool) -> String {
     }
 }
 
-fn process(job: Job, mode: Mode) -> Outcome {
+fn process(job: Job, mode: Mode, early: bool) -> Outcome {
     let Job {
         input,
         settings,
@@ -251,6 +271,22 @@ fn process(job: Job, mode: Mode) -> Outcome {
         }
     }
     let checked = frontend::check(engine, input.format, &current);
+    if early {
+        let failed = checked
+            .diagnostics
+            .iter()
+            .any(|d| d.severity >= resolved.fail_level);
+        let rendered = output::concise(&[(input.name.as_str(), &current, &checked.diagnostics)]);
+        return Outcome::Checked(Report {
+            name: input.name,
+            path: input.path,
+            text: String::new(),
+            diagnostics: Vec::new(),
+            fail_level: resolved.fail_level,
+            fixed,
+            rendered: Some((rendered, failed)),
+        });
+    }
     // The text is only needed to render diagnostics (and, for standard
     // input, to print the fixed text): don't hold a whole tree in memory.
     if checked.diagnostics.is_empty() && fixed.is_none() && input.path.is_some() {
@@ -263,6 +299,7 @@ fn process(job: Job, mode: Mode) -> Outcome {
         diagnostics: checked.diagnostics,
         fail_level: resolved.fail_level,
         fixed,
+        rendered: None,
     })
 }
 

@@ -483,14 +483,21 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool, threads: Option<usize>) -> R
     let mut n = 0usize;
     let mut bad = false;
     let mut eof = false;
+    // The lines of a batch as (line number, bytes); the buffers are kept
+    // from batch to batch, so a line is read into memory already in use.
+    let mut lines: Vec<(usize, Vec<u8>)> = Vec::new();
     while !eof {
-        // One batch of (line number, bytes).
-        let mut batch: Vec<(usize, Vec<u8>)> = Vec::new();
+        // The batch is `lines[..used]`.
+        let mut used = 0;
         let mut bytes = 0usize;
-        while batch.len() < JSONL_BATCH_LINES && bytes < JSONL_BATCH_BYTES {
-            let mut line = Vec::new();
+        while used < JSONL_BATCH_LINES && bytes < JSONL_BATCH_BYTES {
+            if used == lines.len() {
+                lines.push((0, Vec::new()));
+            }
+            let line = &mut lines[used].1;
+            line.clear();
             let read = reader
-                .read_until(b'\n', &mut line)
+                .read_until(b'\n', line)
                 .map_err(|e| Error::new(ErrorKind::Io, format!("reading standard input: {e}")))?;
             if read == 0 {
                 eof = true;
@@ -501,8 +508,10 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool, threads: Option<usize>) -> R
                 continue;
             }
             bytes += line.len();
-            batch.push((n, line));
+            lines[used].0 = n;
+            used += 1;
         }
+        let batch = &lines[..used];
         let results: Vec<(usize, Result<String, String>)> = pool.install(|| {
             batch
                 .par_iter()
