@@ -791,6 +791,11 @@ fn an_absolute_clause_has_its_own_subject() {
             s("great meeting.", "Ruiz")
         ]
     );
+    let text = "The city was on edge, with many marchers and spectators chanting “No more.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("No more.", "many marchers and spectators")]
+    );
     let text = "Aides familiar with Ruiz’s thinking expect a run.\n";
     let analysis = Engine::english().analyze(text);
     assert!(
