@@ -815,6 +815,20 @@ pub fn attribute(
             && !has_usable_cue(inp, &idx, &usable, para)
         {
             (Method::ParagraphCarryOver, Confidence::Low)
+        } else if quotes[p].paragraph + 2 == q.paragraph
+            && q.kind == QuoteKind::Full
+            && q.open.is_some_and(|o| o.start == para.start)
+            && !has_usable_cue(inp, &idx, &usable, para)
+            && {
+                // `“…,” Miller said.` ¶ `She pauses.` ¶ `“…”`: over one
+                // short paragraph with no quote and no report of its own.
+                let between = inp.paragraphs[q.paragraph as usize - 1];
+                between.len() <= 40
+                    && !has_usable_cue(inp, &idx, &usable, between)
+                    && !idx.quote_opens_in(between.start, between.end)
+            }
+        {
+            (Method::ParagraphCarryOver, Confidence::Low)
         } else {
             continue;
         };

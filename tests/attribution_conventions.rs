@@ -936,3 +936,19 @@ fn an_object_relative_clause_names_the_quote_speaker() {
         lifeline for the parks.”\n";
     assert_eq!(speakers(text), vec![s("a lifeline for", "she")]);
 }
+
+#[test]
+fn a_quote_paragraph_after_one_short_paragraph_without_a_report_goes_on() {
+    // `“…,” Miller said into the phone.` ¶ `She pauses.` ¶ `“…”`: the
+    // speaker goes on over a short paragraph with no quote and no report.
+    let text = "“We are calling for the mayor,” Ana Miller said into the phone.\n\n\
+        She pauses.\n\n\
+        “Well, thank you so much.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("We are calling", "Ana Miller"),
+            s("Well, thank you", "Ana Miller")
+        ]
+    );
+}
