@@ -813,20 +813,27 @@ pub fn attribute(
         } else if quotes[p].paragraph + 1 == q.paragraph
             && q.open.is_some_and(|o| o.start == para.start)
             && !has_usable_cue(inp, &idx, &usable, para)
-        {
-            (Method::ParagraphCarryOver, Confidence::Low)
-        } else if quotes[p].paragraph + 2 == q.paragraph
-            && q.kind == QuoteKind::Full
-            && q.open.is_some_and(|o| o.start == para.start)
-            && !has_usable_cue(inp, &idx, &usable, para)
-            && {
-                // `“…,” Miller said.` ¶ `She pauses.` ¶ `“…”`: over one
-                // short paragraph with no quote and no report of its own.
-                let between = inp.paragraphs[q.paragraph as usize - 1];
-                between.len() <= 40
-                    && !has_usable_cue(inp, &idx, &usable, between)
-                    && !idx.quote_opens_in(between.start, between.end)
-            }
+            || quotes[p].paragraph + 2 == q.paragraph
+                && q.kind == QuoteKind::Full
+                && q.open.is_some_and(|o| o.start == para.start)
+                && !has_usable_cue(inp, &idx, &usable, para)
+                && {
+                    // `“…,” Miller said.` ¶ `She pauses.` ¶ `“…”`: over one
+                    // short paragraph with no quote and no report of its own.
+                    let between = inp.paragraphs[q.paragraph as usize - 1];
+                    // A beat about the speaker (`She pauses.`, `Pause.`), not
+                    // narration with a subject of its own.
+                    let mut words = between.slice(inp.text).split_whitespace();
+                    let beat = match (words.next(), words.next()) {
+                        (Some(_), None) => true,
+                        (Some(w), Some(_)) => matches!(w, "He" | "She" | "They"),
+                        _ => false,
+                    };
+                    beat && between.len() <= 40
+                        && quotes[p].kind != QuoteKind::Fragment
+                        && !has_usable_cue(inp, &idx, &usable, between)
+                        && !idx.quote_opens_in(between.start, between.end)
+                }
         {
             (Method::ParagraphCarryOver, Confidence::Low)
         } else {

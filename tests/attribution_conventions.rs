@@ -951,4 +951,15 @@ fn a_quote_paragraph_after_one_short_paragraph_without_a_report_goes_on() {
             s("Well, thank you", "Ana Miller")
         ]
     );
+    // Narration with its own subject breaks the chain.
+    let text = "“We are calling for the mayor,” Ana Miller said into the phone.\n\n\
+        The council met on Monday.\n\n\
+        “The ferry will stop in May.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("We are calling", "Ana Miller"),
+            ("The ferry will".to_string(), None)
+        ]
+    );
 }
