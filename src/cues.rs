@@ -680,7 +680,10 @@ fn match_phrase(text: &str, toks: &[Token], i: usize, phrase: &[String]) -> usiz
 const NOUNY: Words = Words(|w| {
     matches!(
         w,
-        "project"
+        "retort"
+            | "retorts"
+            | "jeers"
+            | "project"
             | "projects"
             | "post"
             | "posts"

@@ -963,3 +963,13 @@ fn a_quote_paragraph_after_one_short_paragraph_without_a_report_goes_on() {
         ]
     );
 }
+
+#[test]
+fn a_retort_and_jeers_after_an_adjective_are_nouns() {
+    let text = "Ruiz delivered a snappy retort: “Nobody is tearing this up.”\n\n\
+        Dale joked, “You are being ridiculous,” drawing loud jeers from the hall.\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("Nobody is tearing", "Ruiz"), s("You are being", "Dale")]
+    );
+}
