@@ -584,6 +584,15 @@ pub fn attribute(
                 .source
                 .clone()
                 .expect("usable cues have a source");
+            // `In a September Post-ABC News poll, 75 percent of Republicans
+            // said “…”`: those polled speak through the poll the sentence
+            // names before them.
+            let m = if quantified(m.span.slice(inp.text)) {
+                let sentence = inp.sentences[inp.cues[ci].sentence as usize];
+                poll_before(inp, sentence, m.span.start).unwrap_or(m)
+            } else {
+                m
+            };
             out[qi] = Some(link(inp, table, qi, m, Some(ci as u32), method, confidence));
         } else if q.kind == QuoteKind::Fragment
             && !follows_attributed
@@ -956,6 +965,21 @@ fn cannot_speak(subject: &str) -> bool {
                 | "instead"
                 | "former"
         )
+}
+
+/// The poll or survey a sentence names before `upto`: `a September
+/// Washington Post-ABC News poll`.
+fn poll_before(inp: &Input, sentence: Span, upto: u32) -> Option<Mention> {
+    let span = Span::new(
+        sentence.start as usize,
+        (upto as usize).max(sentence.start as usize),
+    );
+    let toks = crate::tokens::tokenize(inp.text, span, inp.rules);
+    let k = toks
+        .iter()
+        .rposition(|t| t.word && matches!(t.lower(inp.text).as_ref(), "poll" | "survey"))?;
+    crate::cues::np_before(inp.text, &toks, k + 1, inp.rules)
+        .filter(|m| m.span.end == toks[k].span.end && m.span.start < toks[k].span.start)
 }
 
 /// `37 percent of Americans`, `31% of voters`, `six in 10 Republicans`,

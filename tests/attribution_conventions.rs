@@ -887,12 +887,15 @@ fn a_share_of_those_polled_speaks_through_the_poll() {
     // person in the same position is not overruled.
     let text = "The Marist poll also finds that, while 37 percent of voters say the mayor is \
         “very responsible” for the delays, 39 percent blame the council.\n\n\
-        The report finds that Ana Ruiz says the mayor is “responsible” for the delays.\n";
+        The report finds that Ana Ruiz says the mayor is “responsible” for the delays.\n\n\
+        In a September Marist poll, 75 percent of voters said “most officials” cannot be \
+        trusted.\n";
     assert_eq!(
         speakers(text),
         vec![
             s("very responsible", "The Marist poll"),
-            s("responsible", "Ana Ruiz")
+            s("responsible", "Ana Ruiz"),
+            s("most officials", "a September Marist poll")
         ]
     );
 }
