@@ -878,12 +878,14 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
                 return false;
             }
         }
-        // `with many marchers and spectators chanting “…”`: a plural noun
-        // phrase of a few words after `with`.
-        if p.ends_with('s')
-            && !p.ends_with("’s")
+        // `with many marchers and spectators chanting “…”`, `with the
+        // campaign of the former senator saying …`: a noun phrase of a few
+        // words after `with`.
+        if !p.ends_with("’s")
             && !p.ends_with("'s")
-            && (i.saturating_sub(6)..i - 1)
+            && !DETERMINERS.contains(&p)
+            && !NP_PREP.contains(&p)
+            && (i.saturating_sub(9)..i - 1)
                 .rev()
                 .take_while(|&k| toks[k].word)
                 .any(|k| toks[k].lower(text).as_ref() == "with")

@@ -796,6 +796,12 @@ fn an_absolute_clause_has_its_own_subject() {
         speakers(text),
         vec![s("No more.", "many marchers and spectators")]
     );
+    let text = "Dale turned on Ruiz, with the campaign of the former mayor of Dover saying \
+        Ruiz was “not a real reformer.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("not a real", "the campaign of the former mayor of Dover")]
+    );
     let text = "Aides familiar with Ruiz’s thinking expect a run.\n";
     let analysis = Engine::english().analyze(text);
     assert!(
