@@ -486,11 +486,16 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool, threads: Option<usize>) -> R
     // The lines of a batch as (line number, bytes); the buffers are kept
     // from batch to batch, so a line is read into memory already in use.
     let mut lines: Vec<(usize, Vec<u8>)> = Vec::new();
+    // With one thread a record is analysed and written on this thread as
+    // soon as it is read: no batch to hold, and no buffer allocated on a
+    // worker and freed here.
+    let single = pool.current_num_threads() == 1;
+    let batch_lines = if single { 1 } else { JSONL_BATCH_LINES };
     while !eof {
         // The batch is `lines[..used]`.
         let mut used = 0;
         let mut bytes = 0usize;
-        while used < JSONL_BATCH_LINES && bytes < JSONL_BATCH_BYTES {
+        while used < batch_lines && bytes < JSONL_BATCH_BYTES {
             if used == lines.len() {
                 lines.push((0, Vec::new()));
             }
@@ -512,14 +517,15 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool, threads: Option<usize>) -> R
             used += 1;
         }
         let batch = &lines[..used];
-        let results: Vec<(usize, Result<String, String>)> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|(n, line)| (*n, output::jsonl_record(engine, line, all_quotes)))
-                .collect()
-        });
+        let record =
+            |(n, line): &(usize, Vec<u8>)| (*n, output::jsonl_record(engine, line, all_quotes));
+        let results: Vec<(usize, Result<String, String>)> = if single {
+            batch.iter().map(record).collect()
+        } else {
+            pool.install(|| batch.par_iter().map(record).collect())
+        };
         for (n, result) in results {
-            let mut s = match result {
+            let s = match result {
                 Ok(r) => r,
                 Err(msg) => {
                     eprintln!("quotecheck: error: stdin:{n}: {msg}");
@@ -527,8 +533,10 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool, threads: Option<usize>) -> R
                     serde_json::json!({ "line": n, "error": msg }).to_string()
                 }
             };
-            s.push('\n');
-            if let Err(e) = out.write_all(s.as_bytes()) {
+            if let Err(e) = out
+                .write_all(s.as_bytes())
+                .and_then(|()| out.write_all(b"\n"))
+            {
                 if e.kind() == io::ErrorKind::BrokenPipe {
                     return Ok(0);
                 }
