@@ -487,15 +487,44 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool, threads: Option<usize>) -> R
     // from batch to batch, so a line is read into memory already in use.
     let mut lines: Vec<(usize, Vec<u8>)> = Vec::new();
     // With one thread a record is analysed and written on this thread as
-    // soon as it is read: no batch to hold, and no buffer allocated on a
-    // worker and freed here.
-    let single = pool.current_num_threads() == 1;
-    let batch_lines = if single { 1 } else { JSONL_BATCH_LINES };
+    // soon as it is read, into buffers kept from line to line: no batch to
+    // hold, and no buffer allocated on a worker and freed here.
+    if pool.current_num_threads() == 1 {
+        let mut line = Vec::new();
+        let mut record = String::new();
+        loop {
+            line.clear();
+            let read = reader
+                .read_until(b'\n', &mut line)
+                .map_err(|e| Error::new(ErrorKind::Io, format!("reading standard input: {e}")))?;
+            if read == 0 {
+                break;
+            }
+            n += 1;
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            record.clear();
+            if let Err(msg) = output::jsonl_record_into(engine, &line, all_quotes, &mut record) {
+                eprintln!("quotecheck: error: stdin:{n}: {msg}");
+                bad = true;
+                record = serde_json::json!({ "line": n, "error": msg }).to_string();
+            }
+            record.push('\n');
+            if let Err(e) = out.write_all(record.as_bytes()) {
+                if e.kind() == io::ErrorKind::BrokenPipe {
+                    return Ok(0);
+                }
+                return Err(Error::new(ErrorKind::Io, format!("writing output: {e}")));
+            }
+        }
+        eof = true;
+    }
     while !eof {
         // The batch is `lines[..used]`.
         let mut used = 0;
         let mut bytes = 0usize;
-        while used < batch_lines && bytes < JSONL_BATCH_BYTES {
+        while used < JSONL_BATCH_LINES && bytes < JSONL_BATCH_BYTES {
             if used == lines.len() {
                 lines.push((0, Vec::new()));
             }
@@ -517,13 +546,12 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool, threads: Option<usize>) -> R
             used += 1;
         }
         let batch = &lines[..used];
-        let record =
-            |(n, line): &(usize, Vec<u8>)| (*n, output::jsonl_record(engine, line, all_quotes));
-        let results: Vec<(usize, Result<String, String>)> = if single {
-            batch.iter().map(record).collect()
-        } else {
-            pool.install(|| batch.par_iter().map(record).collect())
-        };
+        let results: Vec<(usize, Result<String, String>)> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|(n, line)| (*n, output::jsonl_record(engine, line, all_quotes)))
+                .collect()
+        });
         for (n, result) in results {
             let s = match result {
                 Ok(r) => r,
