@@ -2341,7 +2341,8 @@ pub fn np_after(
 
 /// Classifies a noun phrase.
 pub fn mention(text: &str, span: Span, toks: &[Token], rules: &LangRules) -> Mention {
-    let words: Vec<&str> = toks
+    // A mention has a few words: on the stack.
+    let words: smallvec::SmallVec<[&str; 8]> = toks
         .iter()
         .filter(|t| t.word)
         .map(|t| t.text(text))

@@ -90,11 +90,17 @@ pub fn run(a: CheckArgs) -> Result<i32, Error> {
     // `--format concise` reports each file on its own: render it while its
     // text is at hand, instead of keeping every text until the end.
     let early = mode == Mode::Check && a.format == CheckFormat::Concise && !a.statistics;
-    let outcomes: Vec<Outcome> = pool.install(|| {
-        jobs.into_par_iter()
-            .map(|j| process(j, mode, early))
-            .collect()
-    });
+    // With one thread the files are checked on this thread: what a file
+    // allocates is freed where it was allocated.
+    let outcomes: Vec<Outcome> = if pool.current_num_threads() == 1 {
+        jobs.into_iter().map(|j| process(j, mode, early)).collect()
+    } else {
+        pool.install(|| {
+            jobs.into_par_iter()
+                .map(|j| process(j, mode, early))
+                .collect()
+        })
+    };
 
     let mut had_error = !walk_errors.is_empty();
     for e in walk_errors {

@@ -9,13 +9,14 @@
 use quotecheck::extract::{ClaimRecord, QuoteRecord};
 use serde_json::Value;
 
-/// `{"id":…,"quotes":[…],"claims":[…]}`, without a newline.
-pub fn record(id: &Value, quotes: &[QuoteRecord], claims: &[ClaimRecord]) -> String {
-    let mut out = String::with_capacity(64 + 320 * (quotes.len() + claims.len()));
+/// `{"id":…,"quotes":[…],"claims":[…]}`, without a newline, appended to
+/// `out` (a buffer kept from record to record).
+pub fn record_into(out: &mut String, id: &Value, quotes: &[QuoteRecord], claims: &[ClaimRecord]) {
+    out.reserve(64 + 320 * (quotes.len() + claims.len()));
     out.push_str("{\"id\":");
     match id {
         Value::Null => out.push_str("null"),
-        Value::String(s) => push_str(&mut out, s),
+        Value::String(s) => push_str(out, s),
         other => out.push_str(&serde_json::to_string(other).expect("a JSON value serialises")),
     }
     out.push_str(",\"quotes\":[");
@@ -23,17 +24,16 @@ pub fn record(id: &Value, quotes: &[QuoteRecord], claims: &[ClaimRecord]) -> Str
         if i > 0 {
             out.push(',');
         }
-        push_quote(&mut out, q);
+        push_quote(out, q);
     }
     out.push_str("],\"claims\":[");
     for (i, c) in claims.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        push_claim(&mut out, c);
+        push_claim(out, c);
     }
     out.push_str("]}");
-    out
 }
 
 fn push_quote(out: &mut String, q: &QuoteRecord) {
@@ -276,7 +276,9 @@ mod tests {
                     claims: &claims[..c],
                 })
                 .unwrap();
-                assert_eq!(record(id, &quotes[..q], &claims[..c]), want);
+                let mut got = String::from("kept");
+                record_into(&mut got, id, &quotes[..q], &claims[..c]);
+                assert_eq!(got, format!("kept{want}"));
             }
         }
     }

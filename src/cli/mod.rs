@@ -486,6 +486,40 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool, threads: Option<usize>) -> R
     // The lines of a batch as (line number, bytes); the buffers are kept
     // from batch to batch, so a line is read into memory already in use.
     let mut lines: Vec<(usize, Vec<u8>)> = Vec::new();
+    // With one thread a record is analysed and written on this thread as
+    // soon as it is read, into buffers kept from line to line: no batch to
+    // hold, and no buffer allocated on a worker and freed here.
+    if pool.current_num_threads() == 1 {
+        let mut line = Vec::new();
+        let mut record = String::new();
+        loop {
+            line.clear();
+            let read = reader
+                .read_until(b'\n', &mut line)
+                .map_err(|e| Error::new(ErrorKind::Io, format!("reading standard input: {e}")))?;
+            if read == 0 {
+                break;
+            }
+            n += 1;
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            record.clear();
+            if let Err(msg) = output::jsonl_record_into(engine, &line, all_quotes, &mut record) {
+                eprintln!("quotecheck: error: stdin:{n}: {msg}");
+                bad = true;
+                record = serde_json::json!({ "line": n, "error": msg }).to_string();
+            }
+            record.push('\n');
+            if let Err(e) = out.write_all(record.as_bytes()) {
+                if e.kind() == io::ErrorKind::BrokenPipe {
+                    return Ok(0);
+                }
+                return Err(Error::new(ErrorKind::Io, format!("writing output: {e}")));
+            }
+        }
+        eof = true;
+    }
     while !eof {
         // The batch is `lines[..used]`.
         let mut used = 0;
@@ -519,7 +553,7 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool, threads: Option<usize>) -> R
                 .collect()
         });
         for (n, result) in results {
-            let mut s = match result {
+            let s = match result {
                 Ok(r) => r,
                 Err(msg) => {
                     eprintln!("quotecheck: error: stdin:{n}: {msg}");
@@ -527,8 +561,10 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool, threads: Option<usize>) -> R
                     serde_json::json!({ "line": n, "error": msg }).to_string()
                 }
             };
-            s.push('\n');
-            if let Err(e) = out.write_all(s.as_bytes()) {
+            if let Err(e) = out
+                .write_all(s.as_bytes())
+                .and_then(|()| out.write_all(b"\n"))
+            {
                 if e.kind() == io::ErrorKind::BrokenPipe {
                     return Ok(0);
                 }

@@ -355,6 +355,17 @@ impl<'de: 'a, 'a> serde::Deserialize<'de> for JsonlText<'a> {
 /// One `--jsonl` record: `{"id","text"}` in, the `{"id","quotes","claims"}`
 /// line out (without its newline).
 pub fn jsonl_record(engine: &Engine, line: &[u8], all_quotes: bool) -> Result<String, String> {
+    let mut out = String::new();
+    jsonl_record_into(engine, line, all_quotes, &mut out).map(|()| out)
+}
+
+/// [`jsonl_record`], appended to `out`; on an error `out` is as it was.
+pub fn jsonl_record_into(
+    engine: &Engine,
+    line: &[u8],
+    all_quotes: bool,
+    out: &mut String,
+) -> Result<(), String> {
     let v: JsonlIn = serde_json::from_slice(line).map_err(|e| format!("invalid JSON: {e}"))?;
     let text = match &v.text {
         Some(JsonlText::Text(t)) => t.as_ref(),
@@ -367,7 +378,8 @@ pub fn jsonl_record(engine: &Engine, line: &[u8], all_quotes: bool) -> Result<St
         quote_records(text, &analysis)
     };
     let claims = quotecheck::extract::claim_records(text, &analysis);
-    Ok(super::jsonl::record(&v.id, &quotes, &claims))
+    super::jsonl::record_into(out, &v.id, &quotes, &claims);
+    Ok(())
 }
 
 #[cfg(test)]
