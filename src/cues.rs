@@ -892,21 +892,29 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
         {
             return false;
         }
-        if !matches!(
-            p,
-            "is" | "was"
-                | "were"
-                | "are"
-                | "been"
-                | "be"
-                | "am"
-                | "keeps"
-                | "kept"
-                | "started"
-                | "began"
-                | "continued"
-                | "continues"
-        ) && !p.ends_with("ly")
+        // `he’s predicting`, `they’re claiming`: a contracted auxiliary.
+        let contracted = ["’s", "'s", "’re", "'re", "’m", "'m"].iter().any(|c| {
+            p.strip_suffix(c).is_some_and(|w| {
+                matches!(w, "he" | "she" | "it" | "they" | "we" | "you" | "i" | "who")
+            })
+        });
+        if !contracted
+            && !matches!(
+                p,
+                "is" | "was"
+                    | "were"
+                    | "are"
+                    | "been"
+                    | "be"
+                    | "am"
+                    | "keeps"
+                    | "kept"
+                    | "started"
+                    | "began"
+                    | "continued"
+                    | "continues"
+            )
+            && !p.ends_with("ly")
         {
             return true;
         }
@@ -976,11 +984,21 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
     {
         return true;
     }
-    // After a possessive it is a noun: `Clinton’s remarks`, `Farook’s name`.
+    // After a possessive it is a noun: `Clinton’s remarks`, `Farook’s name`;
+    // not after a contracted `is` (`he’s claiming`).
     if prev_idx.is_some_and(|j| {
         j + 1 == i && {
             let p = toks[j].text(text);
-            p.ends_with("’s") || p.ends_with("'s") || p.ends_with("s’") || p.ends_with("s'")
+            let contracted = ["’s", "'s"].iter().any(|c| {
+                lower(p).strip_suffix(c).is_some_and(|w| {
+                    matches!(w, "he" | "she" | "it" | "who" | "that" | "there" | "what")
+                })
+            });
+            !contracted
+                && (p.ends_with("’s")
+                    || p.ends_with("'s")
+                    || p.ends_with("s’")
+                    || p.ends_with("s'"))
         }
     }) {
         return true;

@@ -982,3 +982,17 @@ fn a_retort_and_jeers_after_an_adjective_are_nouns() {
         vec![s("Nobody is tearing", "Ruiz"), s("You are being", "Dale")]
     );
 }
+
+#[test]
+fn a_contracted_auxiliary_before_a_participle_reports() {
+    // `he’s predicting that …` is a report, not the possessive of
+    // `Clinton’s remarks`.
+    let text = "Ruiz will not win a county. And he’s predicting that Dale has “no chance” \
+        of winning.\n";
+    let analysis = Engine::english().analyze(text);
+    assert!(
+        analysis.cues.iter().any(|c| c.lemma == "predict"),
+        "{:?}",
+        analysis.cues
+    );
+}
