@@ -295,32 +295,34 @@ pub fn attribute(
                 })
                 .map(|i| inp.cues[i].span.start)
                 .max();
+            // A cue of this sentence before the opening mark that `own`
+            // accepts.
+            let before_quote = |own: &dyn Fn(&Cue) -> bool| {
+                idx.cues_in(so).find(|&i| {
+                    let c = &inp.cues[i];
+                    usable[i] && c.span.end <= outer.start && own(c)
+                })
+            };
+            // Only commas, colons and spaces between the cue and the quote.
+            let adjoins = |c: &Cue| {
+                inp.text[c.span.end as usize..outer.start as usize]
+                    .chars()
+                    .all(|ch| ch.is_whitespace() || ch == ',' || ch == ':')
+            };
             // `…, which is an outcome, he said, “…”`: a parenthetical cue
             // right before the quote is the quote's own.
-            let parenthetical = idx.cues_in(so).find(|&i| {
-                let c = &inp.cues[i];
-                usable[i]
-                    && c.span.end <= outer.start
-                    && c.source.as_ref().is_some_and(|m| {
-                        m.kind == MentionKind::Pronoun
-                            && m.span.end <= c.span.start
-                            && inp.text[..m.span.start as usize].trim_end().ends_with(',')
-                    })
-                    && inp.text[c.span.end as usize..outer.start as usize]
-                        .chars()
-                        .all(|ch| ch.is_whitespace() || ch == ',' || ch == ':')
-            });
-            if let Some(i) = parenthetical {
-                return Some((i, outer.start - inp.cues[i].span.end));
-            }
+            let parenthetical = |c: &Cue| {
+                c.source.as_ref().is_some_and(|m| {
+                    m.kind == MentionKind::Pronoun
+                        && m.span.end <= c.span.start
+                        && inp.text[..m.span.start as usize].trim_end().ends_with(',')
+                }) && adjoins(c)
+            };
             // `Cruz said as the heckler yelled: “…”`: a cue that introduces
             // the quote directly, with only a colon or comma between, is
             // the quote's own, whatever report opens the sentence.
-            let introducing = idx.cues_in(so).find(|&i| {
-                let c = &inp.cues[i];
-                usable[i]
-                    && c.span.end <= outer.start
-                    && c.pattern == CuePattern::SourceBefore
+            let introducing = |c: &Cue| {
+                c.pattern == CuePattern::SourceBefore
                     // A name, not `he` (who is mostly the report's own
                     // subject: `Trump said he responded: “…”`), and not a
                     // participle, which speaks for the main clause.
@@ -328,42 +330,35 @@ pub fn attribute(
                         m.span.end <= c.span.start && m.kind != MentionKind::Pronoun
                     })
                     && !inp.text[c.span.start as usize..c.span.end as usize].ends_with("ing")
-                    && {
-                        let gap = &inp.text[c.span.end as usize..outer.start as usize];
-                        gap.contains([',', ':'])
-                            && gap.chars().all(|ch| ch.is_whitespace() || ch == ',' || ch == ':')
-                    }
-            });
-            if let Some(i) = introducing {
-                return Some((i, outer.start - inp.cues[i].span.end));
-            }
+                    && inp.text[c.span.end as usize..outer.start as usize].contains([',', ':'])
+                    && adjoins(c)
+            };
             // `…, which he called “a cartel”`, `whom he described as
             // “volatile”`: an object relative clause with its own subject
             // right before the quote names the quote's speaker, whatever
             // report the sentence opens with.
-            let object_relative = idx.cues_in(so).find(|&i| {
-                let c = &inp.cues[i];
-                usable[i]
-                    && c.span.end <= outer.start
-                    && c.source.as_ref().is_some_and(|m| {
-                        m.span.end <= c.span.start
-                            && matches!(m.kind, MentionKind::Pronoun | MentionKind::Name)
-                            && inp.text[..m.span.start as usize]
-                                .trim_end()
-                                .rsplit(|ch: char| !ch.is_alphabetic())
-                                .next()
-                                .is_some_and(|w| matches!(w, "which" | "whom"))
-                    })
-                    && inp.text[c.span.end as usize..outer.start as usize]
-                        .split_whitespace()
-                        .all(|w| matches!(w, "as" | "," | ":"))
-            });
+            let object_relative = |c: &Cue| {
+                c.source.as_ref().is_some_and(|m| {
+                    m.span.end <= c.span.start
+                        && matches!(m.kind, MentionKind::Pronoun | MentionKind::Name)
+                        && inp.text[..m.span.start as usize]
+                            .trim_end()
+                            .rsplit(|ch: char| !ch.is_alphabetic())
+                            .next()
+                            .is_some_and(|w| matches!(w, "which" | "whom"))
+                }) && inp.text[c.span.end as usize..outer.start as usize]
+                    .split_whitespace()
+                    .all(|w| matches!(w, "as" | "," | ":"))
+            };
             // `According to pool reports, Obama said …, which he called
             // “…”` stays the cited report's.
             let cited = idx
                 .cues_in(so)
                 .any(|i| usable[i] && inp.cues[i].pattern == CuePattern::AccordingTo);
-            if let Some(i) = object_relative.filter(|_| !cited) {
+            let own = before_quote(&parenthetical)
+                .or_else(|| before_quote(&introducing))
+                .or_else(|| before_quote(&object_relative).filter(|_| !cited));
+            if let Some(i) = own {
                 return Some((i, outer.start - inp.cues[i].span.end));
             }
             // `said Mr. Ekovich, who noted that prices had “cratered”`: a

@@ -823,6 +823,28 @@ const NOUNY: Words = Words(|w| {
     )
 });
 
+/// `he’s`, `they’re`, `I’m`, `that’s` (lower case): a pronoun with a
+/// contracted auxiliary, not a possessive.
+fn contracted_auxiliary(word: &str) -> bool {
+    ["’s", "'s", "’re", "'re", "’m", "'m"].iter().any(|c| {
+        word.strip_suffix(c).is_some_and(|w| {
+            matches!(
+                w,
+                "he" | "she"
+                    | "it"
+                    | "they"
+                    | "we"
+                    | "you"
+                    | "i"
+                    | "who"
+                    | "that"
+                    | "there"
+                    | "what"
+            )
+        })
+    })
+}
+
 /// `was told`, `is said`, `the so-called`, `an infrastructure project`:
 /// not a report by a subject.
 fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRules) -> bool {
@@ -893,12 +915,7 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
             return false;
         }
         // `he’s predicting`, `they’re claiming`: a contracted auxiliary.
-        let contracted = ["’s", "'s", "’re", "'re", "’m", "'m"].iter().any(|c| {
-            p.strip_suffix(c).is_some_and(|w| {
-                matches!(w, "he" | "she" | "it" | "they" | "we" | "you" | "i" | "who")
-            })
-        });
-        if !contracted
+        if !contracted_auxiliary(p)
             && !matches!(
                 p,
                 "is" | "was"
@@ -989,12 +1006,7 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
     if prev_idx.is_some_and(|j| {
         j + 1 == i && {
             let p = toks[j].text(text);
-            let contracted = ["’s", "'s"].iter().any(|c| {
-                lower(p).strip_suffix(c).is_some_and(|w| {
-                    matches!(w, "he" | "she" | "it" | "who" | "that" | "there" | "what")
-                })
-            });
-            !contracted
+            !contracted_auxiliary(&lower(p))
                 && (p.ends_with("’s")
                     || p.ends_with("'s")
                     || p.ends_with("s’")
