@@ -432,7 +432,22 @@ pub fn attribute(
         best = match (after, before) {
             (Some((a, da)), Some((b, db))) => {
                 let a_near = da <= 40;
-                if a_near || (q.kind != QuoteKind::Fragment && da <= db) {
+                // `Although Weiner admitted that they had “…,” he claimed
+                // they never met`: a quote inside an opening subordinate
+                // clause is that clause's report; the main clause after it
+                // is no report tag unless it ends the sentence.
+                let subordinate = s_open == s_close
+                    && s_open.is_some_and(|so| {
+                        quote_in_opening_clause(
+                            inp.text,
+                            inp.sentences[so],
+                            &inp.cues[b],
+                            outer.start,
+                        ) && !sentence_final_tag(inp.text, inp.sentences[so], &inp.cues[a])
+                    });
+                if subordinate {
+                    Some((b, Method::SameSentence, Confidence::High))
+                } else if a_near || (q.kind != QuoteKind::Fragment && da <= db) {
                     Some((a, Method::SameSentence, Confidence::High))
                 } else {
                     Some((b, Method::SameSentence, Confidence::High))
@@ -1261,6 +1276,43 @@ fn label_inside(inp: &Input, q: &Quote) -> Option<Mention> {
 /// The offset of the comma that ends a sentence-opening subordinate clause
 /// (`After Brown criticized him,`, `While Clinton has condemned it,`), if
 /// the sentence opens with one and the comma comes before `limit`.
+/// Whether the sentence opens with a subordinate clause (`Although`,
+/// `When`, `While` …) whose own report is the cue `c`, so that a quote after
+/// `c` and before the clause's end belongs to that clause.
+fn quote_in_opening_clause(text: &str, sentence: Span, c: &Cue, quote: u32) -> bool {
+    let s = sentence.slice(text);
+    let mut words = s
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let Some(mut first) = words.next() else {
+        return false;
+    };
+    if matches!(first, "So" | "But" | "And" | "Yet") {
+        let Some(w) = words.next() else { return false };
+        first = w;
+    }
+    let opens = matches!(
+        first,
+        "Although" | "Though" | "When" | "While" | "Whereas" | "Because" | "Since" | "After"
+    );
+    // The cue's subject is the clause's: nothing but the conjunction before it.
+    opens
+        && c.pattern == CuePattern::SourceBefore
+        && c.source.as_ref().is_some_and(|m| {
+            m.span.end <= c.span.start
+                && text[sentence.start as usize..m.span.start as usize]
+                    .split_whitespace()
+                    .count()
+                    <= 2
+                && !text[sentence.start as usize..c.span.start as usize].contains(',')
+        })
+        // No comma between the report and the quote: `When Sanders said
+        // …, he “grabbed …”` quotes the main clause.
+        && text
+            .get(c.span.end as usize..quote as usize)
+            .is_some_and(|between| !between.contains(','))
+}
+
 fn opening_subordinate_end(text: &str, sentence: Span, limit: u32) -> Option<u32> {
     let s = sentence.slice(text);
     let mut words = s
@@ -1269,6 +1321,13 @@ fn opening_subordinate_end(text: &str, sentence: Span, limit: u32) -> Option<u32
     let mut first = words.next()?;
     // `So when Patriot signaled …, Mr. Barrett said`: past a conjunction.
     if matches!(first, "So" | "But" | "And" | "Yet" | "Then") {
+        first = words.next()?;
+    }
+    // `Ever since …`, `Even as …`, `Just after …`: past a focusing adverb.
+    if matches!(
+        first,
+        "Ever" | "Even" | "Just" | "Only" | "Long" | "Shortly" | "Soon"
+    ) {
         first = words.next()?;
     }
     if !matches!(

@@ -2378,6 +2378,21 @@ pub fn mention(text: &str, span: Span, toks: &[Token], rules: &LangRules) -> Men
         .map(|t| t.text(text))
         .collect();
     let raw = span.slice(text);
+    // `he’s predicting`: the mention is `he`, not its contraction.
+    if let [w] = words[..]
+        && contracted_auxiliary(&lower(w))
+        && raw == w
+        && let Some(cut) = raw.rfind(['’', '\''])
+        && rules.pronouns.contains_key(lower(&raw[..cut]).as_ref())
+    {
+        return Mention {
+            span: Span {
+                start: span.start,
+                end: span.start + cut as u32,
+            },
+            kind: MentionKind::Pronoun,
+        };
+    }
     let kind = if words.len() == 1 && rules.pronouns.contains_key(lower(words[0]).as_ref()) {
         MentionKind::Pronoun
     } else if head_word(&words).is_some_and(|h| {

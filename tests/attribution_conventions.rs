@@ -996,3 +996,35 @@ fn a_contracted_auxiliary_before_a_participle_reports() {
         analysis.cues
     );
 }
+
+#[test]
+fn a_quote_inside_an_opening_subordinate_clause_is_that_clauses_report() {
+    let text = "The account was anonymous.\n\n\
+        Although Weiner admitted to the newspaper that he and the woman had “been friends \
+        for some time,” he claimed they had never met in person.\n";
+    assert_eq!(speakers(text), vec![s("been friends for", "Weiner")]);
+}
+
+#[test]
+fn a_quote_after_the_subordinate_clause_is_the_main_clauses() {
+    // The comma before the quote closes the `When` clause.
+    let text = "The teachers were watching.\n\n\
+        When Sanders said at a rally that he would not want the endorsement, he \
+        “grabbed hold of the mood,” said Karen Lewis, a teacher.\n";
+    assert_eq!(speakers(text), vec![s("grabbed hold of", "Karen Lewis")]);
+}
+
+#[test]
+fn ever_since_opens_a_subordinate_clause_and_a_contraction_is_not_the_mention() {
+    let text = "The message has not changed.\n\n\
+        Ever since Ana Ruiz announced her candidacy last year, she’s said the same thing \
+        at every stop: “It is about us.”\n";
+    assert_eq!(speakers(text), vec![s("It is about", "she")]);
+}
+
+#[test]
+fn a_contracted_auxiliary_is_not_part_of_the_speakers_mention() {
+    let text = "Ana Ruiz is running again.\n\n\
+        At every stop, she’s said the same thing: “It is about us.”\n";
+    assert_eq!(speakers(text), vec![s("It is about", "she")]);
+}
