@@ -530,6 +530,8 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
                     CuePattern::AccordingTo,
                     np_after(text, toks, i + n, rules, true),
                 ),
+                // `his call for`, `a wake-up call for`: a noun.
+                PhraseKind::Verb if noun_after_determiner(text, toks, i, rules) => continue,
                 PhraseKind::Verb => verb_source(text, toks, i, i + n, rules),
                 PhraseKind::DocumentRead => {
                     let after_quote =
@@ -845,9 +847,40 @@ fn contracted_auxiliary(word: &str) -> bool {
     })
 }
 
+/// `his call for`, `a passionate advocate`, `a wake-up call`: the word at
+/// `i` is a noun, after a determiner or, in its base form, at the end of a
+/// singular noun phrase (a verb after `a …` would agree: `a critic calls`).
+fn noun_after_determiner(text: &str, toks: &[Token], i: usize, rules: &LangRules) -> bool {
+    let Some(j) = i.checked_sub(1).filter(|&j| toks[j].word) else {
+        return false;
+    };
+    if matches!(
+        toks[j].lower(text).as_ref(),
+        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+    ) {
+        return true;
+    }
+    let lw = toks[i].lower(text);
+    let base = rules
+        .verbs
+        .get(lw.as_ref())
+        .is_some_and(|v| v.lemma == lw.as_ref());
+    base && (i.saturating_sub(3)..j)
+        .rev()
+        .take_while(|&k| {
+            toks[k + 1..i]
+                .iter()
+                .all(|t| t.word && !t.is_capitalized(text))
+        })
+        .any(|k| toks[k].word && matches!(toks[k].lower(text).as_ref(), "a" | "an"))
+}
+
 /// `was told`, `is said`, `the so-called`, `an infrastructure project`:
 /// not a report by a subject.
 fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRules) -> bool {
+    if noun_after_determiner(text, toks, i, rules) {
+        return true;
+    }
     // Only the word directly before counts: after a quote or a comma the
     // previous word belongs to another phrase.
     let prev_idx = i.checked_sub(1).filter(|&j| toks[j].word);

@@ -184,6 +184,11 @@ impl<'a> Iterator for Words<'a> {
 pub struct NameSighting {
     pub span: Span,
     cleaned: std::rc::Rc<SightedName>,
+    /// Where the sentence ends when the name opens it as the subject of a
+    /// person (`C. Boyden Gray, who served …`, `Ana Ruiz said`).
+    subject_of: Option<u32>,
+    /// Where the sighting's sentence ends.
+    sentence_end: u32,
 }
 
 /// What a [`NameSighting`]'s words give, the same for every sighting of them.
@@ -459,11 +464,30 @@ impl SpeakerTable {
             .iter()
             .filter(|m| m.start < pronoun.start)
             .max_by_key(|m| m.start)?;
+        // A pronoun after a sentence whose subject the speaker is means the
+        // subject, not another name in it (`Speaker Paul D. Ryan, who was
+        // reluctant to endorse Mr. Trump, … what he called …`).
+        let at = sightings.partition_point(|x| x.span.start < last.start);
+        if sightings
+            .get(at)
+            .is_some_and(|x| x.span == *last && x.subject_of.is_some())
+        {
+            return None;
+        }
         let si = sentences.partition_point(|x| x.end <= last.start);
         let sent = sentences.get(si).filter(|x| x.contains(*last))?;
         let upto = sightings.partition_point(|x| x.span.start < pronoun.start);
-        sightings[upto.saturating_sub(LOOKBACK)..upto]
-            .iter()
+        let near = &sightings[upto.saturating_sub(LOOKBACK)..upto];
+        // The speaker is that sentence's subject (`Mr. Trump said having
+        // Mr. Putin treat him with respect …`).
+        if near.iter().any(|x| {
+            sent.contains(x.span)
+                && x.subject_of.is_some()
+                && same_entity_words(&x.words, &self.words[speaker as usize])
+        }) {
+            return None;
+        }
+        near.iter()
             .filter(|x| {
                 sent.contains(x.span)
                     && !same_entity_words(&x.words, &self.words[speaker as usize])
@@ -500,11 +524,29 @@ impl SpeakerTable {
         };
         // The speakers under the same last word first, then (when there
         // are few enough) every speaker.
-        let found = exact.iter().copied().find(same).or_else(|| {
-            (self.speakers.len() <= FUZZY_LIMIT)
-                .then(|| (0..self.speakers.len()).find(same))
-                .flatten()
-        });
+        // Never one of the other gender (`Mr. Khan` is not Ghazala Khan);
+        // one known to be of the mention's gender first (`Mrs. Khan` is
+        // Ghazala Khan, not Khizr Khan); then the one named last (`Trump`
+        // after Melania Trump and Donald Trump).
+        let fits =
+            |i: &usize| gender.is_none_or(|g| self.speakers[*i].gender.is_none_or(|h| h == g));
+        let found = exact
+            .iter()
+            .copied()
+            .filter(same)
+            .filter(fits)
+            .max_by_key(|&i| {
+                (
+                    gender.is_some() && self.speakers[i].gender == gender,
+                    self.last_position_of(i, span.start),
+                    std::cmp::Reverse(i),
+                )
+            })
+            .or_else(|| {
+                (self.speakers.len() <= FUZZY_LIMIT)
+                    .then(|| (0..self.speakers.len()).filter(fits).find(same))
+                    .flatten()
+            });
         if let Some(i) = found {
             self.note(i, span);
             let s = &mut self.speakers[i];
@@ -618,14 +660,49 @@ impl SpeakerTable {
                 .iter()
                 .rev()
                 .find(|s| !s.is_org(rules) && s.gender.is_none_or(|g| g == gender))
+                // `Trump said praise from Vladimir Putin would not sway
+                // him. He said …`: the subject of that sentence, not the
+                // last name in it.
+                .map(|c| {
+                    sightings[..upto]
+                        .iter()
+                        .rev()
+                        .take_while(|t| t.sentence_end == c.sentence_end)
+                        .filter(|t| t.span.start < c.span.start && t.subject_of.is_some())
+                        .find(|t| !t.is_org(rules) && t.gender.is_none_or(|g| g == gender))
+                        .unwrap_or(c)
+                })
         } else {
             None
         };
         // A bare capitalised phrase (`City Hall`, `Mill Street`) is only a
         // person when it carries a title or role (`Mayor Dana Whitfield`),
         // or when no speaker in the table could be meant.
-        let sighting =
-            sighting.filter(|s| !s.roles.is_empty() || s.gender.is_some() || from_table.is_none());
+        let sighting = sighting.filter(|s| {
+            !s.roles.is_empty()
+                || s.gender.is_some()
+                || s.subject_of.is_some()
+                || from_table.is_none()
+        });
+        // `C. Boyden Gray, who served under George Bush, …: “…,” he said`:
+        // the person the sentence is about, not a name inside its clauses.
+        if person {
+            let upto = sightings.partition_point(|s| s.span.end <= at);
+            let subject = sightings[upto.saturating_sub(LOOKBACK)..upto]
+                .iter()
+                .rev()
+                .take_while(|s| s.subject_of.is_none_or(|end| at < end))
+                .find(|s| s.subject_of.is_some_and(|end| at < end))
+                .filter(|s| !s.is_org(rules) && s.gender.is_none_or(|g| g == gender));
+            if let Some(s) = subject {
+                let s = s.clone();
+                let g = match gender {
+                    Gender::Male | Gender::Female => Some(gender),
+                    _ => None,
+                };
+                return Some(self.add_sighted_person(&s, g));
+            }
+        }
         match (from_table, sighting) {
             (Some((p, i)), Some(s))
                 if s.span.start <= p || same_entity_words(&self.words[i], &s.words) =>
@@ -1023,6 +1100,53 @@ pub fn sightings_with<'t>(
                 s += 1;
             }
         }
+        // The sentence's subject, shown to be a person by a relative `who`
+        // or a verb of speech right after it.
+        let subject_of = (s == 0 || s == 1 && !toks[0].word)
+            .then(|| {
+                let next = |k: usize| toks.get(j + k).map(|t| t.text(text));
+                let who =
+                    next(0) == Some(",") && next(1).is_some_and(|w| w == "who" || w == "whose");
+                let speaks = next(0).is_some_and(|w| {
+                    rules
+                        .verbs
+                        .get(lower(w).as_ref())
+                        .is_some_and(|v| v.class == crate::lang::VerbClass::Speech)
+                });
+                (who || speaks).then_some(sentence.end)
+            })
+            .flatten();
+        // `Keller said …` after `Fire Chief Rob Keller`: a surname alone as
+        // the subject is a sighting of the person named in full before.
+        if j - s == 1
+            && s == 0
+            && subject_of.is_some()
+            && let Some(full) = out.iter().rev().find(|f| {
+                f.name_len >= 2
+                    && f.words.last() == Some(toks[s].lower(text).as_ref())
+                    && !f.is_org(rules)
+            })
+        {
+            // Its own words (a mention of it is a short name), with what
+            // the full name tells of the person.
+            let word = toks[s].text(text);
+            let words = name_words(word);
+            let again = NameSighting {
+                span: toks[s].span,
+                cleaned: std::rc::Rc::new(SightedName {
+                    name: word.to_string(),
+                    roles: full.roles.clone(),
+                    key: EntityKey::of(&words),
+                    words,
+                    gender: full.gender,
+                    org: std::cell::OnceCell::new(),
+                    name_len: 1,
+                }),
+                subject_of,
+                sentence_end: sentence.end,
+            };
+            out.push(again);
+        }
         if j - s >= 2 {
             let span = Span {
                 start: toks[s].span.start,
@@ -1034,6 +1158,8 @@ pub fn sightings_with<'t>(
                     let again = NameSighting {
                         span,
                         cleaned: out[k].cleaned.clone(),
+                        subject_of,
+                        sentence_end: sentence.end,
                     };
                     out.push(again);
                 }
@@ -1046,6 +1172,8 @@ pub fn sightings_with<'t>(
                         let key = EntityKey::of(&words);
                         out.push(NameSighting {
                             span,
+                            subject_of,
+                            sentence_end: sentence.end,
                             cleaned: std::rc::Rc::new(SightedName {
                                 name,
                                 roles,

@@ -1028,3 +1028,94 @@ fn a_contracted_auxiliary_is_not_part_of_the_speakers_mention() {
         At every stop, she’s said the same thing: “It is about us.”\n";
     assert_eq!(speakers(text), vec![s("It is about", "she")]);
 }
+
+#[test]
+fn a_verb_form_after_a_determiner_or_a_singular_noun_phrase_is_a_noun() {
+    // `a phone call` and `a passionate advocate` report nothing; the
+    // sentence's own subject speaks.
+    let text = "The nomination stalled.\n\n\
+        Mitch McConnell agreed to a phone call on Wednesday, but only to tell Garland \
+        that he would not agree to a “perfunctory” hearing.\n\n\
+        Ana Ruiz introduced him as “a fighter for families” and a passionate advocate.\n\n\
+        Ben Ode later backed his call for a “total ban” on the sales.\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("perfunctory", "Mitch McConnell"),
+            s("a fighter for", "Ana Ruiz"),
+            s("total ban", "Ben Ode"),
+        ]
+    );
+}
+
+/// (first words of each quote, the speaker it resolves to).
+fn resolved(text: &str) -> Vec<(String, Option<String>)> {
+    let analysis = Engine::english().analyze(text);
+    quote_records(text, &analysis)
+        .into_iter()
+        .map(|q| {
+            let words = text[q.start as usize..q.end as usize]
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ");
+            (words, q.resolved)
+        })
+        .collect()
+}
+
+#[test]
+fn a_pronoun_means_the_subject_of_its_sentence_not_a_name_in_its_clauses() {
+    let text = "The family has rules.\n\n\
+        C. Boyden Gray, who served as counsel under Mr. Bush's father, George Bush, \
+        listed the code of conduct: “Civility was assumed,” he said.\n";
+    assert_eq!(
+        resolved(text),
+        vec![s("Civility was assumed,", "C. Boyden Gray")]
+    );
+}
+
+#[test]
+fn a_surname_means_the_person_of_that_name_named_last_and_of_its_gender() {
+    let text = "The family spoke in turn.\n\n\
+        “He loves you,” Melania Trump said.\n\n\
+        Donald Trump took the stage. “We win,” Donald Trump said.\n\n\
+        “Back to work,” Trump said.\n\n\
+        “I am his mother,” Maria Khan said. “He was brave,” Khizr Khan said.\n\n\
+        “I stood,” Mrs. Khan said later. “I spoke,” Mr. Khan said.\n";
+    assert_eq!(
+        resolved(text),
+        vec![
+            s("He loves you,", "Melania Trump"),
+            s("We win,", "Donald Trump"),
+            s("Back to work,", "Donald Trump"),
+            s("I am his", "Maria Khan"),
+            s("He was brave,", "Khizr Khan"),
+            s("I stood,", "Maria Khan"),
+            s("I spoke,", "Khizr Khan"),
+        ]
+    );
+}
+
+#[test]
+fn a_pronoun_after_a_sentence_means_its_subject_not_the_last_name_in_it() {
+    let text = "The forum ran late.\n\n\
+        “We will see,” Donald Trump said.\n\n\
+        Trump said praise from Russian President Vladimir Putin would not sway him. \
+        He said Putin has “been a leader.”\n\n\
+        “Ask them,” Tamara Hicks said.\n\n\
+        Trump said he would return. “We will be back,” he said.\n\n\
+        “Ask us,” Tamara Hicks said.\n\n\
+        Kell Orton said the work would go on. “We stay,” he said.\n";
+    assert_eq!(
+        resolved(text),
+        vec![
+            s("We will see,", "Donald Trump"),
+            s("been a leader.", "Donald Trump"),
+            s("Ask them,", "Tamara Hicks"),
+            s("We will be", "Donald Trump"),
+            s("Ask us,", "Tamara Hicks"),
+            s("We stay,", "Kell Orton"),
+        ]
+    );
+}
