@@ -276,7 +276,7 @@ fn content_of(
                         .take(3)
                         .take_while(|w| {
                             let w = w.trim();
-                            !w.is_empty() && !rules.pronouns.contains_key(&w.to_lowercase())
+                            !w.is_empty() && !rules.pronouns.contains_key(&crate::lower::lower(w))
                         })
                         .map(str::len)
                         .sum();

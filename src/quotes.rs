@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::lang::{Continuation, LangRules};
+use crate::lower::lower;
 use crate::marks::{Glyph, Mark, Role};
 use crate::span::Span;
 
@@ -551,7 +552,7 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
         // `the reality show “The Apprentice,”`, `author of “Hacked World
         // Order,”`, `told “Fox and Friends,”`.
         let work_noun = matches!(
-            prev.to_lowercase().as_str(),
+            lower(prev).as_ref(),
             "show"
                 | "movie"
                 | "film"
@@ -590,14 +591,15 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
         .any(|w| after.starts_with(w));
         // `author of “…”`, `an interview with “…”`, but not `chants of
         // “Feel the Bern”`.
-        let prev2 = before
-            .rsplit(|c: char| c.is_whitespace())
-            .nth(1)
-            .unwrap_or("")
-            .to_lowercase();
+        let prev2 = lower(
+            before
+                .rsplit(|c: char| c.is_whitespace())
+                .nth(1)
+                .unwrap_or(""),
+        );
         let of_a_work = match prev {
             "of" => matches!(
-                prev2.as_str(),
+                prev2.as_ref(),
                 "author"
                     | "host"
                     | "star"
@@ -616,7 +618,7 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
                     | "publisher"
                     | "writer"
             ),
-            "with" => prev2 == "interview",
+            "with" => &*prev2 == "interview",
             _ => false,
         };
         if work_noun
@@ -677,7 +679,7 @@ fn named_by_a_person(before: &str, cue: &str) -> bool {
     // The determiner the cue was matched past: `called a “…”`.
     if words
         .peek()
-        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+        .is_some_and(|w| matches!(lower(w).as_ref(), "the" | "a" | "an"))
     {
         words.next();
     }
@@ -689,7 +691,7 @@ fn named_by_a_person(before: &str, cue: &str) -> bool {
         words.next()
     } else if cue.starts_with("the ") {
         match words.next() {
-            Some(v) if NAMING.contains(&v.to_lowercase().as_str()) => words.next(),
+            Some(v) if NAMING.contains(&lower(v).as_ref()) => words.next(),
             _ => return false,
         }
     } else {
@@ -703,7 +705,7 @@ fn named_by_a_person(before: &str, cue: &str) -> bool {
             return true;
         }
         matches!(
-            w.to_lowercase().as_str(),
+            lower(w).as_ref(),
             "he" | "she" | "they" | "i" | "we" | "who" | "whom"
         ) || w.chars().next().is_some_and(char::is_uppercase)
             && !matches!(
@@ -722,9 +724,9 @@ fn named_with_object(before: &str) -> bool {
     let words: Vec<&str> = before.split_whitespace().rev().take(9).collect();
     // words[0] is the last word before the mark.
     for (k, w) in words.iter().enumerate().skip(1).take(5) {
-        let lw = w.to_lowercase();
+        let lw = lower(w);
         let naming = matches!(
-            lw.as_str(),
+            lw.as_ref(),
             "called"
                 | "calls"
                 | "call"
@@ -734,10 +736,10 @@ fn named_with_object(before: &str) -> bool {
                 | "branded"
                 | "nicknamed"
         );
-        let referred = lw == "to"
-            && words.get(k + 1).is_some_and(|v| {
-                matches!(v.to_lowercase().as_str(), "referred" | "refers" | "refer")
-            })
+        let referred = &*lw == "to"
+            && words
+                .get(k + 1)
+                .is_some_and(|v| matches!(lower(v).as_ref(), "referred" | "refers" | "refer"))
             && words[..k].iter().any(|x| x.eq_ignore_ascii_case("as"));
         if !(naming || referred) {
             continue;
@@ -753,7 +755,7 @@ fn named_with_object(before: &str) -> bool {
         return words.get(subject_at).is_some_and(|s| {
             let s = s.trim_matches(|c: char| !c.is_alphanumeric());
             matches!(
-                s.to_lowercase().as_str(),
+                lower(s).as_ref(),
                 "he" | "she" | "they" | "i" | "we" | "who" | "whom" | "each" | "also"
             ) || s.chars().next().is_some_and(char::is_uppercase)
                 && !matches!(
