@@ -11,7 +11,12 @@ use serde_json::Value;
 
 /// `{"id":…,"quotes":[…],"claims":[…]}`, without a newline, appended to
 /// `out` (a buffer kept from record to record).
-pub fn record_into(out: &mut String, id: &Value, quotes: &[QuoteRecord], claims: &[ClaimRecord]) {
+pub fn record_into<S: std::ops::Deref<Target = str>>(
+    out: &mut String,
+    id: &Value,
+    quotes: &[QuoteRecord<S>],
+    claims: &[ClaimRecord<S>],
+) {
     out.reserve(64 + 320 * (quotes.len() + claims.len()));
     out.push_str("{\"id\":");
     match id {
@@ -36,7 +41,7 @@ pub fn record_into(out: &mut String, id: &Value, quotes: &[QuoteRecord], claims:
     out.push_str("]}");
 }
 
-fn push_quote(out: &mut String, q: &QuoteRecord) {
+fn push_quote<S: std::ops::Deref<Target = str>>(out: &mut String, q: &QuoteRecord<S>) {
     out.push_str("{\"start\":");
     push_u32(out, q.start);
     out.push_str(",\"end\":");
@@ -62,7 +67,7 @@ fn push_quote(out: &mut String, q: &QuoteRecord) {
     out.push('}');
 }
 
-fn push_claim(out: &mut String, c: &ClaimRecord) {
+fn push_claim<S: std::ops::Deref<Target = str>>(out: &mut String, c: &ClaimRecord<S>) {
     out.push_str("{\"start\":");
     push_u32(out, c.start);
     out.push_str(",\"end\":");
