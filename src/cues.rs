@@ -826,6 +826,11 @@ const NOUNY: Words = Words(|w| {
 /// `he’s`, `they’re`, `I’m`, `that’s` (lower case): a pronoun with a
 /// contracted auxiliary, not a possessive.
 fn contracted_auxiliary(word: &str) -> bool {
+    // Every contraction ends in `s`, `e` or `m`: most words are turned
+    // away by their last byte before any suffix is compared.
+    if !matches!(word.as_bytes().last(), Some(b's' | b'e' | b'm')) {
+        return false;
+    }
     ["’s", "'s", "’re", "'re", "’m", "'m"].iter().any(|c| {
         word.strip_suffix(c).is_some_and(|w| {
             matches!(

@@ -831,13 +831,28 @@ fn is_title_case(s: &str) -> bool {
     if s.split_whitespace().nth(8).is_some() {
         return false;
     }
-    const SMALL: &[&str] = &[
-        "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
-    ];
     let mut n = 0;
     for w in s.split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.is_empty() || SMALL.contains(&w) {
+        // (A `match`, not a scan of a list with a `memcmp` a word.)
+        if w.is_empty()
+            || matches!(
+                w,
+                "a" | "an"
+                    | "the"
+                    | "of"
+                    | "and"
+                    | "or"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "to"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "from"
+            )
+        {
             continue;
         }
         n += 1;
