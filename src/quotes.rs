@@ -484,16 +484,16 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
     let before = text[from..open.start as usize].trim_end();
     let content = q.content.slice(text);
     // `a bill dubbed the “Clean Slate Act”`: look past a determiner.
-    let lower_before = crate::lower::lower(before).into_string();
-    let lower_before = ["the", "a", "an"]
+    let lowered = lower(before);
+    let lower_before: &str = ["the", "a", "an"]
         .iter()
         .find_map(|d| {
-            lower_before
+            lowered
                 .strip_suffix(d)
                 .filter(|rest| rest.ends_with(' '))
-                .map(|rest| rest.trim_end().to_string())
+                .map(str::trim_end)
         })
-        .unwrap_or(lower_before);
+        .unwrap_or(&lowered);
     let last_byte = lower_before.as_bytes().last();
     for cue in rules.scare_cues_ending(last_byte) {
         // The last byte first: most cues end in another letter.
@@ -523,7 +523,7 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
     }
     // `Some chanted “USA! USA!”`, `chants of “Ted! Ted!”`, `cries of “Lock
     // her up!”`: words shouted by a crowd are speech, however capitalised.
-    if shouted(&lower_before) {
+    if shouted(lower_before) {
         return QuoteKind::Fragment;
     }
     // `he called his opponent “Senator Cruz”`, `referred to Obama as “the
@@ -828,11 +828,14 @@ fn is_title_cue(cue: &str) -> bool {
 
 /// "Harbor Lights", "The Art of the Deal": every long word capitalised.
 fn is_title_case(s: &str) -> bool {
-    if s.split_whitespace().nth(8).is_some() {
-        return false;
-    }
+    // More than eight words is no title, and neither is a lowercase word:
+    // one pass that stops at whichever comes first (most quotes have a
+    // lowercase word among their first few).
     let mut n = 0;
-    for w in s.split_whitespace() {
+    for (k, w) in s.split_whitespace().enumerate() {
+        if k == 8 {
+            return false;
+        }
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         // (A `match`, not a scan of a list with a `memcmp` a word.)
         if w.is_empty()
