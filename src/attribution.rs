@@ -109,9 +109,15 @@ struct Index {
 
 impl Index {
     fn new(inp: &Input) -> Index {
+        // (Cues are in sentence order: one walk finds every sentence's
+        // first cue, as a binary search of each would.)
         let mut cue_at = Vec::with_capacity(inp.sentences.len() + 1);
+        let mut k = 0;
         for si in 0..=inp.sentences.len() {
-            cue_at.push(inp.cues.partition_point(|c| (c.sentence as usize) < si));
+            while k < inp.cues.len() && (inp.cues[k].sentence as usize) < si {
+                k += 1;
+            }
+            cue_at.push(k);
         }
         let mut top: Vec<(Span, Span)> = inp
             .quotes

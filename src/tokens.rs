@@ -423,6 +423,11 @@ pub fn is_capitalized(word: &str) -> bool {
 
 /// `Pezeshkian’s` → `Pezeshkian`.
 pub fn strip_possessive(word: &str) -> &str {
+    // Each suffix ends in `s`, `'` or the last byte of `’`: any other last
+    // byte keeps the word as it is, with no suffix compared.
+    if !matches!(word.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return word;
+    }
     for suffix in ["’s", "'s", "’", "'"] {
         if let Some(w) = word.strip_suffix(suffix) {
             return w;
