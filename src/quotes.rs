@@ -721,7 +721,7 @@ fn named_by_a_person(before: &str, cue: &str) -> bool {
 /// verb, so passives and participles (`is called`, `a class called`) are
 /// not.
 fn named_with_object(before: &str) -> bool {
-    let words: Vec<&str> = before.split_whitespace().rev().take(9).collect();
+    let words: smallvec::SmallVec<[&str; 9]> = before.split_whitespace().rev().take(9).collect();
     // words[0] is the last word before the mark.
     for (k, w) in words.iter().enumerate().skip(1).take(5) {
         let lw = lower(w);
