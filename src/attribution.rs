@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::cues::{Cue, CuePattern, Mention, MentionKind};
 use crate::lang::LangRules;
+use crate::lower::lower;
 use crate::quotes::{Quote, QuoteKind};
 use crate::span::Span;
 use crate::speakers::{NameSighting, Resolution, SpeakerTable};
@@ -108,9 +109,15 @@ struct Index {
 
 impl Index {
     fn new(inp: &Input) -> Index {
+        // (Cues are in sentence order: one walk finds every sentence's
+        // first cue, as a binary search of each would.)
         let mut cue_at = Vec::with_capacity(inp.sentences.len() + 1);
+        let mut k = 0;
         for si in 0..=inp.sentences.len() {
-            cue_at.push(inp.cues.partition_point(|c| (c.sentence as usize) < si));
+            while k < inp.cues.len() && (inp.cues[k].sentence as usize) < si {
+                k += 1;
+            }
+            cue_at.push(k);
         }
         let mut top: Vec<(Span, Span)> = inp
             .quotes
@@ -405,9 +412,11 @@ pub fn attribute(
                     || polled
                         && c.source.as_ref().is_some_and(|m| {
                             m.kind == MentionKind::Document
-                                || m.span.slice(inp.text).rsplit(' ').next().is_some_and(|w| {
-                                    inp.rules.documents.contains(w.to_lowercase().as_str())
-                                })
+                                || m.span
+                                    .slice(inp.text)
+                                    .rsplit(' ')
+                                    .next()
+                                    .is_some_and(|w| inp.rules.documents.contains(&*lower(w)))
                         })
             };
             idx.cues_in(so)
@@ -498,7 +507,7 @@ pub fn attribute(
                 let document_comma = before.strip_suffix(',').is_some_and(|b| {
                     b.rsplit(char::is_whitespace)
                         .next()
-                        .is_some_and(|w| inp.rules.documents.contains(w.to_lowercase().as_str()))
+                        .is_some_and(|w| inp.rules.documents.contains(&*lower(w)))
                 });
                 (before.ends_with(':') || document_comma)
                     && s_open.is_some_and(|so| (inp.sentences[so].start as usize) < before.len())
@@ -906,13 +915,9 @@ fn relative_pronoun_between(text: &str, subject_end: u32, quote: u32) -> Option<
 fn cannot_speak(subject: &str) -> bool {
     // A phrase that opens with a subordinator or a number (`Given Sanders’
     // success`, `Despite Ted Cruz`, `Thirteen years earlier`).
-    let first = subject
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    let first = lower(subject.split_whitespace().next().unwrap_or(""));
     if matches!(
-        first.as_str(),
+        first.as_ref(),
         "given"
             | "despite"
             | "because"
@@ -950,7 +955,7 @@ fn cannot_speak(subject: &str) -> bool {
     if subject.contains(char::is_whitespace) {
         return false;
     }
-    let w = subject.to_lowercase();
+    let w = lower(subject);
     let contraction = ["’s", "'s"].iter().any(|s| {
         w.strip_suffix(s).is_some_and(|stem| {
             matches!(
@@ -962,7 +967,7 @@ fn cannot_speak(subject: &str) -> bool {
     contraction
         || w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed") || w == "given")
         || matches!(
-            w.as_str(),
+            w.as_ref(),
             "nothing"
                 | "whatever"
                 | "whoever"
@@ -996,19 +1001,19 @@ fn poll_before(inp: &Input, sentence: Span, upto: u32) -> Option<Mention> {
 /// `most`: a share of people, as polls report them.
 fn quantified(raw: &str) -> bool {
     let mut words = raw.split_whitespace();
-    let first = words.next().unwrap_or("").to_lowercase();
-    let second = words.next().unwrap_or("").to_lowercase();
+    let first = lower(words.next().unwrap_or(""));
+    let second = lower(words.next().unwrap_or(""));
     let number = first
         .trim_end_matches('%')
         .chars()
         .all(|c| c.is_ascii_digit() || c == '.')
         && !first.is_empty()
         || matches!(
-            first.as_str(),
+            first.as_ref(),
             "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
         );
-    number && (first.ends_with('%') || matches!(second.as_str(), "percent" | "in" | "of" | "%"))
-        || matches!(first.as_str(), "most" | "half" | "majority" | "plurality")
+    number && (first.ends_with('%') || matches!(second.as_ref(), "percent" | "in" | "of" | "%"))
+        || matches!(first.as_ref(), "most" | "half" | "majority" | "plurality")
 }
 
 /// `…, he said.` / `…, DFA spokesman Neil Sroka said.`: a report set off

@@ -276,7 +276,7 @@ fn content_of(
                         .take(3)
                         .take_while(|w| {
                             let w = w.trim();
-                            !w.is_empty() && !rules.pronouns.contains_key(&w.to_lowercase())
+                            !w.is_empty() && !rules.pronouns.contains_key(&crate::lower::lower(w))
                         })
                         .map(str::len)
                         .sum();
@@ -305,6 +305,11 @@ fn skip_dateline(text: &str, span: Span) -> Span {
             None => s,
         },
     };
+    // Every separator holds `:`, `-` or the lead byte of `—` and `–`:
+    // one scan turns away most heads.
+    if memchr::memchr3(b':', b'-', 0xE2, head.as_bytes()).is_none() {
+        return span;
+    }
     for sep in [":", " —", " –", " -"] {
         if let Some(at) = find_str(head, sep) {
             let lead = &head[..at];

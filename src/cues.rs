@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::lang::{LangRules, PhraseKind, Stance, VerbClass};
 use crate::lower::lower;
 use crate::span::Span;
-use crate::tokens::{Token, is_capitalized, strip_possessive, tokenize, tokenize_into};
+use crate::tokens::{Token, is_capitalized, strip_possessive, tokenize, tokenize_lowered_into};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -386,10 +386,13 @@ pub fn find_with(
     mut also: impl FnMut(Span, &[Token]),
 ) -> Vec<Cue> {
     let mut out = Vec::with_capacity(sentences.len());
+    // The text's ASCII lower case, once: every ASCII word's lower case is
+    // a slice of it (`Token::lower`), not a copy made at each look-up.
+    let lowered = text.to_ascii_lowercase();
     let mut toks = Vec::with_capacity(64);
     for (si, &sent) in sentences.iter().enumerate() {
         toks.clear();
-        tokenize_into(text, sent, rules, &mut toks);
+        tokenize_lowered_into(text, &lowered, sent, rules, &mut toks);
         find_in_sentence(text, &toks, si as u32, rules, &mut out);
         also(sent, &toks);
     }
@@ -828,6 +831,11 @@ const NOUNY: Words = Words(|w| {
 /// `he’s`, `they’re`, `I’m`, `that’s` (lower case): a pronoun with a
 /// contracted auxiliary, not a possessive.
 fn contracted_auxiliary(word: &str) -> bool {
+    // Every contraction ends in `s`, `e` or `m`: most words are turned
+    // away by their last byte before any suffix is compared.
+    if !matches!(word.as_bytes().last(), Some(b's' | b'e' | b'm')) {
+        return false;
+    }
     ["’s", "'s", "’re", "'re", "’m", "'m"].iter().any(|c| {
         word.strip_suffix(c).is_some_and(|w| {
             matches!(
@@ -886,7 +894,7 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
     let prev_idx = i.checked_sub(1).filter(|&j| toks[j].word);
     let prev = prev_idx.map(|j| toks[j].lower(text));
     let word = toks[i].text(text);
-    let lw = lower(word);
+    let lw = toks[i].lower(text);
     // Negated: `didn't say`, `won't allow`, `never said`.
     if let Some(p) = prev.as_deref()
         && (p.ends_with("n't") || p.ends_with("n’t") || matches!(p, "not" | "never" | "cannot"))
@@ -1410,7 +1418,7 @@ fn main_clause_subject(
         start = d + 1;
     }
     let first = (start..before).find(|&k| toks[k].word)?;
-    let opener = lower(w(first));
+    let opener = toks[first].lower(text);
     let participle_opener = !is_capitalized(w(first).get(1..).unwrap_or(""))
         && (opener.ends_with("ing") || opener.ends_with("ed"));
     let mut from = first;
@@ -1630,7 +1638,7 @@ pub fn finite_verb(text: &str, toks: &[Token], k: usize, rules: &LangRules) -> b
     if !toks[k].word || is_capitalized(t) {
         return false;
     }
-    let lt = lower(t);
+    let lt = toks[k].lower(text);
     let after_subject = k > 0 && toks[k - 1].word && {
         let p = toks[k - 1].text(text);
         is_capitalized(p) || matches!(lower(p).as_ref(), "he" | "she" | "it" | "they")
@@ -1744,7 +1752,7 @@ pub fn colon_label(text: &str, sentence: Span, colon: u32, rules: &LangRules) ->
     let w = |i: usize| toks[i].text(text);
     if let Some(m) = np_before(text, toks.as_slice(), n, rules) {
         let k = toks.partition_point(|t| t.span.start < m.span.start);
-        let from = k > 0 && matches!(lower(w(k - 1)).as_ref(), "from");
+        let from = k > 0 && matches!(toks[k - 1].lower(text).as_ref(), "from");
         // A clean name: capitalised words and connectors only (not `month
         // on CNN`, `headline reads`).
         let raw = m.span.slice(text);
@@ -1763,7 +1771,7 @@ pub fn colon_label(text: &str, sentence: Span, colon: u32, rules: &LangRules) ->
         }
     }
     // `Here’s Clinton in December 1992:`
-    if n > 1 && matches!(lower(w(0)).as_ref(), "here’s" | "here's") {
+    if n > 1 && matches!(toks[0].lower(text).as_ref(), "here’s" | "here's") {
         let mut e = 1;
         while e < n && toks[e].word && is_capitalized(w(e)) {
             e += 1;
@@ -1946,9 +1954,9 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             return None;
         }
         let t = w(j - 1);
-        let lt = lower(t);
+        let lt = toks[j - 1].lower(text);
         let adverb = lt.ends_with("ly") && lt.len() > 4 && !is_capitalized(t);
-        let goes_on_to = lt == "to" && j >= 2 && lower(w(j - 2)) == "on";
+        let goes_on_to = lt == "to" && j >= 2 && toks[j - 2].lower(text) == "on";
         if toks[j - 1].word
             && (SKIP_BEFORE_VERB.contains(&lt.as_ref()) || adverb)
             && !(j == v && t == "told")
@@ -1964,14 +1972,17 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             lt.as_ref(),
             "week" | "month" | "year" | "morning" | "night" | "evening" | "afternoon"
         ) && j >= 2
-            && matches!(lower(w(j - 2)).as_ref(), "this" | "last" | "that" | "next")
+            && matches!(
+                toks[j - 2].lower(text).as_ref(),
+                "this" | "last" | "that" | "next"
+            )
         {
             j -= 2;
         } else if lt == "and"
             && j >= 2
             && toks[j - 2].word
             && !toks[j - 2].is_capitalized(text)
-            && lower(w(j - 2)).ends_with("ed")
+            && toks[j - 2].lower(text).ends_with("ed")
         {
             // `Ms. Sherry smiled and said`: skip the first verb.
             j -= 2;
@@ -1980,7 +1991,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             j -= 2;
             if j > 0
                 && matches!(
-                    lower(w(j - 1)).as_ref(),
+                    toks[j - 1].lower(text).as_ref(),
                     "goes" | "went" | "go" | "going" | "gone"
                 )
             {
@@ -2047,7 +2058,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             // is a conjunction and a name holds the subject.
             let subordinate = seg_start + 1 < comma
                 && matches!(
-                    lower(w(seg_start)).as_ref(),
+                    toks[seg_start].lower(text).as_ref(),
                     "as" | "after"
                         | "when"
                         | "while"
@@ -2083,7 +2094,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                 // `In an interview, Steve Huhn, a former HP vice president,
                 // said`: an opening adverbial is not the subject; the
                 // segment after it is.
-                let opener = lower(w(seg_start));
+                let opener = toks[seg_start].lower(text);
                 // `Alarmed by the unrest, Senator Reid, …, said`: a
                 // participle clause (a participle followed by a lowercase
                 // word, unlike a name such as `Ted Cruz`).
@@ -2095,8 +2106,8 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                 // `Just last week, J.J. Goldberg, …, wrote`: a time
                 // adverbial of a few words.
                 let time_opener = comma - seg_start <= 4
-                    && (TIME_WORDS.contains(&lower(w(comma - 1)).as_ref())
-                        || matches!(lower(w(comma - 1)).as_ref(), "later" | "ago"));
+                    && (TIME_WORDS.contains(&toks[comma - 1].lower(text).as_ref())
+                        || matches!(toks[comma - 1].lower(text).as_ref(), "later" | "ago"));
                 if participle
                     || time_opener
                     || matches!(
@@ -2146,7 +2157,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                     let after_conjunction = k > seg_start
                         && toks[k - 1].word
                         && matches!(
-                            lower(w(k - 1)).as_ref(),
+                            toks[k - 1].lower(text).as_ref(),
                             "after"
                                 | "as"
                                 | "when"
@@ -2202,7 +2213,8 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
     // `Mike Lee, who declared …`: the relative pronoun is the nearest
     // mention of the source.
     if j > 0
-        && (lower(w(j - 1)) == "who" || lower(w(j - 1)) == "which" && j >= 2 && w(j - 2) == ",")
+        && (toks[j - 1].lower(text) == "who"
+            || toks[j - 1].lower(text) == "which" && j >= 2 && w(j - 2) == ",")
     {
         let span = toks[j - 1].span;
         return Some(Mention {
@@ -2218,7 +2230,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             break;
         }
         let t = w(k);
-        let lt = lower(t);
+        let lt = toks[k].lower(text);
         let lt = lt.as_ref();
         if rules.pronouns.contains_key(lt)
             && !matches!(lt, "his" | "her" | "their" | "its" | "our" | "my" | "your")
@@ -2243,7 +2255,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             start = k;
             let time_after_document = k > 1
                 && matches!(
-                    lower(w(k - 1)).as_ref(),
+                    toks[k - 1].lower(text).as_ref(),
                     "after" | "before" | "during" | "following"
                 )
                 && rules
@@ -2251,7 +2263,8 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                     .contains(lower(strip_possessive(w(k - 2))).as_ref());
             let before_prep = k > 0
                 && toks[k - 1].word
-                && (NP_PREP.contains(&lower(w(k - 1)).as_ref()) && lower(w(k - 1)) != "and"
+                && (NP_PREP.contains(&toks[k - 1].lower(text).as_ref())
+                    && toks[k - 1].lower(text) != "and"
                     || time_after_document);
             if before_prep {
                 continue;
@@ -2274,7 +2287,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
         }
         // A verb form after a determiner is a noun: `the talks`, `a report`.
         let noun_use =
-            NOUNY.contains(&lt) || k > 0 && DETERMINERS.contains(&lower(w(k - 1)).as_ref());
+            NOUNY.contains(&lt) || k > 0 && DETERMINERS.contains(&toks[k - 1].lower(text).as_ref());
         if STOP.contains(&lt) || rules.verbs.contains_key(lt) && !noun_use || lt.ends_with("ly") {
             break;
         }
@@ -2282,7 +2295,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
         start = k;
     }
     // Don't start on a preposition or conjunction.
-    while start < end && NP_PREP.contains(&lower(w(start)).as_ref()) {
+    while start < end && NP_PREP.contains(&toks[start].lower(text).as_ref()) {
         start += 1;
     }
     if start >= end {
@@ -2290,10 +2303,13 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
     }
     // `Sanders in the past`: cut a trailing time phrase.
     let mut end = end;
-    if TIME_WORDS.contains(&lower(w(end - 1)).as_ref())
-        && let Some(p) = (start + 1..end)
-            .rev()
-            .find(|&k| matches!(lower(w(k)).as_ref(), "in" | "on" | "at" | "last" | "this"))
+    if TIME_WORDS.contains(&toks[end - 1].lower(text).as_ref())
+        && let Some(p) = (start + 1..end).rev().find(|&k| {
+            matches!(
+                toks[k].lower(text).as_ref(),
+                "in" | "on" | "at" | "last" | "this"
+            )
+        })
     {
         end = p;
     }
@@ -2331,7 +2347,7 @@ pub fn np_after(
             break;
         }
         let t = w(end);
-        let lt = lower(t);
+        let lt = toks[end].lower(text);
         let lt = lt.as_ref();
         if end == s {
             if rules.pronouns.contains_key(lt)
@@ -2373,7 +2389,7 @@ pub fn np_after(
         }
         // After a determiner a verb form is a noun: `said the report`,
         // `said the ruling`.
-        let after_determiner = DETERMINERS.contains(&lower(w(end - 1)).as_ref());
+        let after_determiner = DETERMINERS.contains(&toks[end - 1].lower(text).as_ref());
         if STOP.contains(&lt)
             || TIME_WORDS.contains(&lt)
             || (rules.verbs.contains_key(lt) && !after_determiner)
@@ -2386,9 +2402,9 @@ pub fn np_after(
     // Don't end on a joining word.
     while end > s
         && (matches!(
-            lower(w(end - 1)).as_ref(),
+            toks[end - 1].lower(text).as_ref(),
             "of" | "for" | "and" | "at" | "by" | "&"
-        ) || DETERMINERS.contains(&lower(w(end - 1)).as_ref()))
+        ) || DETERMINERS.contains(&toks[end - 1].lower(text).as_ref()))
     {
         end -= 1;
     }
@@ -2404,17 +2420,15 @@ pub fn np_after(
 
 /// Classifies a noun phrase.
 pub fn mention(text: &str, span: Span, toks: &[Token], rules: &LangRules) -> Mention {
-    // A mention has a few words: on the stack.
-    let words: smallvec::SmallVec<[&str; 8]> = toks
-        .iter()
-        .filter(|t| t.word)
-        .map(|t| t.text(text))
-        .collect();
+    // The words, as tokens (their lower case is the tokenizer's).
+    let words = || toks.iter().filter(|t| t.word);
+    let n = words().count();
     let raw = span.slice(text);
     // `he’s predicting`: the mention is `he`, not its contraction.
-    if let [w] = words[..]
-        && contracted_auxiliary(&lower(w))
-        && raw == w
+    if n == 1
+        && let Some(w) = words().next()
+        && contracted_auxiliary(&w.lower(text))
+        && raw == w.text(text)
         && let Some(cut) = raw.rfind(['’', '\''])
         && rules.pronouns.contains_key(lower(&raw[..cut]).as_ref())
     {
@@ -2426,26 +2440,30 @@ pub fn mention(text: &str, span: Span, toks: &[Token], rules: &LangRules) -> Men
             kind: MentionKind::Pronoun,
         };
     }
-    let kind = if words.len() == 1 && rules.pronouns.contains_key(lower(words[0]).as_ref()) {
+    let kind = if n == 1
+        && words()
+            .next()
+            .is_some_and(|t| rules.pronouns.contains_key(t.lower(text).as_ref()))
+    {
         MentionKind::Pronoun
-    } else if head_word(&words).is_some_and(|h| {
+    } else if head_word(text, toks).is_some_and(|h| {
         rules
             .documents
             .contains(lower(strip_possessive(h)).as_ref())
-    }) && words
-        .iter()
-        .all(|w| !is_capitalized(w) || DETERMINERS.contains(&lower(w).as_ref()))
+    }) && words()
+        .all(|t| !is_capitalized(t.text(text)) || DETERMINERS.contains(&t.lower(text).as_ref()))
     {
         MentionKind::Document
-    } else if !words.iter().skip(1).any(|w| is_capitalized(w))
+    } else if !words().skip(1).any(|t| is_capitalized(t.text(text)))
         // `sources` is anonymous; `sources close to Putin` names somebody.
         && is_anonymous(&lower(raw), rules)
     {
         MentionKind::Anonymous
-    } else if words.iter().enumerate().any(|(i, w)| {
+    } else if words().enumerate().any(|(i, t)| {
+        let w = t.text(text);
         is_capitalized(w)
             && !rules.is_title(w)
-            && !(i == 0 && DETERMINERS.contains(&lower(w).as_ref()))
+            && !(i == 0 && DETERMINERS.contains(&t.lower(text).as_ref()))
     }) {
         MentionKind::Name
     } else {
@@ -2454,21 +2472,25 @@ pub fn mention(text: &str, span: Span, toks: &[Token], rules: &LangRules) -> Men
     Mention { span, kind }
 }
 
-/// The head of a noun phrase: its last word before a preposition
-/// (`the statement after the vote` → `statement`).
-fn head_word<'a>(words: &[&'a str]) -> Option<&'a str> {
-    let cut = words
-        .iter()
-        .skip(1)
-        .position(|w| {
-            let lw = lower(w);
-            (NP_PREP.contains(&lw.as_ref())
-                || matches!(lw.as_ref(), "after" | "before" | "during" | "following"))
-                && *w != "and"
-                && *w != "&"
-        })
-        .map_or(words.len(), |p| p + 1);
-    words[..cut].last().copied()
+/// The head of a noun phrase (the word tokens of `toks`): its last word
+/// before a preposition (`the statement after the vote` → `statement`).
+fn head_word<'t>(text: &'t str, toks: &[Token]) -> Option<&'t str> {
+    let mut words = toks.iter().filter(|t| t.word);
+    let first = words.next()?;
+    let mut last = first.text(text);
+    for t in words {
+        let w = t.text(text);
+        let lw = t.lower(text);
+        if (NP_PREP.contains(&lw.as_ref())
+            || matches!(lw.as_ref(), "after" | "before" | "during" | "following"))
+            && w != "and"
+            && w != "&"
+        {
+            break;
+        }
+        last = w;
+    }
+    Some(last)
 }
 
 /// Whether a lowercased noun phrase is an anonymous source.

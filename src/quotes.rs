@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::lang::{Continuation, LangRules};
+use crate::lower::lower;
 use crate::marks::{Glyph, Mark, Role};
 use crate::span::Span;
 
@@ -483,16 +484,16 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
     let before = text[from..open.start as usize].trim_end();
     let content = q.content.slice(text);
     // `a bill dubbed the “Clean Slate Act”`: look past a determiner.
-    let lower_before = crate::lower::lower(before).into_string();
-    let lower_before = ["the", "a", "an"]
+    let lowered = lower(before);
+    let lower_before: &str = ["the", "a", "an"]
         .iter()
         .find_map(|d| {
-            lower_before
+            lowered
                 .strip_suffix(d)
                 .filter(|rest| rest.ends_with(' '))
-                .map(|rest| rest.trim_end().to_string())
+                .map(str::trim_end)
         })
-        .unwrap_or(lower_before);
+        .unwrap_or(&lowered);
     let last_byte = lower_before.as_bytes().last();
     for cue in rules.scare_cues_ending(last_byte) {
         // The last byte first: most cues end in another letter.
@@ -522,7 +523,7 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
     }
     // `Some chanted “USA! USA!”`, `chants of “Ted! Ted!”`, `cries of “Lock
     // her up!”`: words shouted by a crowd are speech, however capitalised.
-    if shouted(&lower_before) {
+    if shouted(lower_before) {
         return QuoteKind::Fragment;
     }
     // `he called his opponent “Senator Cruz”`, `referred to Obama as “the
@@ -551,7 +552,7 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
         // `the reality show “The Apprentice,”`, `author of “Hacked World
         // Order,”`, `told “Fox and Friends,”`.
         let work_noun = matches!(
-            prev.to_lowercase().as_str(),
+            lower(prev).as_ref(),
             "show"
                 | "movie"
                 | "film"
@@ -590,14 +591,15 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
         .any(|w| after.starts_with(w));
         // `author of “…”`, `an interview with “…”`, but not `chants of
         // “Feel the Bern”`.
-        let prev2 = before
-            .rsplit(|c: char| c.is_whitespace())
-            .nth(1)
-            .unwrap_or("")
-            .to_lowercase();
+        let prev2 = lower(
+            before
+                .rsplit(|c: char| c.is_whitespace())
+                .nth(1)
+                .unwrap_or(""),
+        );
         let of_a_work = match prev {
             "of" => matches!(
-                prev2.as_str(),
+                prev2.as_ref(),
                 "author"
                     | "host"
                     | "star"
@@ -616,7 +618,7 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
                     | "publisher"
                     | "writer"
             ),
-            "with" => prev2 == "interview",
+            "with" => &*prev2 == "interview",
             _ => false,
         };
         if work_noun
@@ -677,7 +679,7 @@ fn named_by_a_person(before: &str, cue: &str) -> bool {
     // The determiner the cue was matched past: `called a “…”`.
     if words
         .peek()
-        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+        .is_some_and(|w| matches!(lower(w).as_ref(), "the" | "a" | "an"))
     {
         words.next();
     }
@@ -689,7 +691,7 @@ fn named_by_a_person(before: &str, cue: &str) -> bool {
         words.next()
     } else if cue.starts_with("the ") {
         match words.next() {
-            Some(v) if NAMING.contains(&v.to_lowercase().as_str()) => words.next(),
+            Some(v) if NAMING.contains(&lower(v).as_ref()) => words.next(),
             _ => return false,
         }
     } else {
@@ -703,7 +705,7 @@ fn named_by_a_person(before: &str, cue: &str) -> bool {
             return true;
         }
         matches!(
-            w.to_lowercase().as_str(),
+            lower(w).as_ref(),
             "he" | "she" | "they" | "i" | "we" | "who" | "whom"
         ) || w.chars().next().is_some_and(char::is_uppercase)
             && !matches!(
@@ -719,12 +721,12 @@ fn named_by_a_person(before: &str, cue: &str) -> bool {
 /// verb, so passives and participles (`is called`, `a class called`) are
 /// not.
 fn named_with_object(before: &str) -> bool {
-    let words: Vec<&str> = before.split_whitespace().rev().take(9).collect();
+    let words: smallvec::SmallVec<[&str; 9]> = before.split_whitespace().rev().take(9).collect();
     // words[0] is the last word before the mark.
     for (k, w) in words.iter().enumerate().skip(1).take(5) {
-        let lw = w.to_lowercase();
+        let lw = lower(w);
         let naming = matches!(
-            lw.as_str(),
+            lw.as_ref(),
             "called"
                 | "calls"
                 | "call"
@@ -734,10 +736,10 @@ fn named_with_object(before: &str) -> bool {
                 | "branded"
                 | "nicknamed"
         );
-        let referred = lw == "to"
-            && words.get(k + 1).is_some_and(|v| {
-                matches!(v.to_lowercase().as_str(), "referred" | "refers" | "refer")
-            })
+        let referred = &*lw == "to"
+            && words
+                .get(k + 1)
+                .is_some_and(|v| matches!(lower(v).as_ref(), "referred" | "refers" | "refer"))
             && words[..k].iter().any(|x| x.eq_ignore_ascii_case("as"));
         if !(naming || referred) {
             continue;
@@ -753,7 +755,7 @@ fn named_with_object(before: &str) -> bool {
         return words.get(subject_at).is_some_and(|s| {
             let s = s.trim_matches(|c: char| !c.is_alphanumeric());
             matches!(
-                s.to_lowercase().as_str(),
+                lower(s).as_ref(),
                 "he" | "she" | "they" | "i" | "we" | "who" | "whom" | "each" | "also"
             ) || s.chars().next().is_some_and(char::is_uppercase)
                 && !matches!(
@@ -826,16 +828,34 @@ fn is_title_cue(cue: &str) -> bool {
 
 /// "Harbor Lights", "The Art of the Deal": every long word capitalised.
 fn is_title_case(s: &str) -> bool {
-    if s.split_whitespace().nth(8).is_some() {
-        return false;
-    }
-    const SMALL: &[&str] = &[
-        "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
-    ];
+    // More than eight words is no title, and neither is a lowercase word:
+    // one pass that stops at whichever comes first (most quotes have a
+    // lowercase word among their first few).
     let mut n = 0;
-    for w in s.split_whitespace() {
+    for (k, w) in s.split_whitespace().enumerate() {
+        if k == 8 {
+            return false;
+        }
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.is_empty() || SMALL.contains(&w) {
+        // (A `match`, not a scan of a list with a `memcmp` a word.)
+        if w.is_empty()
+            || matches!(
+                w,
+                "a" | "an"
+                    | "the"
+                    | "of"
+                    | "and"
+                    | "or"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "to"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "from"
+            )
+        {
             continue;
         }
         n += 1;

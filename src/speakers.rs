@@ -242,6 +242,14 @@ impl SpeakerTable {
     /// [`name_words`] known already.
     fn push_speaker_with(&mut self, speaker: Speaker, key: String, words: NameWords) -> usize {
         let id = self.speakers.len();
+        if id == 0 {
+            // An article names a handful of speakers: room for them at
+            // once, rather than growing each vector from one.
+            self.speakers.reserve(8);
+            self.keys.reserve(8);
+            self.words.reserve(8);
+            self.log.reserve(32);
+        }
         self.by_last.entry(key).or_default().push(id);
         self.keys.push(EntityKey::of(&words));
         self.words.push(words);
@@ -736,10 +744,19 @@ pub fn name_words(s: &str) -> NameWords {
         ends: SmallVec::new(),
     };
     for w in split_words(s) {
-        let w = lower(trim_non_alnum(strip_possessive(w)));
-        if !w.is_empty() && !matches!(&*w, "the" | "a" | "an") {
-            out.buf.push_str(&w);
+        let w = trim_non_alnum(strip_possessive(w));
+        let start = out.buf.len();
+        if w.is_ascii() {
+            // ASCII: lowered in place, as `lower` would (no copy between).
+            out.buf.push_str(w);
+            out.buf[start..].make_ascii_lowercase();
+        } else {
+            out.buf.push_str(&lower(w));
+        }
+        if out.buf.len() > start && !matches!(&out.buf[start..], "the" | "a" | "an") {
             out.ends.push(out.buf.len());
+        } else {
+            out.buf.truncate(start);
         }
     }
     out

@@ -10,8 +10,12 @@ use crate::lang::LangRules;
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Token {
+pub struct Token<'a> {
     pub span: Span,
+    /// The text's ASCII lower case, when the token was tokenized with it
+    /// ([`tokenize_lowered_into`]): an ASCII token's lower case is its
+    /// span of it. (A thin reference: the token stays small.)
+    low: Option<&'a String>,
     pub word: bool,
     /// [`is_capitalized`] of the token's text, found by the tokenizer.
     cap: bool,
@@ -25,7 +29,7 @@ pub struct Token {
     cue: bool,
 }
 
-impl Token {
+impl<'a> Token<'a> {
     pub fn text(self, text: &str) -> &str {
         self.span.slice(text)
     }
@@ -39,10 +43,19 @@ impl Token {
 
     /// [`lower`](crate::lower::lower) of the token's text, with no look at
     /// the text when the tokenizer found it ASCII lower case.
+    /// (An ASCII token tokenized with the lower-cased text borrows its
+    /// lower case from there: no copy, nothing to compute.)
     #[inline(always)]
-    pub fn lower(self, text: &str) -> crate::lower::Lower<'_> {
+    pub fn lower<'t>(self, text: &'t str) -> crate::lower::Lower<'t>
+    where
+        'a: 't,
+    {
         if self.plain {
             crate::lower::Lower::Borrowed(self.text(text))
+        } else if self.ascii
+            && let Some(low) = self.low
+        {
+            crate::lower::Lower::Borrowed(self.span.slice(low))
         } else {
             // Not plain: not ASCII, or ASCII with a capital.
             crate::lower::lower_cased(self.text(text), self.ascii)
@@ -70,7 +83,7 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// Tokens of `span`.
-pub fn tokenize(text: &str, span: Span, rules: &LangRules) -> Vec<Token> {
+pub fn tokenize(text: &str, span: Span, rules: &LangRules) -> Vec<Token<'static>> {
     let mut out = Vec::with_capacity(span.len() / 5 + 4);
     tokenize_into(text, span, rules, &mut out);
     out
@@ -233,7 +246,32 @@ fn word_end(s: &str, mut end: usize) -> (usize, u8) {
 }
 
 /// Appends the tokens of `span` to `out`.
-pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<Token>) {
+pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<Token<'static>>) {
+    tokenize_with(text, None, span, rules, out);
+}
+
+/// [`tokenize_into`], with `lowered` the text's ASCII lower case
+/// (`str::to_ascii_lowercase`, byte for byte at the same offsets): an
+/// ASCII word keeps a slice of it as its [`Token::lower`].
+pub fn tokenize_lowered_into<'a>(
+    text: &str,
+    lowered: &'a String,
+    span: Span,
+    rules: &LangRules,
+    out: &mut Vec<Token<'a>>,
+) {
+    debug_assert_eq!(text.len(), lowered.len());
+    tokenize_with(text, Some(lowered), span, rules, out);
+}
+
+#[inline(always)]
+fn tokenize_with<'a>(
+    text: &str,
+    lowered: Option<&'a String>,
+    span: Span,
+    rules: &LangRules,
+    out: &mut Vec<Token<'a>>,
+) {
     let s = span.slice(text);
     let bytes = s.as_bytes();
     let base = span.start as usize;
@@ -256,11 +294,13 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
                 (end, seen | more, wide)
             };
             let ascii = (seen | wide) & HAS_WIDE == 0;
+            let plain = ascii && (seen | class) & 2 == 0;
             out.push(Token {
                 span: Span::new(base + i, base + end),
+                low: lowered,
                 word: true,
                 cap,
-                plain: ascii && (seen | class) & 2 == 0,
+                plain,
                 ascii,
                 cue: if ascii {
                     rules.cue_starts.may_contain_ascii_bytes(&bytes[i..end])
@@ -279,6 +319,7 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
             PUNCT | JOIN => {
                 out.push(Token {
                     span: Span::new(base + i, base + i + 1),
+                    low: None,
                     word: false,
                     cap: false,
                     plain: true,
@@ -298,6 +339,7 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
         if !is_alnum(c) {
             out.push(Token {
                 span: Span::new(base + i, base + i + c.len_utf8()),
+                low: None,
                 word: false,
                 cap: c.is_uppercase(),
                 plain: false,
@@ -312,6 +354,7 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
         let (end, _) = word_suffix(s, rules, i, end, cap, c.len_utf8());
         out.push(Token {
             span: Span::new(base + i, base + end),
+            low: None,
             word: true,
             cap,
             plain: false,
@@ -380,6 +423,11 @@ pub fn is_capitalized(word: &str) -> bool {
 
 /// `Pezeshkian’s` → `Pezeshkian`.
 pub fn strip_possessive(word: &str) -> &str {
+    // Each suffix ends in `s`, `'` or the last byte of `’`: any other last
+    // byte keeps the word as it is, with no suffix compared.
+    if !matches!(word.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return word;
+    }
     for suffix in ["’s", "'s", "’", "'"] {
         if let Some(w) = word.strip_suffix(suffix) {
             return w;
@@ -429,6 +477,7 @@ mod tests {
                 let t = &s[i..i + c.len_utf8()];
                 out.push(Token {
                     span: Span::new(base + i, base + i + c.len_utf8()),
+                    low: None,
                     word: false,
                     cap: is_capitalized(&s[i..]),
                     plain: matches!(crate::lower::lower(t), crate::lower::Lower::Borrowed(_))
@@ -480,6 +529,7 @@ mod tests {
             let t = &s[i..end];
             out.push(Token {
                 span: Span::new(base + i, base + end),
+                low: None,
                 word: true,
                 cap: is_capitalized(t),
                 plain: matches!(crate::lower::lower(t), crate::lower::Lower::Borrowed(_))

@@ -11,7 +11,12 @@ use serde_json::Value;
 
 /// `{"id":…,"quotes":[…],"claims":[…]}`, without a newline, appended to
 /// `out` (a buffer kept from record to record).
-pub fn record_into(out: &mut String, id: &Value, quotes: &[QuoteRecord], claims: &[ClaimRecord]) {
+pub fn record_into<S: std::ops::Deref<Target = str>>(
+    out: &mut String,
+    id: &Value,
+    quotes: &[QuoteRecord<S>],
+    claims: &[ClaimRecord<S>],
+) {
     out.reserve(64 + 320 * (quotes.len() + claims.len()));
     out.push_str("{\"id\":");
     match id {
@@ -36,7 +41,7 @@ pub fn record_into(out: &mut String, id: &Value, quotes: &[QuoteRecord], claims:
     out.push_str("]}");
 }
 
-fn push_quote(out: &mut String, q: &QuoteRecord) {
+fn push_quote<S: std::ops::Deref<Target = str>>(out: &mut String, q: &QuoteRecord<S>) {
     out.push_str("{\"start\":");
     push_u32(out, q.start);
     out.push_str(",\"end\":");
@@ -48,21 +53,21 @@ fn push_quote(out: &mut String, q: &QuoteRecord) {
     out.push_str(",\"speaker_end\":");
     push_opt_u32(out, q.speaker_end);
     out.push_str(",\"kind\":");
-    push_str(out, q.kind);
+    push_static(out, q.kind);
     out.push_str(",\"quote_kind\":");
-    push_str(out, q.quote_kind.as_str());
+    push_static(out, q.quote_kind.as_str());
     out.push_str(",\"resolved\":");
     push_opt_str(out, q.resolved.as_deref());
     out.push_str(",\"method\":");
-    push_opt_str(out, q.method);
+    push_opt_static(out, q.method);
     out.push_str(",\"confidence\":");
-    push_opt_str(out, q.confidence);
+    push_opt_static(out, q.confidence);
     out.push_str(",\"cue\":");
     push_opt_str(out, q.cue.as_deref());
     out.push('}');
 }
 
-fn push_claim(out: &mut String, c: &ClaimRecord) {
+fn push_claim<S: std::ops::Deref<Target = str>>(out: &mut String, c: &ClaimRecord<S>) {
     out.push_str("{\"start\":");
     push_u32(out, c.start);
     out.push_str(",\"end\":");
@@ -107,6 +112,22 @@ fn push_u32(out: &mut String, n: u32) {
 fn push_opt_u32(out: &mut String, n: Option<u32>) {
     match n {
         Some(n) => push_u32(out, n),
+        None => out.push_str("null"),
+    }
+}
+
+/// A name of the program's own (`direct`, `as-written`, `high`): letters
+/// and hyphens, nothing to escape.
+fn push_static(out: &mut String, s: &'static str) {
+    debug_assert!(!needs_escape(s.as_bytes()));
+    out.push('"');
+    out.push_str(s);
+    out.push('"');
+}
+
+fn push_opt_static(out: &mut String, s: Option<&'static str>) {
+    match s {
+        Some(s) => push_static(out, s),
         None => out.push_str("null"),
     }
 }

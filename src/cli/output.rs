@@ -372,12 +372,8 @@ pub fn jsonl_record_into(
         _ => return Err("record has no string field `text`".to_string()),
     };
     let analysis = engine.analyze(text);
-    let quotes = if all_quotes {
-        quotecheck::extract::all_quote_records(text, &analysis)
-    } else {
-        quote_records(text, &analysis)
-    };
-    let claims = quotecheck::extract::claim_records(text, &analysis);
+    let quotes = quotecheck::extract::quote_records_in(text, &analysis, all_quotes);
+    let claims = quotecheck::extract::claim_records_in(text, &analysis);
     super::jsonl::record_into(out, &v.id, &quotes, &claims);
     Ok(())
 }
