@@ -1278,7 +1278,26 @@ fn verb_source(
         .verbs
         .get(verb.as_ref())
         .is_some_and(|vi| vi.lemma != *verb);
-    let coordinated = prev == Some("and") && v >= 2 && toks[v - 2].word && finite;
+    // `… and later said`, `declined to comment but said`: past adverbs,
+    // `and` or `but`.
+    let mut conj = v.saturating_sub(1);
+    while conj > 0
+        && v - conj <= 2
+        && toks[conj].word
+        && matches!(
+            toks[conj].lower(text).as_ref(),
+            "later" | "also" | "then" | "still" | "again" | "instead" | "quickly" | "finally"
+        )
+    {
+        conj -= 1;
+    }
+    let coordinated = v >= 2
+        && (conj + 1 == v && prev == Some("and")
+            || matches!(toks[conj].lower(text).as_ref(), "and" | "but")
+                && (conj + 1 < v || prev == Some("but")))
+        && conj >= 1
+        && toks[conj - 1].word
+        && finite;
     let object_like = |m: &Mention| {
         let k = toks.partition_point(|t| t.span.start < m.span.start);
         m.kind == MentionKind::Nominal
@@ -1288,7 +1307,7 @@ fn verb_source(
     };
     if coordinated
         && source.as_ref().is_none_or(object_like)
-        && let Some(m) = clause_subject(text, toks, v - 1, rules)
+        && let Some(m) = clause_subject(text, toks, conj, rules)
     {
         return (CuePattern::SourceBefore, Some(m));
     }
@@ -1723,6 +1742,18 @@ fn clause_subject(text: &str, toks: &[Token], end: usize, rules: &LangRules) -> 
     while e < end && toks[e].word && toks[e].is_capitalized(text) {
         e += 1;
     }
+    // `A spokesman for Platte River declined … but said`: a description
+    // that opens the sentence, up to its verb.
+    if e == start + 1 && start == 0 && DETERMINERS.contains(&toks[start].lower(text).as_ref()) {
+        let v = (e..end).find(|&k| toks[k].word && finite_verb(text, toks, k, rules))?;
+        let m = np_before(text, toks, v, rules)?;
+        return (m.span.start == toks[start].span.start
+            && matches!(
+                m.kind,
+                MentionKind::Nominal | MentionKind::Anonymous | MentionKind::Name
+            ))
+        .then_some(m);
+    }
     if e == start || e >= end || !toks[e].word {
         return None;
     }
@@ -2134,8 +2165,28 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                             | "from"
                     )
                 {
-                    let next_start = comma + 1;
-                    let next_end = (next_start..j - 1).find(|&k| w(k) == ",").unwrap_or(j - 1);
+                    let mut next_start = comma + 1;
+                    let mut next_end = (next_start..j - 1).find(|&k| w(k) == ",").unwrap_or(j - 1);
+                    // `On Wednesday, however, the director …, said`: past
+                    // a discourse adverb set off by commas.
+                    while next_end == next_start + 1
+                        && next_end < j - 1
+                        && matches!(
+                            toks[next_start].lower(text).as_ref(),
+                            "however"
+                                | "meanwhile"
+                                | "though"
+                                | "instead"
+                                | "too"
+                                | "moreover"
+                                | "nonetheless"
+                                | "nevertheless"
+                                | "then"
+                        )
+                    {
+                        next_start = next_end + 1;
+                        next_end = (next_start..j - 1).find(|&k| w(k) == ",").unwrap_or(j - 1);
+                    }
                     if next_end > next_start {
                         let m = np_before(text, toks, next_end, rules)?;
                         return (m.kind != MentionKind::Pronoun

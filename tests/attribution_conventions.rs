@@ -1119,3 +1119,31 @@ fn a_pronoun_after_a_sentence_means_its_subject_not_the_last_name_in_it() {
         ]
     );
 }
+
+#[test]
+fn a_discourse_adverb_between_commas_does_not_hide_the_subject() {
+    let text = "The messages were private.\n\n\
+        On Wednesday, however, the director of the agency, Jim Corley, said that the \
+        messages involved “direct, private messages.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("direct, private messages.", "the director of the agency")]
+    );
+}
+
+#[test]
+fn a_second_coordinated_verb_shares_the_subject_past_but_and_adverbs() {
+    let text = "The server was examined.\n\n\
+        A spokesman for Platte River declined to address the report but said in a \
+        statement that “Platte River Networks did not, at any time, treat the server \
+        differently. We maintain all security.”\n\n\
+        Col. Lawrence Wilkerson started the argument when he brought up the bombing and \
+        later said, “It is not just one group.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("Platte River Networks", "A spokesman for Platte River"),
+            s("It is not", "Col. Lawrence Wilkerson"),
+        ]
+    );
+}
