@@ -320,8 +320,11 @@ pub struct LangRules {
     pub pronouns: WordMap<PronounInfo>,
     /// Lowercase anonymous-source phrases.
     pub anonymous: Vec<String>,
-    /// The phrases as one word-bounded alternation, compiled once.
-    pub anonymous_re: regex::Regex,
+    /// The phrases as one word-bounded alternation ([`LangRules::anonymous_re`]),
+    /// compiled on first use.
+    anonymous_re: std::sync::OnceLock<regex::Regex>,
+    /// The pattern of `anonymous_re`.
+    anonymous_pattern: String,
     /// `anonymous_re` for ASCII text, without the regex engine.
     pub anonymous_words: AnonymousMatcher,
     /// Lowercase document nouns.
@@ -576,12 +579,23 @@ impl LangRules {
         let titles: HashSet<String> = src.list(&en("titles.txt"))?.into_iter().collect();
 
         let alternation: Vec<String> = anonymous.iter().map(|p| regex::escape(p)).collect();
-        let anonymous_re = regex::Regex::new(&format!(r"\b(?:{})\b", alternation.join("|")))
-            .map_err(|e| Error::new(ErrorKind::Rules, format!("anonymous-source phrases: {e}")))?;
+        let anonymous_pattern = format!(r"\b(?:{})\b", alternation.join("|"));
+        let anonymous_re = std::sync::OnceLock::new();
+        // An alternation of escaped phrases fails to compile only by
+        // outgrowing the regex size limit: a long one is compiled now, so
+        // that failure is still an error of loading; a short one (which
+        // compiles) when first needed.
+        if anonymous_pattern.len() > ANONYMOUS_EAGER_PATTERN {
+            let re = regex::Regex::new(&anonymous_pattern).map_err(|e| {
+                Error::new(ErrorKind::Rules, format!("anonymous-source phrases: {e}"))
+            })?;
+            let _ = anonymous_re.set(re);
+        }
 
         let anonymous_words = AnonymousMatcher::new(&anonymous);
         Ok(LangRules {
             anonymous_re,
+            anonymous_pattern,
             anonymous_words,
             phrase_index: phrase_index.into(),
             cue_starts,
@@ -642,7 +656,16 @@ impl LangRules {
     pub fn is_anonymous(&self, phrase: &str) -> bool {
         self.anonymous_words
             .is_match(phrase)
-            .unwrap_or_else(|| self.anonymous_re.is_match(phrase))
+            .unwrap_or_else(|| self.anonymous_re().is_match(phrase))
+    }
+
+    /// The anonymous-source phrases as one word-bounded alternation
+    /// (`\b(?:…)\b`), compiled once, on first use.
+    pub fn anonymous_re(&self) -> &regex::Regex {
+        self.anonymous_re.get_or_init(|| {
+            regex::Regex::new(&self.anonymous_pattern)
+                .expect("a short alternation of escaped phrases compiles")
+        })
     }
 
     /// `abbreviations.contains(word)`, with no lookup for an ASCII word the
@@ -854,6 +877,21 @@ fn is_ascii_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
+/// The longest `anonymous_re` pattern compiled only when first needed.
+const ANONYMOUS_EAGER_PATTERN: usize = 16 * 1024;
+
+/// Whether the character `c` is a word character (`\w`) for `\b`:
+/// `Some` for ASCII and for the common punctuation and spaces of news copy
+/// (no-break space, guillemets, dashes, curly quotes, bullets, ellipsis),
+/// none of which is; `None` for other characters.
+fn word_char(c: char) -> Option<bool> {
+    match c {
+        _ if c.is_ascii() => Some(is_ascii_word_byte(c as u8)),
+        '\u{a0}' | '\u{ab}' | '\u{bb}' | '\u{2010}'..='\u{2027}' => Some(false),
+        _ => None,
+    }
+}
+
 impl AnonymousMatcher {
     fn new(phrases: &[String]) -> Self {
         let mut by_last_word: HashMap<String, Vec<String>> = HashMap::default();
@@ -882,14 +920,21 @@ impl AnonymousMatcher {
         }
     }
 
-    /// Whether `anonymous_re` matches `text`, or `None` when `text` is not
-    /// ASCII (or the phrases do not allow the shortcut).
+    /// Whether `anonymous_re` matches `text`, or `None` when the phrases do
+    /// not allow the shortcut, or when a phrase is found in text that is
+    /// not ASCII next to a character [`word_char`] does not know.
     pub fn is_match(&self, text: &str) -> Option<bool> {
-        if !self.usable || !text.is_ascii() {
+        if !self.usable {
             return None;
         }
         let h = text.as_bytes();
         let word_at = |i: usize| h.get(i).copied().is_some_and(is_ascii_word_byte);
+        // Whether the character before / at byte `k` (a character
+        // boundary) is a word character; none is one.
+        let before = |k: usize| text[..k].chars().next_back().map_or(Some(false), word_char);
+        let at = |k: usize| text[k..].chars().next().map_or(Some(false), word_char);
+        // A phrase found where a boundary could not be told.
+        let mut unsure = false;
         let mut i = 0;
         while i < h.len() {
             if !word_at(i) {
@@ -903,17 +948,28 @@ impl AnonymousMatcher {
             let Some(phrases) = self.by_last_word.get(&text[start..i]) else {
                 continue;
             };
-            // The run ends at a boundary; the phrase must start at one.
-            let found = phrases.iter().any(|p| {
-                i.checked_sub(p.len()).is_some_and(|s| {
-                    &h[s..i] == p.as_bytes() && (s > 0 && word_at(s - 1)) != word_at(s)
-                })
-            });
-            if found {
-                return Some(true);
+            // The phrase must start at a boundary, and the run end at one
+            // (in ASCII text it does; otherwise the character after it may
+            // be a word character). The phrase's bytes start with no
+            // continuation byte, so `s` is a character boundary.
+            for p in phrases {
+                let Some(s) = i.checked_sub(p.len()) else {
+                    continue;
+                };
+                if &h[s..i] != p.as_bytes() {
+                    continue;
+                }
+                match (before(s), at(s), at(i)) {
+                    (Some(b), Some(a), Some(e)) => {
+                        if b != a && !e {
+                            return Some(true);
+                        }
+                    }
+                    _ => unsure = true,
+                }
             }
         }
-        Some(false)
+        (!unsure).then_some(false)
     }
 }
 
@@ -1094,8 +1150,12 @@ mod tests {
             "the company’s officials".into(),
         ];
         for p in &rules.anonymous {
-            for pre in ["", "a ", "x", "_", ".", "the ", "1", "-", "’"] {
-                for post in ["", " said", "s", "_", ".", "’s", "-", "9", " x"] {
+            for pre in [
+                "", "a ", "x", "_", ".", "the ", "1", "-", "’", "é", "“", "\u{a0}", "—", "ü ",
+            ] {
+                for post in [
+                    "", " said", "s", "_", ".", "’s", "-", "9", " x", "é", "”", "—", "\u{200d}",
+                ] {
                     texts.push(format!("{pre}{p}{post}"));
                 }
             }
@@ -1106,13 +1166,20 @@ mod tests {
             }
         }
         for t in &texts {
-            let want = rules.anonymous_re.is_match(t);
+            let want = rules.anonymous_re().is_match(t);
             match rules.anonymous_words.is_match(t) {
                 Some(got) => assert_eq!(got, want, "{t:?}"),
                 None => assert!(!t.is_ascii(), "{t:?}"),
             }
             assert_eq!(rules.is_anonymous(t), want, "{t:?}");
         }
+        // Curly quotes and dashes are no word characters: told without the regex.
+        assert_eq!(
+            rules.anonymous_words.is_match("“officials said”"),
+            Some(true)
+        );
+        assert_eq!(rules.anonymous_words.is_match("—officials—"), Some(true));
+        assert_eq!(rules.anonymous_words.is_match("éofficials"), None);
         // A phrase ending in punctuation leaves it to the regex.
         let m = AnonymousMatcher::new(&["officials".into(), "u.s.".into()]);
         assert_eq!(m.is_match("u.s."), None);

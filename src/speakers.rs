@@ -325,7 +325,9 @@ impl SpeakerTable {
                 let upto = sightings.partition_point(|s| s.span.start <= m.span.start);
                 let fuller = sightings[upto.saturating_sub(LOOKBACK)..upto]
                     .iter()
-                    .filter(|s| s.key.may_match(&key) && same_entity_words(&s.words, &words))
+                    .filter(|s| {
+                        s.key.may_match(&key) && same_entity_keyed(&s.words, &s.key, &words, &key)
+                    })
                     .max_by_key(|s| s.name_len);
                 let (id, res) = self.add_named(name, words, key, kind, m.span, roles, gender);
                 if let Some(f) = fuller {
@@ -528,7 +530,7 @@ impl SpeakerTable {
             let s = &self.speakers[i];
             matches!(s.kind, SpeakerKind::Person | SpeakerKind::Organisation)
                 && self.keys[i].may_match(&mention_key)
-                && same_entity_words(&self.words[i], &mention_words)
+                && same_entity_keyed(&self.words[i], &self.keys[i], &mention_words, &mention_key)
         };
         // The speakers under the same last word first, then (when there
         // are few enough) every speaker.
@@ -814,6 +816,29 @@ impl NameWords {
     pub fn contains(&self, word: &str) -> bool {
         self.iter().any(|w| w == word)
     }
+
+    /// Whether every word of `self` is a word of `other` (`self.iter()
+    /// .all(|w| other.contains(w))`, on the bytes: lengths compared
+    /// before bytes, no `str` slicing).
+    #[inline]
+    fn subset_of(&self, other: &NameWords) -> bool {
+        let (xb, yb) = (self.buf.as_bytes(), other.buf.as_bytes());
+        let mut xs = 0;
+        'words: for &xe in &self.ends {
+            let w = &xb[xs..xe];
+            xs = xe;
+            let mut ys = 0;
+            for &ye in &other.ends {
+                let v = &yb[ys..ye];
+                if v.len() == w.len() && v.first() == w.first() && v == w {
+                    continue 'words;
+                }
+                ys = ye;
+            }
+            return false;
+        }
+        true
+    }
 }
 
 /// What [`same_entity_words`] needs to reject most pairs without comparing
@@ -857,11 +882,24 @@ impl EntityKey {
 
 /// [`same_entity`] on words from [`name_words`].
 pub fn same_entity_words(wa: &NameWords, wb: &NameWords) -> bool {
+    same_entity_with(wa, wb, true, true)
+}
+
+/// [`same_entity_words`] for word lists whose [`EntityKey`]s are `ka` and
+/// `kb`: a list with a word bit the other's key lacks has a word the other
+/// lacks, so it is no subset of it, known without comparing words.
+fn same_entity_keyed(wa: &NameWords, ka: &EntityKey, wb: &NameWords, kb: &EntityKey) -> bool {
+    same_entity_with(wa, wb, ka.words & !kb.words == 0, kb.words & !ka.words == 0)
+}
+
+/// [`same_entity_words`], testing `wa ⊆ wb` only when `may_ab` and
+/// `wb ⊆ wa` only when `may_ba` (false only where it cannot hold).
+#[inline]
+fn same_entity_with(wa: &NameWords, wb: &NameWords, may_ab: bool, may_ba: bool) -> bool {
     let (Some(la), Some(lb)) = (wa.last(), wb.last()) else {
         return false;
     };
-    let subset = |x: &NameWords, y: &NameWords| x.iter().all(|w| y.contains(w));
-    if subset(wa, wb) || subset(wb, wa) {
+    if (may_ab && wa.subset_of(wb)) || (may_ba && wb.subset_of(wa)) {
         // A lone first name shared by two people is not enough; a shared
         // surname (last word) is.
         return la == lb || wa.len() > 1 && wb.len() > 1;
@@ -1417,6 +1455,12 @@ mod tests {
         let mut accepted = 0;
         for a in &words {
             for b in &words {
+                // The keyed test answers as the unkeyed one.
+                assert_eq!(
+                    same_entity_keyed(a, &EntityKey::of(a), b, &EntityKey::of(b)),
+                    same_entity_words(a, b),
+                    "{a:?} {b:?}"
+                );
                 if same_entity_words(a, b) {
                     accepted += 1;
                     assert!(EntityKey::of(a).may_match(&EntityKey::of(b)), "{a:?} {b:?}");
