@@ -4,8 +4,11 @@
 use quotecheck::engine::Engine;
 use quotecheck::extract::quote_records;
 
-/// (first words of each quote, its speaker as written).
-fn speakers(text: &str) -> Vec<(String, Option<String>)> {
+/// (first words of each quote, `field` of its record).
+fn quotes_with(
+    text: &str,
+    field: fn(quotecheck::extract::QuoteRecord) -> Option<String>,
+) -> Vec<(String, Option<String>)> {
     let analysis = Engine::english().analyze(text);
     quote_records(text, &analysis)
         .into_iter()
@@ -15,9 +18,14 @@ fn speakers(text: &str) -> Vec<(String, Option<String>)> {
                 .take(3)
                 .collect::<Vec<_>>()
                 .join(" ");
-            (words, q.speaker)
+            (words, field(q))
         })
         .collect()
+}
+
+/// (first words of each quote, its speaker as written).
+fn speakers(text: &str) -> Vec<(String, Option<String>)> {
+    quotes_with(text, |q| q.speaker)
 }
 
 fn s(words: &str, speaker: &str) -> (String, Option<String>) {
@@ -1050,18 +1058,7 @@ fn a_verb_form_after_a_determiner_or_a_singular_noun_phrase_is_a_noun() {
 
 /// (first words of each quote, the speaker it resolves to).
 fn resolved(text: &str) -> Vec<(String, Option<String>)> {
-    let analysis = Engine::english().analyze(text);
-    quote_records(text, &analysis)
-        .into_iter()
-        .map(|q| {
-            let words = text[q.start as usize..q.end as usize]
-                .split_whitespace()
-                .take(3)
-                .collect::<Vec<_>>()
-                .join(" ");
-            (words, q.resolved)
-        })
-        .collect()
+    quotes_with(text, |q| q.resolved)
 }
 
 #[test]
