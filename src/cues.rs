@@ -406,6 +406,45 @@ fn is_closing_quote(s: &str) -> bool {
 /// Whether token `t` closes a quotation: a closing mark, or an opening “
 /// typed the wrong way round after the quote's last punctuation and before
 /// a space (`“It’s unusual,“ said Noble`).
+/// A speech tag with a verb the rules don't list, known by its place:
+/// `…!” beamed Donald Hartley`, `…,” quipped Ana Ruiz`.
+fn inverted_tag(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules) -> Option<Cue> {
+    let word = toks[i].text(text);
+    if !(toks[i].word
+        && word.len() > 4
+        && word.ends_with("ed")
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && i > 0
+        && closes_quote(text, &toks[i - 1])
+        && text[..toks[i - 1].span.start as usize].ends_with([',', '!', '?']))
+    {
+        return None;
+    }
+    let next = toks
+        .get(i + 1)
+        .filter(|t| t.word && t.is_capitalized(text))?;
+    let source = np_after(text, toks, i + 1, rules, false)
+        .filter(|m| m.kind == MentionKind::Name && m.span.start == next.span.start)?;
+    // `…,” retired Air Force general Lloyd Newton said`: an adjective
+    // before the subject of a verb.
+    let after = toks.partition_point(|t| t.span.start < source.span.end);
+    if toks
+        .get(after)
+        .is_some_and(|t| t.word && rules.verbs.contains_key(t.lower(text).as_ref()))
+    {
+        return None;
+    }
+    Some(Cue {
+        span: toks[i].span,
+        lemma: word.to_string(),
+        stance: Stance::Neutral,
+        class: VerbClass::Speech,
+        pattern: CuePattern::SourceAfter,
+        source: Some(source),
+        sentence: si,
+    })
+}
+
 fn closes_quote(text: &str, t: &Token) -> bool {
     let s = t.text(text);
     is_closing_quote(s)
@@ -509,11 +548,20 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             continue;
         }
         if !toks[i].may_start_cue() {
+            // `“This is fantastic!” beamed Donald Hartley`: a past tense
+            // between a quote's closing punctuation and a name is a speech
+            // tag, whatever the verb.
+            if let Some(c) = inverted_tag(text, toks, i, si, rules) {
+                out.push(c);
+            }
             i += 1;
             continue;
         }
         let lw = toks[i].lower(text);
         let Some(candidates) = rules.phrase_index.get(lw.as_ref()) else {
+            if let Some(c) = inverted_tag(text, toks, i, si, rules) {
+                out.push(c);
+            }
             i += 1;
             continue;
         };

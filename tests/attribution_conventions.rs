@@ -1144,3 +1144,27 @@ fn a_second_coordinated_verb_shares_the_subject_past_but_and_adverbs() {
         ]
     );
 }
+
+#[test]
+fn a_past_tense_between_a_quote_and_a_name_is_a_speech_tag() {
+    // `beamed` is in no verb list; its place makes it a tag. An adjective
+    // before a subject that has its own verb is not one.
+    let text = "Supporters filled the hall.\n\n\
+        “This is fantastic!” beamed Donald Hartley of Madison, who had snuck onto the floor.\n\n\
+        “She is the only candidate with the experience,” retired Air Force general Lloyd \
+        Newton said.\n";
+    let analysis = Engine::english().analyze(text);
+    let cues: Vec<&str> = analysis
+        .cues
+        .iter()
+        .map(|c| &text[c.span.start as usize..c.span.end as usize])
+        .collect();
+    assert_eq!(cues, vec!["beamed", "said"]);
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("This is fantastic!", "Donald Hartley of Madison"),
+            s("She is the", "retired Air Force general Lloyd Newton"),
+        ]
+    );
+}
