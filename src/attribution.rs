@@ -1285,21 +1285,13 @@ fn label_inside(inp: &Input, q: &Quote) -> Option<Mention> {
 /// `When`, `While` …) whose own report is the cue `c`, so that a quote after
 /// `c` and before the clause's end belongs to that clause.
 fn quote_in_opening_clause(text: &str, sentence: Span, c: &Cue, quote: u32) -> bool {
-    let s = sentence.slice(text);
-    let mut words = s
-        .split(|ch: char| !ch.is_alphanumeric())
-        .filter(|w| !w.is_empty());
-    let Some(mut first) = words.next() else {
-        return false;
-    };
-    if matches!(first, "So" | "But" | "And" | "Yet") {
-        let Some(w) = words.next() else { return false };
-        first = w;
-    }
-    let opens = matches!(
-        first,
-        "Although" | "Though" | "When" | "While" | "Whereas" | "Because" | "Since" | "After"
-    );
+    // (Capitalised: the sentence's first word, not one after `So`.)
+    let opens = opening_word(text, sentence).is_some_and(|first| {
+        matches!(
+            first,
+            "Although" | "Though" | "When" | "While" | "Whereas" | "Because" | "Since" | "After"
+        )
+    });
     // The cue's subject is the clause's: nothing but the conjunction before it.
     opens
         && c.pattern == CuePattern::SourceBefore
@@ -1318,23 +1310,30 @@ fn quote_in_opening_clause(text: &str, sentence: Span, c: &Cue, quote: u32) -> b
             .is_some_and(|between| !between.contains(','))
 }
 
-fn opening_subordinate_end(text: &str, sentence: Span, limit: u32) -> Option<u32> {
-    let s = sentence.slice(text);
-    let mut words = s
+/// The sentence's first word past a conjunction (`So when Patriot
+/// signaled …`) and a focusing adverb (`Ever since …`, `Even as …`, `Just
+/// after …`).
+fn opening_word(text: &str, sentence: Span) -> Option<&str> {
+    let mut words = sentence
+        .slice(text)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());
     let mut first = words.next()?;
-    // `So when Patriot signaled …, Mr. Barrett said`: past a conjunction.
     if matches!(first, "So" | "But" | "And" | "Yet" | "Then") {
         first = words.next()?;
     }
-    // `Ever since …`, `Even as …`, `Just after …`: past a focusing adverb.
     if matches!(
         first,
         "Ever" | "Even" | "Just" | "Only" | "Long" | "Shortly" | "Soon"
     ) {
         first = words.next()?;
     }
+    Some(first)
+}
+
+fn opening_subordinate_end(text: &str, sentence: Span, limit: u32) -> Option<u32> {
+    let s = sentence.slice(text);
+    let first = opening_word(text, sentence)?;
     if !matches!(
         first.to_ascii_lowercase().as_str(),
         "after"

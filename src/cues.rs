@@ -1195,9 +1195,9 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
             // "was told" is passive; "was saying"/"were asking" are reports.
             !word.ends_with("ing")
         }
+        // (`the`, `a`, `his` … are [`noun_after_determiner`]'s.)
         Some(
-            "the" | "a" | "an" | "this" | "that" | "his" | "her" | "its" | "their" | "few" | "some"
-            | "many" | "several" | "no" | "any" | "two" | "three",
+            "this" | "that" | "few" | "some" | "many" | "several" | "no" | "any" | "two" | "three",
         ) => true,
         // After a preposition a verb form is a noun: `amid disputes over`,
         // `of claims`, `over charges` (a gerund may still report).

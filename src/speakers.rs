@@ -208,6 +208,22 @@ pub struct SightedName {
     key: EntityKey,
 }
 
+impl SightedName {
+    /// The name as cleaned, with its words, key and length worked out.
+    fn new(name: String, roles: Vec<String>, gender: Option<Gender>) -> std::rc::Rc<Self> {
+        let words = name_words(&name);
+        std::rc::Rc::new(SightedName {
+            name_len: split_words(&name).count(),
+            key: EntityKey::of(&words),
+            name,
+            roles,
+            words,
+            gender,
+            org: std::cell::OnceCell::new(),
+        })
+    }
+}
+
 impl std::ops::Deref for NameSighting {
     type Target = SightedName;
     fn deref(&self) -> &SightedName {
@@ -430,16 +446,7 @@ impl SpeakerTable {
             Some(s) if s.span == span => s.cleaned.clone(),
             _ => {
                 let (name, roles, gender) = clean_name(raw, rules);
-                let words = name_words(&name);
-                std::rc::Rc::new(SightedName {
-                    name_len: split_words(&name).count(),
-                    key: EntityKey::of(&words),
-                    name,
-                    roles,
-                    words,
-                    gender,
-                    org: std::cell::OnceCell::new(),
-                })
+                SightedName::new(name, roles, gender)
             }
         };
         let org = is_org(raw, rules) && !headed_by_person(raw, rules);
@@ -706,11 +713,7 @@ impl SpeakerTable {
                 .filter(|s| !s.is_org(rules) && s.gender.is_none_or(|g| g == gender));
             if let Some(s) = subject {
                 let s = s.clone();
-                let g = match gender {
-                    Gender::Male | Gender::Female => Some(gender),
-                    _ => None,
-                };
-                return Some(self.add_sighted_person(&s, g));
+                return Some(self.add_sighted_person(&s, person.then_some(gender)));
             }
         }
         match (from_table, sighting) {
@@ -721,11 +724,7 @@ impl SpeakerTable {
             }
             (_, Some(s)) => {
                 let s = s.clone();
-                let g = match gender {
-                    Gender::Male | Gender::Female => Some(gender),
-                    _ => None,
-                };
-                Some(self.add_sighted_person(&s, g))
+                Some(self.add_sighted_person(&s, person.then_some(gender)))
             }
             (Some((_, i)), None) => Some(i),
             (None, None) => None,
@@ -1184,19 +1183,13 @@ pub fn sightings_with<'t>(
         {
             // Its own words (a mention of it is a short name), with what
             // the full name tells of the person.
-            let word = toks[s].text(text);
-            let words = name_words(word);
             let again = NameSighting {
                 span: toks[s].span,
-                cleaned: std::rc::Rc::new(SightedName {
-                    name: word.to_string(),
-                    roles: full.roles.clone(),
-                    key: EntityKey::of(&words),
-                    words,
-                    gender: full.gender,
-                    org: std::cell::OnceCell::new(),
-                    name_len: 1,
-                }),
+                cleaned: SightedName::new(
+                    toks[s].text(text).to_string(),
+                    full.roles.clone(),
+                    full.gender,
+                ),
                 subject_of,
                 sentence_end: sentence.end,
             };
@@ -1223,21 +1216,11 @@ pub fn sightings_with<'t>(
                     let (name, roles, gender) = clean_name(raw, rules);
                     let name_len = split_words(&name).count();
                     if !name.is_empty() && name_len <= 5 {
-                        let words = name_words(&name);
-                        let key = EntityKey::of(&words);
                         out.push(NameSighting {
                             span,
                             subject_of,
                             sentence_end: sentence.end,
-                            cleaned: std::rc::Rc::new(SightedName {
-                                name,
-                                roles,
-                                words,
-                                gender,
-                                org: std::cell::OnceCell::new(),
-                                name_len,
-                                key,
-                            }),
+                            cleaned: SightedName::new(name, roles, gender),
                         });
                         seen.first.insert(raw, Some(out.len() - 1));
                     } else {
