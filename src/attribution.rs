@@ -1333,7 +1333,9 @@ fn opening_word(text: &str, sentence: Span) -> Option<&str> {
 
 fn opening_subordinate_end(text: &str, sentence: Span, limit: u32) -> Option<u32> {
     let s = sentence.slice(text);
-    let first = opening_word(text, sentence)?;
+    let Some(first) = opening_word(text, sentence) else {
+        return coordinated_subordinate_end(text, sentence, limit);
+    };
     if !matches!(
         first.to_ascii_lowercase().as_str(),
         "after"
@@ -1360,10 +1362,51 @@ fn opening_subordinate_end(text: &str, sentence: Span, limit: u32) -> Option<u32
             | "on"
             | "at"
     ) {
-        return None;
+        return coordinated_subordinate_end(text, sentence, limit);
     }
     let comma = sentence.start + s.find(',')? as u32;
     (comma < limit).then_some(comma)
+}
+
+/// `Some booed, and when Rubio thanked Miami, a man yelled “…”`: a
+/// subordinate clause that opens the second of two coordinated clauses
+/// ends at its comma, like one that opens the sentence.
+fn coordinated_subordinate_end(text: &str, sentence: Span, limit: u32) -> Option<u32> {
+    let upto = limit.min(sentence.end).max(sentence.start);
+    let s = &text[sentence.start as usize..upto as usize];
+    let mut found = None;
+    for joint in [", and ", ", but ", "; "] {
+        for (at, _) in s.match_indices(joint) {
+            let rest = &s[at + joint.len()..];
+            let word = rest
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            if !matches!(
+                word,
+                "after"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "before"
+                    | "since"
+                    | "although"
+                    | "though"
+                    | "because"
+                    | "if"
+                    | "once"
+                    | "until"
+                    | "whenever"
+            ) {
+                continue;
+            }
+            if let Some(comma) = rest.find(',') {
+                let end = sentence.start + (at + joint.len() + comma) as u32;
+                found = found.max(Some(end));
+            }
+        }
+    }
+    found
 }
 
 fn adjacent(

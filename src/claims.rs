@@ -243,6 +243,9 @@ fn content_of(
             Some(before).filter(|b| !b.is_empty())
         }
         CuePattern::Colon => Some(trim_content(text, Span::new(c.span.end as usize, s_end))),
+        // A speech noun names a claim inside another clause (`over her
+        // remark that …`), whose end the sentence does not give.
+        CuePattern::SpeechNoun => None,
         CuePattern::AccordingTo => {
             let after = trim_content(text, Span::new(after_start, s_end));
             // `According to X, …` opens the sentence; `…, according to X` closes it.

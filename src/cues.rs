@@ -27,6 +27,9 @@ pub enum CuePattern {
     Colon,
     /// `the statement read`.
     DocumentRead,
+    /// `her remark that`, `Trump’s claim that`: a speech noun after its
+    /// possessor.
+    SpeechNoun,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -547,6 +550,11 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             i += 1;
             continue;
         }
+        if let Some(c) = speech_noun(text, toks, i, si, rules) {
+            out.push(c);
+            i += 1;
+            continue;
+        }
         if !toks[i].may_start_cue() {
             // `“This is fantastic!” beamed Donald Hartley`: a past tense
             // between a quote's closing punctuation and a name is a speech
@@ -713,6 +721,80 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
         }
         i += 1;
     }
+}
+
+/// `her remark that “…”`, `Donald Trump’s claim that Obama “founded
+/// ISIS”`, `his call for “a total and complete ban”`: a speech noun after
+/// a possessive, followed by what was said (a `that` clause or a
+/// quotation), is a cue whose source is the possessor.
+fn speech_noun(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules) -> Option<Cue> {
+    let p = i.checked_sub(1).filter(|&p| toks[p].word)?;
+    let pw = toks[p].text(text);
+    let possessive_name = (pw.ends_with("’s") || pw.ends_with("'s"))
+        && toks[p].is_capitalized(text)
+        && !contracted_auxiliary(&toks[p].lower(text));
+    let possessive_pronoun = matches!(
+        toks[p].lower(text).as_ref(),
+        "his" | "her" | "their" | "its"
+    );
+    if !(possessive_name || possessive_pronoun) {
+        return None;
+    }
+    let lw = toks[i].lower(text);
+    if !rules.speech_nouns.contains(lw.as_ref()) {
+        return None;
+    }
+    let opens_quote = |t: &Token| matches!(t.text(text), "“" | "\"" | "‘" | "«" | "„" | "''");
+    let directive = matches!(
+        lw.as_ref(),
+        "call" | "calls" | "promise" | "promises" | "pledge" | "vow"
+    );
+    let is_that = |t: &Token| t.word && t.lower(text).as_ref() == "that";
+    // What was said follows at once (`her remark that`, `his call for`),
+    // or after a short adjunct (`his statement on Wednesday that`, `her
+    // assertion during the debate that`).
+    let said = toks.get(i + 1).is_some_and(|t| {
+        is_that(t)
+            || opens_quote(t)
+            || directive && matches!(t.lower(text).as_ref(), "for" | "to")
+            || matches!(
+                t.lower(text).as_ref(),
+                "on" | "during" | "in" | "at" | "before" | "last" | "this" | "earlier"
+            ) && toks[i + 2..]
+                .iter()
+                .take(6)
+                .find(|t| !t.word || is_that(t))
+                .is_some_and(is_that)
+    });
+    if !said {
+        return None;
+    }
+    // The possessor: the pronoun, or the capitalised words of the name.
+    let mut start = p;
+    if possessive_name {
+        while start > 0
+            && (toks[start - 1].word && toks[start - 1].is_capitalized(text)
+                || toks[start - 1].text(text) == ".")
+        {
+            start -= 1;
+        }
+        while toks[start].text(text) == "." {
+            start += 1;
+        }
+    }
+    let span = Span {
+        start: toks[start].span.start,
+        end: toks[p].span.end,
+    };
+    Some(Cue {
+        span: toks[i].span,
+        lemma: lw.to_string(),
+        stance: Stance::Neutral,
+        class: VerbClass::Speech,
+        pattern: CuePattern::SpeechNoun,
+        source: Some(mention(text, span, &toks[start..=p], rules)),
+        sentence: si,
+    })
 }
 
 /// Number of tokens the phrase covers at `i`, or 0. The phrase comes from

@@ -63,6 +63,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../rules/lang/en/scare-quote-cues.txt"),
     ),
     (
+        "lang/en/speech-nouns.txt",
+        include_str!("../rules/lang/en/speech-nouns.txt"),
+    ),
+    (
         "lang/en/titles.txt",
         include_str!("../rules/lang/en/titles.txt"),
     ),
@@ -329,6 +333,8 @@ pub struct LangRules {
     pub anonymous_words: AnonymousMatcher,
     /// Lowercase document nouns.
     pub documents: HashSet<String>,
+    /// Lowercase nouns for what someone said (`her remark that`).
+    pub speech_nouns: HashSet<String>,
     /// Lowercase scare-quote / title cues.
     pub scare_cues: Vec<String>,
     /// `scare_cues` by last byte, for [`LangRules::scare_cues_ending`].
@@ -626,6 +632,9 @@ impl LangRules {
             pronouns: pronouns.into(),
             anonymous,
             documents: lower(src.list(&en("document-sources.txt"))?)
+                .into_iter()
+                .collect(),
+            speech_nouns: lower(src.list(&en("speech-nouns.txt"))?)
                 .into_iter()
                 .collect(),
             scare_index: ScareIndex::new(&scare_cues),

@@ -1161,12 +1161,20 @@ pub fn sightings_with<'t>(
                 let next = |k: usize| toks.get(j + k).map(|t| t.text(text));
                 let who =
                     next(0) == Some(",") && next(1).is_some_and(|w| w == "who" || w == "whose");
-                let speaks = next(0).is_some_and(|w| {
+                let speech = |w: &str| {
                     rules
                         .verbs
                         .get(lower(w).as_ref())
                         .is_some_and(|v| v.class == crate::lang::VerbClass::Speech)
-                });
+                };
+                // `Ben Ode backed`, `Ben Ode later backed`: a past tense
+                // after the name (and an adverb) is its verb too.
+                let past = |w: &str| {
+                    w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase())
+                };
+                let speaks = next(0).is_some_and(|w| speech(w) || past(w))
+                    || next(0).is_some_and(|w| matches!(w, "later" | "also" | "then" | "quickly"))
+                        && next(1).is_some_and(|w| speech(w) || past(w));
                 (who || speaks).then_some(sentence.end)
             })
             .flatten();

@@ -1040,7 +1040,8 @@ fn a_contracted_auxiliary_is_not_part_of_the_speakers_mention() {
 #[test]
 fn a_verb_form_after_a_determiner_or_a_singular_noun_phrase_is_a_noun() {
     // `a phone call` and `a passionate advocate` report nothing; the
-    // sentence's own subject speaks.
+    // sentence's own subject speaks. `his call for` is no verb either: the
+    // call's possessor speaks, and resolves to the subject.
     let text = "The nomination stalled.\n\n\
         Mitch McConnell agreed to a phone call on Wednesday, but only to tell Garland \
         that he would not agree to a “perfunctory” hearing.\n\n\
@@ -1051,9 +1052,10 @@ fn a_verb_form_after_a_determiner_or_a_singular_noun_phrase_is_a_noun() {
         vec![
             s("perfunctory", "Mitch McConnell"),
             s("a fighter for", "Ana Ruiz"),
-            s("total ban", "Ben Ode"),
+            s("total ban", "his"),
         ]
     );
+    assert_eq!(resolved(text)[2], s("total ban", "Ben Ode"));
 }
 
 /// (first words of each quote, the speaker it resolves to).
@@ -1167,4 +1169,47 @@ fn a_past_tense_between_a_quote_and_a_name_is_a_speech_tag() {
             s("She is the", "retired Air Force general Lloyd Newton"),
         ]
     );
+}
+
+#[test]
+fn a_subordinate_clause_after_and_gives_way_to_its_main_clause() {
+    // The clause `when Alvarez thanked …` opens the second coordinated
+    // clause; its main clause has its own cue, which the quote belongs to.
+    let text = "The results came in late.\n\n\
+        Some in the crowd booed, and when Alvarez thanked the volunteers and said it was \
+        good to be home, a woman shouted “Go back to Tampa!”\n";
+    assert_eq!(speakers(text), vec![s("Go back to", "a woman")]);
+}
+
+#[test]
+fn a_speech_noun_after_a_possessive_attributes_the_words_it_introduces() {
+    let text = "Senator Dana Whitfield spoke in Dayton.\n\n\
+        Whitfield drew fire last month over her remark that “the plant was finished anyway.”\n\n\
+        Gov. Ray Ortiz came under scrutiny for his statement on Tuesday that “the audit \
+        changes nothing.”\n\n\
+        Voters cheered Mayor Lin’s call for “a full and open count.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("the plant was", "her"),
+            s("the audit changes", "his"),
+            s("a full and", "Mayor Lin’s"),
+        ]
+    );
+}
+
+#[test]
+fn a_speech_noun_is_no_cue_without_what_was_said() {
+    // `her remarks drew`: the noun is a subject, not a report, and a
+    // noun after `the` has no possessor to speak.
+    let text = "Her remarks drew criticism from the union.\n\n\
+        Alvarez said the statement that “nothing changed” was wrong.\n";
+    let analysis = Engine::english().analyze(text);
+    let cues: Vec<&str> = analysis
+        .cues
+        .iter()
+        .map(|c| &text[c.span.start as usize..c.span.end as usize])
+        .collect();
+    assert_eq!(cues, vec!["said"]);
+    assert_eq!(speakers(text), vec![s("nothing changed", "Alvarez")]);
 }
