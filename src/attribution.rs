@@ -289,6 +289,34 @@ pub fn attribute(
                         usable[i] && c.span.start > e && c.span.end <= outer.start
                     })
                 });
+            // `When Trump announced his candidacy, he referred to immigrants
+            // as “…”`: a quote in the main clause after a subordinate clause
+            // of time or reason is its subject's, not the subordinate
+            // clause's report (but `As X said, “…”` is X's).
+            let clause_subject_speaks = sub_end.is_some_and(|e| {
+                inp.text[e as usize + 1..outer.start as usize]
+                    .split_whitespace()
+                    .count()
+                    >= 2
+                    && opening_word(inp.text, inp.sentences[so]).is_some_and(|w| {
+                        matches!(
+                            w.to_ascii_lowercase().as_str(),
+                            "after"
+                                | "when"
+                                | "while"
+                                | "before"
+                                | "since"
+                                | "although"
+                                | "though"
+                                | "because"
+                                | "if"
+                                | "once"
+                                | "until"
+                                | "whereas"
+                                | "whenever"
+                        )
+                    })
+            });
             // `X recommended …, but he called her actions “…”`: a clause
             // coordinated after the earlier report has its own speaker.
             let new_clause = idx
@@ -423,7 +451,10 @@ pub fn attribute(
                 .map(|i| (i, &inp.cues[i]))
                 .filter(|(i, c)| usable[*i] && c.span.end <= outer.start)
                 .filter(|(_, c)| new_clause.is_none_or(|n| c.span.start >= n))
-                .filter(|(_, c)| !(main_cue && sub_end.is_some_and(|e| c.span.start < e)))
+                .filter(|(_, c)| {
+                    !((main_cue || clause_subject_speaks)
+                        && sub_end.is_some_and(|e| c.span.start < e))
+                })
                 // The outermost report: in `Durbin said he “hand-delivered
                 // a letter”` the words are Durbin's report, not a second
                 // speaker's; `According to X, Y said “…”` is X's.

@@ -1213,3 +1213,22 @@ fn a_speech_noun_is_no_cue_without_what_was_said() {
     assert_eq!(cues, vec!["said"]);
     assert_eq!(speakers(text), vec![s("nothing changed", "Alvarez")]);
 }
+
+#[test]
+fn a_quote_in_the_main_clause_is_its_subjects_not_the_time_clauses_report() {
+    // `When … announced …, he referred to … as “…”`: the report in the
+    // time clause is not the quote's; the main clause's subject is. `As X
+    // put it, …` is the report that carries the quote.
+    let text = "The rally ran late.\n\n\
+        When Alvarez announced his candidacy last June, he referred to the council as \
+        “a club for insiders.”\n\n\
+        As the columnist Ruth Moran put it, the mayor wants voters to hear \
+        “an offer they can’t refuse.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("a club for", "he"),
+            s("an offer they", "the columnist Ruth Moran"),
+        ]
+    );
+}
