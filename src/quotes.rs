@@ -827,7 +827,7 @@ fn is_title_cue(cue: &str) -> bool {
 }
 
 /// "Harbor Lights", "The Art of the Deal": every long word capitalised.
-fn is_title_case(s: &str) -> bool {
+pub fn is_title_case(s: &str) -> bool {
     // More than eight words is no title, and neither is a lowercase word:
     // one pass that stops at whichever comes first (most quotes have a
     // lowercase word among their first few).

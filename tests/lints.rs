@@ -75,3 +75,22 @@ fn every_rule_is_documented() {
         }
     }
 }
+
+#[test]
+fn missing_attribution_skips_titles_and_slogans_but_not_sentences() {
+    // Title-case words with no sentence in them name a show or a slogan;
+    // a quoted sentence with no source is still flagged.
+    let text = "Landfill debate runs long\n\n\
+        “The smell reaches the elementary school on most afternoons.”\n\n\
+        “Greer County Live,” a weekly program on WGRC, took calls about the landfill.\n\n\
+        “Close The Dump.” The signs went up in March.\n";
+    let mut sel = RuleSelection::default();
+    sel.select = Some(BTreeSet::from(["missing-attribution".to_string()]));
+    let engine = Engine::new(LangRules::builtin("en").unwrap(), Settings { rules: sel });
+    let (_, diags) = engine.check(text);
+    let flagged: Vec<String> = diags
+        .iter()
+        .map(|d| text[d.span.start as usize..].chars().take(22).collect())
+        .collect();
+    assert_eq!(flagged, vec!["“The smell reaches the"]);
+}
