@@ -84,8 +84,10 @@ fn missing_attribution_skips_titles_and_slogans_but_not_sentences() {
         “The smell reaches the elementary school on most afternoons.”\n\n\
         “Greer County Live,” a weekly program on WGRC, took calls about the landfill.\n\n\
         “Close The Dump.” The signs went up in March.\n";
-    let mut sel = RuleSelection::default();
-    sel.select = Some(BTreeSet::from(["missing-attribution".to_string()]));
+    let sel = RuleSelection {
+        select: Some(BTreeSet::from(["missing-attribution".to_string()])),
+        ..Default::default()
+    };
     let engine = Engine::new(LangRules::builtin("en").unwrap(), Settings { rules: sel });
     let (_, diags) = engine.check(text);
     let flagged: Vec<String> = diags
