@@ -728,7 +728,30 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
 /// a possessive, followed by what was said (a `that` clause or a
 /// quotation), is a cue whose source is the possessor.
 fn speech_noun(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules) -> Option<Cue> {
+    let lw = toks[i].lower(text);
+    if !rules.speech_nouns.contains(lw.as_ref()) {
+        return None;
+    }
+    // The possessive, right before the noun or before one modifier
+    // (`her March comment`, `his earlier remark`).
+    let possessive = |p: usize| {
+        let pw = toks[p].text(text);
+        toks[p].word
+            && ((pw.ends_with("’s") || pw.ends_with("'s"))
+                && toks[p].is_capitalized(text)
+                && !contracted_auxiliary(&toks[p].lower(text))
+                || matches!(
+                    toks[p].lower(text).as_ref(),
+                    "his" | "her" | "their" | "its"
+                ))
+    };
     let p = i.checked_sub(1).filter(|&p| toks[p].word)?;
+    let p = if possessive(p) {
+        p
+    } else {
+        p.checked_sub(1)
+            .filter(|&q| possessive(q) && !rules.verbs.contains_key(toks[p].lower(text).as_ref()))?
+    };
     let pw = toks[p].text(text);
     let possessive_name = (pw.ends_with("’s") || pw.ends_with("'s"))
         && toks[p].is_capitalized(text)
@@ -738,10 +761,6 @@ fn speech_noun(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules)
         "his" | "her" | "their" | "its"
     );
     if !(possessive_name || possessive_pronoun) {
-        return None;
-    }
-    let lw = toks[i].lower(text);
-    if !rules.speech_nouns.contains(lw.as_ref()) {
         return None;
     }
     let opens_quote = |t: &Token| matches!(t.text(text), "“" | "\"" | "‘" | "«" | "„" | "''");
@@ -938,15 +957,8 @@ const NOUNY: Words = Words(|w| {
             | "outlines"
             | "challenge"
             | "challenges"
-            | "portray"
-            | "portrays"
-            | "respond"
             | "notice"
             | "notices"
-            | "contend"
-            | "explain"
-            | "describe"
-            | "describes"
             | "guarantee"
             | "guarantees"
             | "offer"
@@ -1189,25 +1201,34 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
     if NOUNY.contains(&lw.as_ref()) {
         // A name before it makes it a verb (`Trump posts`), unless the name
         // itself modifies a noun (`a series of Twitter posts`).
+        let base_form = rules
+            .verbs
+            .get(lw.as_ref())
+            .is_some_and(|vi| vi.lemma == lw.as_ref());
+        // At the start of the sentence, before a base form (`Republicans
+        // claim`) or a form no verb follows (`Trump claims the …`, not
+        // `Twitter posts show`).
         let name_subject = |j: usize| {
             let mut k = j;
             while k > 0 && toks[k - 1].word && toks[k - 1].is_capitalized(text) {
                 k -= 1;
             }
-            k > 0
-                && !(toks[k - 1].word && {
-                    let before = toks[k - 1].lower(text);
-                    DETERMINERS.contains(&before.as_ref()) || NP_PREP.contains(&before.as_ref())
-                })
+            if k == 0 {
+                return base_form
+                    || toks.get(i + 1).is_some_and(|t| {
+                        !finite_verb(text, toks, i + 1, rules)
+                            && !rules.verbs.contains_key(t.lower(text).as_ref())
+                    });
+            }
+            !(toks[k - 1].word && {
+                let before = toks[k - 1].lower(text);
+                DETERMINERS.contains(&before.as_ref()) || NP_PREP.contains(&before.as_ref())
+            })
         };
         // `…, saying “…”`, `…, warning that …`: a participle clause after
         // a comma reports.
         let participle_clause =
             lw.ends_with("ing") && i > 0 && matches!(toks[i - 1].text(text), "," | "—" | "–" | ";");
-        let base_form = rules
-            .verbs
-            .get(lw.as_ref())
-            .is_some_and(|vi| vi.lemma == lw.as_ref());
         // `Michael Gerson, a former speechwriter, calls Cruz …`: a verb
         // after an appositive that closes on a name.
         let after_appositive = word.ends_with('s')
@@ -1223,7 +1244,6 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
                         // form after a singular name is a compound noun;
                         // `Republicans attack` is a verb.
                         && (toks[j].is_capitalized(text)
-                            && j > 0
                             && name_subject(j)
                             && (!base_form || {
                                 let n = toks[j].text(text);
@@ -2118,6 +2138,14 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
         let lt = toks[j - 1].lower(text);
         let adverb = lt.ends_with("ly") && lt.len() > 4 && !is_capitalized(t);
         let goes_on_to = lt == "to" && j >= 2 && toks[j - 2].lower(text) == "on";
+        // `officials started to portray`, `she began to describe`: the
+        // infinitive's subject is the subject of the verb before it.
+        let started_to = lt == "to"
+            && j >= 2
+            && matches!(
+                toks[j - 2].lower(text).as_ref(),
+                "started" | "starts" | "began" | "begins" | "continued" | "continues"
+            );
         if toks[j - 1].word
             && (SKIP_BEFORE_VERB.contains(&lt.as_ref()) || adverb)
             && !(j == v && t == "told")
@@ -2146,6 +2174,8 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             && toks[j - 2].lower(text).ends_with("ed")
         {
             // `Ms. Sherry smiled and said`: skip the first verb.
+            j -= 2;
+        } else if started_to {
             j -= 2;
         } else if goes_on_to {
             // `The email goes on to say`

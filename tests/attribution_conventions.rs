@@ -1187,13 +1187,15 @@ fn a_speech_noun_after_a_possessive_attributes_the_words_it_introduces() {
         Whitfield drew fire last month over her remark that “the plant was finished anyway.”\n\n\
         Gov. Ray Ortiz came under scrutiny for his statement on Tuesday that “the audit \
         changes nothing.”\n\n\
-        Voters cheered Mayor Lin’s call for “a full and open count.”\n";
+        Voters cheered Mayor Lin’s call for “a full and open count.”\n\n\
+        The union will not back her after her March comment that, “We will close the mill.”\n";
     assert_eq!(
         speakers(text),
         vec![
             s("the plant was", "her"),
             s("the audit changes", "his"),
             s("a full and", "Mayor Lin’s"),
+            s("We will close", "her"),
         ]
     );
 }
@@ -1231,4 +1233,56 @@ fn a_quote_in_the_main_clause_is_its_subjects_not_the_time_clauses_report() {
             s("an offer they", "the columnist Ruth Moran"),
         ]
     );
+}
+
+#[test]
+fn a_name_opening_the_sentence_is_the_subject_of_a_verb_that_looks_like_a_noun() {
+    // `describes`, `claims` and `claim` read as nouns after a determiner;
+    // after a name that opens the sentence they are its verb. A song is
+    // sung, and `started to portray` is the subject's report.
+    let text = "The campaign went on.\n\n\
+        Schilling describes himself on his page as a “conservative who wants to help.”\n\n\
+        Republicans claim the plan is “a disaster for the state.”\n\n\
+        Trump claims the rally was “the biggest ever.”\n\n\
+        In the old song, Billy Joel sings, “Don’t go changing.”\n\n\
+        Long before, city officials started to portray the shooting as a “workplace” dispute.\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("conservative who wants", "Schilling"),
+            s("a disaster for", "Republicans"),
+            s("the biggest ever.", "Trump"),
+            s("Don’t go changing.", "Billy Joel"),
+            s("workplace", "city officials"),
+        ]
+    );
+}
+
+#[test]
+fn a_verb_that_looks_like_a_noun_is_a_cue_after_a_name_opening_the_sentence() {
+    let cues = |text: &str| -> Vec<(String, Option<String>)> {
+        let analysis = Engine::english().analyze(text);
+        analysis
+            .cues
+            .iter()
+            .map(|c| {
+                (
+                    text[c.span.start as usize..c.span.end as usize].to_string(),
+                    c.source
+                        .as_ref()
+                        .map(|m| text[m.span.start as usize..m.span.end as usize].to_string()),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        cues("Trump claims the rally was the biggest ever.\n"),
+        vec![("claims".into(), Some("Trump".into()))]
+    );
+    assert_eq!(
+        cues("Schilling describes the plan as a mistake.\n"),
+        vec![("describes".into(), Some("Schilling".into()))]
+    );
+    // A noun phrase a verb follows: `Trump claims are false`.
+    assert_eq!(cues("Trump claims are false.\n"), vec![]);
 }
