@@ -2390,6 +2390,13 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                                 | "only"
                                 | "so"
                                 | "yet"
+                                // `Now Donald Trump, the most …, is
+                                // promising`: a sentence adverb.
+                                | "now"
+                                | "then"
+                                | "today"
+                                | "meanwhile"
+                                | "instead"
                         );
                     return (after_conjunction && m.kind == MentionKind::Name).then_some(m);
                 }

@@ -96,3 +96,21 @@ fn missing_attribution_skips_titles_and_slogans_but_not_sentences() {
         .collect();
     assert_eq!(flagged, vec!["“The smell reaches the"]);
 }
+
+#[test]
+fn unattributed_quote_in_claim_skips_title_case_names_of_works() {
+    let text = "The studio’s new comedy opens Friday.\n\n\
+        Think “Harbor Lights” meets “A Quiet Evening.” With dancing.\n\n\
+        Critics think the film “drags badly in its second hour and never recovers.”\n";
+    let sel = RuleSelection {
+        select: Some(BTreeSet::from(["unattributed-quote-in-claim".to_string()])),
+        ..Default::default()
+    };
+    let engine = Engine::new(LangRules::builtin("en").unwrap(), Settings { rules: sel });
+    let (_, diags) = engine.check(text);
+    let flagged: Vec<String> = diags
+        .iter()
+        .map(|d| text[d.span.start as usize..].chars().take(12).collect())
+        .collect();
+    assert_eq!(flagged, Vec::<String>::new());
+}

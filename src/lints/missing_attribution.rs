@@ -39,7 +39,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if q.depth != 0 || !matches!(q.kind, QuoteKind::Full | QuoteKind::Continued) {
             continue;
         }
-        if a.attributions[i].is_some() || reads_as_a_title(q.content.slice(ctx.text)) {
+        if a.attributions[i].is_some() || super::reads_as_a_title(q.content.slice(ctx.text)) {
             continue;
         }
         let preview: String = q.content.slice(ctx.text).chars().take(40).collect();
@@ -53,14 +53,4 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             fix: None,
         });
     }
-}
-
-/// `''Tales From the Crypt,'' an HBO series`, `“Peace Through Strength,”`:
-/// a few words in title case, with no sentence inside, name a work or a
-/// slogan; nobody needs to be said to have said them.
-fn reads_as_a_title(content: &str) -> bool {
-    let bare = content.trim_end_matches([',', '.', '!', '?', ' ']);
-    let words = bare.split_whitespace().count();
-    let ends_sentence = content.trim_end().ends_with(['.', '!', '?']);
-    words > 0 && (words <= 4 || !ends_sentence) && crate::quotes::is_title_case(bare)
 }

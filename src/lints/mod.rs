@@ -147,3 +147,13 @@ pub fn run(
     out.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
     out
 }
+
+/// `''Tales From the Crypt,'' an HBO series`, `“Peace Through Strength,”`:
+/// a few words in title case, with no sentence inside, name a work or a
+/// slogan; nobody needs to be said to have said them.
+pub(crate) fn reads_as_a_title(content: &str) -> bool {
+    let bare = content.trim_end_matches([',', '.', '!', '?', ' ']);
+    let words = bare.split_whitespace().count();
+    let ends_sentence = content.trim_end().ends_with(['.', '!', '?']);
+    words > 0 && (words <= 4 || !ends_sentence) && crate::quotes::is_title_case(bare)
+}

@@ -4,7 +4,8 @@
 //! Flags a quoted fragment — a few quoted words inside the writer's own
 //! sentence — when no source is in reach: no cue in its sentence, none in
 //! the sentence before, and no subject that could be speaking. Short scare
-//! quotes and titles of works are not flagged.
+//! quotes, titles of works and title-case names (`''A Serious Man''`) are
+//! not flagged.
 //!
 //! ## Why
 //! Quotation marks tell the reader somebody said these exact words. A
@@ -50,7 +51,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     MentionKind::Nominal | MentionKind::Anonymous
                 )
         });
-        if sourced {
+        if sourced || super::reads_as_a_title(q.content.slice(ctx.text)) {
             continue;
         }
         let preview: String = q.content.slice(ctx.text).chars().take(40).collect();
