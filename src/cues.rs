@@ -2349,9 +2349,33 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                     }
                     if next_end > next_start {
                         let m = np_before(text, toks, next_end, rules)?;
-                        return (m.kind != MentionKind::Pronoun
-                            && m.span.start == toks[next_start].span.start)
-                            .then_some(m);
+                        if m.kind == MentionKind::Pronoun
+                            || m.span.start != toks[next_start].span.start
+                        {
+                            return None;
+                        }
+                        // `But in an interview, the union's president, Mary
+                        // Kay Henry, expressed`: the description and the
+                        // name it is followed by.
+                        if matches!(m.kind, MentionKind::Nominal | MentionKind::Anonymous)
+                            && next_end + 1 < j - 1
+                        {
+                            let name_toks = &toks[next_end + 1..j - 1];
+                            if name_toks.len() <= 4
+                                && name_toks
+                                    .iter()
+                                    .all(|t| t.word && is_capitalized(t.text(text)))
+                            {
+                                return Some(Mention {
+                                    span: Span {
+                                        start: m.span.start,
+                                        end: name_toks[name_toks.len() - 1].span.end,
+                                    },
+                                    kind: MentionKind::Name,
+                                });
+                            }
+                        }
+                        return Some(m);
                     }
                     return None;
                 }

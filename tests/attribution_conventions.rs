@@ -1124,9 +1124,18 @@ fn a_discourse_adverb_between_commas_does_not_hide_the_subject() {
     let text = "The messages were private.\n\n\
         On Wednesday, however, the director of the agency, Jim Corley, said that the \
         messages involved “direct, private messages.”\n";
+    // The description and the name it is followed by, as in `A
+    // spokeswoman for the governor, Alicia Brandt, said`.
     assert_eq!(
         speakers(text),
-        vec![s("direct, private messages.", "the director of the agency")]
+        vec![s(
+            "direct, private messages.",
+            "the director of the agency, Jim Corley"
+        )]
+    );
+    assert_eq!(
+        resolved(text),
+        vec![s("direct, private messages.", "Jim Corley")]
     );
 }
 
@@ -1285,4 +1294,15 @@ fn a_verb_that_looks_like_a_noun_is_a_cue_after_a_name_opening_the_sentence() {
     );
     // A noun phrase a verb follows: `Trump claims are false`.
     assert_eq!(cues("Trump claims are false.\n"), vec![]);
+}
+
+#[test]
+fn a_description_and_the_name_after_it_speak_past_an_opening_phrase() {
+    let text = "The union backed Clinton in November.\n\n\
+        But in an interview, the union's president, Mary Kay Henry, expressed concern that \
+        members could find the rival “appealing in a real way.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("appealing in a", "the union's president, Mary Kay Henry")]
+    );
 }

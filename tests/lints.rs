@@ -114,3 +114,32 @@ fn unattributed_quote_in_claim_skips_title_case_names_of_works() {
         .collect();
     assert_eq!(flagged, Vec::<String>::new());
 }
+
+#[test]
+fn ambiguous_speaker_takes_a_title_before_a_name_as_saying_who_holds_the_role() {
+    let run = |text: &str| -> Vec<String> {
+        let sel = RuleSelection {
+            select: Some(BTreeSet::from(["ambiguous-speaker".to_string()])),
+            ..Default::default()
+        };
+        let engine = Engine::new(LangRules::builtin("en").unwrap(), Settings { rules: sel });
+        engine
+            .check(text)
+            .1
+            .into_iter()
+            .map(|d| d.message)
+            .collect()
+    };
+    // `Senator Holt` later in the text says who the senator is.
+    let named = "Port strike drags on\n\n\
+        The senator said the state would not intervene.\n\n\
+        Senator Jane Holt has opposed port subsidies since 2019.\n";
+    assert_eq!(run(named), Vec::<String>::new());
+    // A headline in title case (`Port Senator Says …`) names nobody.
+    let headline = "Port Senator Says State Will Stay Out\n\n\
+        The senator said the state would not intervene.\n";
+    assert_eq!(
+        run(headline),
+        vec!["“The senator” names a role, but the text never says who holds it".to_string()]
+    );
+}

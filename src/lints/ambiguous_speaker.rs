@@ -3,7 +3,9 @@
 //! ## What it does
 //! Flags a source given only as a pronoun or a role ("he said", "the
 //! senator said") when the text gives it no antecedent, or when two people
-//! the pronoun could mean were named equally near before it.
+//! the pronoun could mean were named equally near before it. A role is
+//! taken as named when its title stands before a name anywhere in the text
+//! (`President Bush` for `the former president`).
 //!
 //! ## Why
 //! Editing moves paragraphs; a "she said" that followed its speaker in the
@@ -102,7 +104,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             (MentionKind::Nominal, Some(s), Some(Resolution::AsWritten))
                 if word.starts_with("the ")
                     && a.speakers[s as usize].roles.is_empty()
-                    && is_role(ctx, &word) =>
+                    && is_role(ctx, &word)
+                    && !title_before_a_name(text, &word) =>
             {
                 out.push(Diagnostic {
                     rule: RULE.name.into(),
@@ -125,4 +128,39 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn is_role(ctx: &Context, lowered: &str) -> bool {
     let head = lowered.split_whitespace().last().unwrap_or("");
     ctx.lang.is_title(head) && lowered.split_whitespace().count() <= 3
+}
+
+/// Whether the text writes the role's title before a name anywhere
+/// (`President Obama` for `the president`, `Judge Berman` for `the
+/// judge`): then it does say who holds the role, before or after.
+fn title_before_a_name(text: &str, lowered: &str) -> bool {
+    let head = lowered.split_whitespace().last().unwrap_or("");
+    let mut title = head.to_string();
+    if let Some(first) = title.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    text.match_indices(&title).any(|(at, _)| {
+        let before_ok = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let mut after = text[at + title.len()..].chars();
+        before_ok
+            && after.next() == Some(' ')
+            && after.next().is_some_and(char::is_uppercase)
+            && !in_title_case_line(text, at)
+    })
+}
+
+/// Whether the line around `at` is a headline in title case (`Trump
+/// Pollster Says …`), where every word is capitalised anyway.
+fn in_title_case_line(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let words: Vec<&str> = text[start..end].split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 3 && capitalised * 10 >= words.len() * 7
 }
