@@ -579,7 +579,15 @@ pub fn attribute(
                     })
             })
         };
-        if best.is_none() && (q.kind == QuoteKind::Fragment || after_colon() || after_dash()) {
+        // `Sanders delivered a snappy retort: “…” He bemoaned …`: a colon
+        // hands the words to its own sentence's subject before a cue in
+        // the next sentence.
+        let colon_over_adjacent = best.is_some_and(|(_, m, _)| m == Method::AdjacentSentence)
+            && q.kind == QuoteKind::Full
+            && after_colon();
+        if (best.is_none() || colon_over_adjacent)
+            && (q.kind == QuoteKind::Fragment || after_colon() || after_dash())
+        {
             // No cue: the subject of the sentence, when it opens it.
             let speaks = |m: &Mention| {
                 m.kind != MentionKind::Anonymous

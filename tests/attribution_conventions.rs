@@ -1306,3 +1306,11 @@ fn a_description_and_the_name_after_it_speak_past_an_opening_phrase() {
         vec![s("appealing in a", "the union's president, Mary Kay Henry")]
     );
 }
+
+#[test]
+fn a_colon_gives_the_quote_to_its_sentences_subject_before_the_next_sentences_cue() {
+    let text = "The debate turned to health care.\n\n\
+        Alvarez delivered a snappy retort: “No one is tearing this up.” He bemoaned the \
+        cost of care in the state.\n";
+    assert_eq!(speakers(text), vec![s("No one is", "Alvarez")]);
+}
