@@ -448,6 +448,57 @@ fn inverted_tag(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules
     })
 }
 
+/// The same tag with the subject first: `“…?” Hannity pressed.`, `“…,” she
+/// smiled, …` — an unlisted past tense after a name or pronoun that
+/// directly follows a quote's closing punctuation, ending the clause.
+fn trailing_tag(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules) -> Option<Cue> {
+    let word = toks[i].text(text);
+    if !(toks[i].word
+        && word.len() > 4
+        && word.ends_with("ed")
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && toks
+            .get(i + 1)
+            .is_none_or(|t| matches!(t.text(text), "." | "," | "!" | "?" | ":")))
+    {
+        return None;
+    }
+    // One pronoun, or up to three capitalised words, after the quote.
+    let mut start = i;
+    while start > 0 && i - start < 3 && toks[start - 1].word && toks[start - 1].is_capitalized(text)
+    {
+        start -= 1;
+    }
+    if start == i
+        && i > 0
+        && toks[i - 1].word
+        && matches!(toks[i - 1].lower(text).as_ref(), "he" | "she" | "they")
+    {
+        start = i - 1;
+    }
+    // (The quote may end the sentence before: `…?” Hannity pressed.`)
+    let before = text[..toks[start].span.start as usize].trim_end();
+    let closed = before
+        .strip_suffix(['”', '"', '’', '\'', '»'])
+        .is_some_and(|b| b.ends_with([',', '!', '?']));
+    if start == i || !closed || start > 0 && !closes_quote(text, &toks[start - 1]) {
+        return None;
+    }
+    let span = Span {
+        start: toks[start].span.start,
+        end: toks[i - 1].span.end,
+    };
+    Some(Cue {
+        span: toks[i].span,
+        lemma: word.to_string(),
+        stance: Stance::Neutral,
+        class: VerbClass::Speech,
+        pattern: CuePattern::SourceBefore,
+        source: Some(mention(text, span, &toks[start..i], rules)),
+        sentence: si,
+    })
+}
+
 fn closes_quote(text: &str, t: &Token) -> bool {
     let s = t.text(text);
     is_closing_quote(s)
@@ -559,7 +610,9 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             // `“This is fantastic!” beamed Donald Hartley`: a past tense
             // between a quote's closing punctuation and a name is a speech
             // tag, whatever the verb.
-            if let Some(c) = inverted_tag(text, toks, i, si, rules) {
+            if let Some(c) = inverted_tag(text, toks, i, si, rules)
+                .or_else(|| trailing_tag(text, toks, i, si, rules))
+            {
                 out.push(c);
             }
             i += 1;
@@ -567,7 +620,9 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
         }
         let lw = toks[i].lower(text);
         let Some(candidates) = rules.phrase_index.get(lw.as_ref()) else {
-            if let Some(c) = inverted_tag(text, toks, i, si, rules) {
+            if let Some(c) = inverted_tag(text, toks, i, si, rules)
+                .or_else(|| trailing_tag(text, toks, i, si, rules))
+            {
                 out.push(c);
             }
             i += 1;

@@ -1314,3 +1314,31 @@ fn a_colon_gives_the_quote_to_its_sentences_subject_before_the_next_sentences_cu
         cost of care in the state.\n";
     assert_eq!(speakers(text), vec![s("No one is", "Alvarez")]);
 }
+
+#[test]
+fn an_unlisted_past_tense_after_a_quote_and_its_speaker_is_a_tag_and_cut_in_reports() {
+    // `pressed` is in no verb list: after the quote and its subject, ending
+    // the clause, it is a speech tag.
+    let text = "The interview went on.\n\n\
+        “Would it be negotiable?” Rowe pressed. “Maybe some people could stay.”\n\n\
+        “I would say this,” Alvarez answered, and his aide cut in: “Not today.”\n\n\
+        Alvarez was pressed on the deal and the White House press secretary said nothing.\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("Would it be", "Rowe"),
+            s("Maybe some people", "Rowe"),
+            s("I would say", "Alvarez"),
+            s("Not today.", "his aide"),
+        ]
+    );
+    // `was pressed` is a passive and `press secretary` a noun: neither is a
+    // cue.
+    let analysis = Engine::english().analyze(text);
+    let pressed = analysis
+        .cues
+        .iter()
+        .filter(|c| text[c.span.start as usize..].starts_with("press"))
+        .count();
+    assert_eq!(pressed, 1);
+}
