@@ -457,13 +457,18 @@ fn trailing_tag(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules
         && word.len() > 4
         && word.ends_with("ed")
         && word.bytes().all(|b| b.is_ascii_lowercase())
-        && toks
-            .get(i + 1)
-            .is_none_or(|t| matches!(t.text(text), "." | "," | "!" | "?" | ":")))
+        && toks.get(i + 1).is_none_or(|t| {
+            matches!(
+                t.text(text),
+                "." | "," | "!" | "?" | ":" | "on" | "about" | "at"
+            )
+        }))
     {
         return None;
     }
-    // One pronoun, or up to three capitalised words, after the quote.
+    // One pronoun, up to three capitalised words, or a description of up
+    // to five words (`the Republican vice-presidential nominee riffed`),
+    // after the quote.
     let mut start = i;
     while start > 0 && i - start < 3 && toks[start - 1].word && toks[start - 1].is_capitalized(text)
     {
@@ -475,6 +480,23 @@ fn trailing_tag(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules
         && matches!(toks[i - 1].lower(text).as_ref(), "he" | "she" | "they")
     {
         start = i - 1;
+    }
+    if start == i
+        && let Some(the) = (i.saturating_sub(5)..i)
+            .rev()
+            .take_while(|&k| toks[k].word)
+            .find(|&k| toks[k].lower(text).as_ref() == "the")
+        && the + 1 < i
+        && !toks[the + 1..i].iter().any(|t| {
+            let l = t.lower(text);
+            rules.verbs.contains_key(l.as_ref())
+                || matches!(
+                    l.as_ref(),
+                    "was" | "were" | "is" | "are" | "be" | "been" | "has" | "had" | "have"
+                )
+        })
+    {
+        start = the;
     }
     // (The quote may end the sentence before: `…?” Hannity pressed.`)
     let before = text[..toks[start].span.start as usize].trim_end();

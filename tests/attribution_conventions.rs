@@ -1322,6 +1322,7 @@ fn an_unlisted_past_tense_after_a_quote_and_its_speaker_is_a_tag_and_cut_in_repo
     let text = "The interview went on.\n\n\
         “Would it be negotiable?” Rowe pressed. “Maybe some people could stay.”\n\n\
         “I would say this,” Alvarez answered, and his aide cut in: “Not today.”\n\n\
+        “Let me help you out,” the Republican nominee riffed on the answer.\n\n\
         Alvarez was pressed on the deal and the White House press secretary said nothing.\n";
     assert_eq!(
         speakers(text),
@@ -1330,6 +1331,7 @@ fn an_unlisted_past_tense_after_a_quote_and_its_speaker_is_a_tag_and_cut_in_repo
             s("Maybe some people", "Rowe"),
             s("I would say", "Alvarez"),
             s("Not today.", "his aide"),
+            s("Let me help", "the Republican nominee"),
         ]
     );
     // `was pressed` is a passive and `press secretary` a noun: neither is a

@@ -228,7 +228,8 @@ fn exclude_patterns_gitignore_and_force_exclude() {
 
 #[test]
 fn extra_words_and_rules_dir() {
-    let story = "Ferry fees\n\n“The plant will close in March,” the mayor drawled.\n";
+    // (`drawled to reporters`: not a tag by its place alone, see `trailing_tag`.)
+    let story = "Ferry fees\n\n“The plant will close in March,” the mayor drawled to reporters.\n";
     let t = tree(&[
         ("quotecheck.toml", "select = [\"missing-attribution\"]\n"),
         ("plain/story.txt", story),
