@@ -2274,6 +2274,26 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             break;
         }
     }
+    // `Another intelligence source speaking to Fox News said`: a participle
+    // phrase between the subject and its verb.
+    if let Some(p) = (j.saturating_sub(8)..j).rev().find(|&k| {
+        k > 0
+            && k + 1 < j
+            && matches!(
+                toks[k].lower(text).as_ref(),
+                "speaking" | "talking" | "writing" | "commenting"
+            )
+            && matches!(
+                toks[k + 1].lower(text).as_ref(),
+                "to" | "with" | "for" | "on" | "in"
+            )
+            && toks[k - 1].word
+            && (k..j).all(|x| toks[x].word || w(x) == "." || w(x) == "’s" || w(x) == "'s")
+    }) && let Some(m) = np_before(text, toks, p, rules)
+        && m.kind != MentionKind::Pronoun
+    {
+        return Some(m);
+    }
     // A dash-delimited appositive: `Jason Sims — a teacher from Mount
     // Pleasant — says`.
     // `A former candidate -- John McCain, who lost in 2008 -- said`: a

@@ -1344,3 +1344,17 @@ fn an_unlisted_past_tense_after_a_quote_and_its_speaker_is_a_tag_and_cut_in_repo
         .count();
     assert_eq!(pressed, 1);
 }
+
+#[test]
+fn a_participle_phrase_between_subject_and_verb_is_not_the_source() {
+    let text = "The inquiry widened.\n\n\
+        Another intelligence source speaking to Fox News said, “The agents are looking at it.”\n\n\
+        Speaking to reporters, Alvarez said, “We have nothing to add.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("The agents are", "Another intelligence source"),
+            s("We have nothing", "Alvarez"),
+        ]
+    );
+}
