@@ -535,7 +535,12 @@ fn closes_quote(text: &str, t: &Token) -> bool {
 /// however, …`) or another verb (`came shouts`, `took credit`).
 fn stray_word(text: &str, m: &Mention) -> bool {
     let s = m.span.slice(text);
-    if m.kind == MentionKind::Pronoun || s.contains(char::is_whitespace) {
+    // `many of them derisively known as …`: an object pronoun is no
+    // subject.
+    if m.kind == MentionKind::Pronoun {
+        return matches!(lower(s).as_ref(), "them" | "him" | "us" | "me");
+    }
+    if s.contains(char::is_whitespace) {
         return false;
     }
     let l = lower(s);

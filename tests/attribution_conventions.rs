@@ -1358,3 +1358,14 @@ fn a_participle_phrase_between_subject_and_verb_is_not_the_source() {
         ]
     );
 }
+
+#[test]
+fn an_object_pronoun_is_no_speaker() {
+    // `many of them derisively known as`: `them` is no subject; nobody is
+    // said to have said the words, which stay a scare quote. `him` is no
+    // speaker either: the students are.
+    let text = "Hundreds of golf courses have closed, many of them derisively known as \
+        “rabbit patches” by players.\n\n\
+        Some students hoped to have him speak to them about the “fabulous” deals.\n";
+    assert_eq!(speakers(text), vec![s("fabulous", "students")]);
+}
