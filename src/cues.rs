@@ -779,6 +779,29 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             && !is_passive_or_adjectival(text, toks, i, rules)
         {
             let (pattern, mut source) = verb_source(text, toks, i, i + 1, rules);
+            // `Bolton distanced himself … by saying he would …`: the gerund's
+            // subject is the sentence's.
+            if w(i).ends_with("ing")
+                && i > 1
+                && matches!(
+                    toks[i - 1].lower(text).as_ref(),
+                    "by" | "after" | "before" | "upon" | "while"
+                )
+            {
+                let sentence = Span {
+                    start: toks[0].span.start,
+                    end: toks[toks.len() - 1].span.end,
+                };
+                source = subject(text, sentence, rules)
+                    .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
+                    .or(source);
+                // Without a subject to report for, such a gerund is no cue
+                // (`while denouncing the “perversion” of …, she …`).
+                if source.is_none() {
+                    i += 1;
+                    continue;
+                }
+            }
             // `X said Monday, adding that …`: the earlier cue's source.
             if w(i).ends_with("ing") && i > 0 && w(i - 1) == "," {
                 let earlier = out
@@ -1140,6 +1163,11 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
         }
         // `before saying, “…”`, `footage of Hillary Clinton asking, “…”`: a
         // gerund that introduces a quotation after a comma or colon.
+        // `distanced himself by saying he would …`: a gerund after a
+        // preposition of manner or time reports for the main clause.
+        if matches!(p, "by" | "after" | "before" | "upon" | "while") && lw.as_ref() != "being" {
+            return false;
+        }
         if introduces_quote(text, toks, i + 1)
             && (matches!(
                 p,

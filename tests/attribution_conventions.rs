@@ -1369,3 +1369,17 @@ fn an_object_pronoun_is_no_speaker() {
         Some students hoped to have him speak to them about the “fabulous” deals.\n";
     assert_eq!(speakers(text), vec![s("fabulous", "students")]);
 }
+
+#[test]
+fn a_gerund_after_by_or_after_reports_for_the_sentences_subject() {
+    let text = "The campaign reshuffled.\n\n\
+        Bolton distanced himself from the movement by saying he would help if asked. \
+        “I’m going to support him.”\n\n\
+        Lewandowski earlier quashed rumors of a book by tweeting that “I am under a strict \
+        agreement.”\n\n\
+        But while denouncing the “perversion” of tax avoidance, she offered no plan.\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("I’m going to", "Bolton"), s("I am under", "Lewandowski"),]
+    );
+}
