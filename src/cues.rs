@@ -2262,9 +2262,17 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
         {
             j -= 1;
         } else if WEEKDAYS.contains(&t) {
-            // `Ryan on Tuesday called`, `Trump Monday said`
+            // `Ryan on Tuesday called`, `Trump Monday said`, `Sanders during
+            // a Sunday thanked`
             j -= 1;
-            if j > 0 && matches!(w(j - 1), "on" | "late" | "early" | "last" | "this") {
+            if j > 1 && matches!(w(j - 1), "a" | "the") && w(j - 2) == "during" {
+                j -= 2;
+            } else if j > 0
+                && matches!(
+                    w(j - 1),
+                    "on" | "late" | "early" | "last" | "this" | "during"
+                )
+            {
                 j -= 1;
             }
         } else if matches!(

@@ -1383,3 +1383,11 @@ fn a_gerund_after_by_or_after_reports_for_the_sentences_subject() {
         vec![s("I’m going to", "Bolton"), s("I am under", "Lewandowski"),]
     );
 }
+
+#[test]
+fn a_day_after_during_between_subject_and_verb_is_skipped() {
+    let text = "The nurses’ union bought ads.\n\n\
+        It became such a presence that Alvarez during a Sunday thanked its members \
+        “for their support.”\n";
+    assert_eq!(speakers(text), vec![s("for their support.", "Alvarez")]);
+}
