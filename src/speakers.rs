@@ -15,7 +15,7 @@ use crate::cues::{Mention, MentionKind};
 use crate::lang::{Gender, LangRules, Number};
 use crate::lower::lower;
 use crate::span::Span;
-use crate::tokens::{is_capitalized, strip_possessive};
+use crate::tokens::{Token, is_capitalized, strip_possessive};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "kebab-case")]
@@ -1156,7 +1156,25 @@ pub fn sightings_with<'t>(
         }
         // The sentence's subject, shown to be a person by a relative `who`
         // or a verb of speech right after it.
-        let subject_of = (s == 0 || s == 1 && !toks[0].word)
+        // `“…,” Mr. Kamin said.`, `“…,” said Mr. Kamin`: the speech tag's
+        // name is its sentence's subject too.
+        let is_speech = |t: &Token| {
+            t.word
+                && rules
+                    .verbs
+                    .get(t.lower(text).as_ref())
+                    .is_some_and(|v| v.class == crate::lang::VerbClass::Speech)
+        };
+        let after_quote = |k: usize| {
+            toks[k].text(text).starts_with(['”', '"', '’', '\''])
+                && text[..toks[k].span.start as usize]
+                    .trim_end_matches(['’', '\''])
+                    .ends_with([',', '!', '?'])
+        };
+        let tag = s > 0
+            && (after_quote(s - 1) && toks.get(j).is_some_and(&is_speech)
+                || s > 1 && is_speech(&toks[s - 1]) && after_quote(s - 2));
+        let subject_of = (s == 0 || s == 1 && !toks[0].word || tag)
             .then(|| {
                 let next = |k: usize| toks.get(j + k).map(|t| t.text(text));
                 let who =
@@ -1175,7 +1193,7 @@ pub fn sightings_with<'t>(
                 let speaks = next(0).is_some_and(|w| speech(w) || past(w))
                     || next(0).is_some_and(|w| matches!(w, "later" | "also" | "then" | "quickly"))
                         && next(1).is_some_and(|w| speech(w) || past(w));
-                (who || speaks).then_some(sentence.end)
+                (who || speaks || tag).then_some(sentence.end)
             })
             .flatten();
         // `Keller said …` after `Fire Chief Rob Keller`: a surname alone as

@@ -1391,3 +1391,18 @@ fn a_day_after_during_between_subject_and_verb_is_skipped() {
         “for their support.”\n";
     assert_eq!(speakers(text), vec![s("for their support.", "Alvarez")]);
 }
+
+#[test]
+fn the_name_in_a_speech_tag_is_its_sentences_subject_for_a_pronoun_after_it() {
+    // `Mr. Trump's` in Kamin's sentence and Ali in Ruiz's are no rivals:
+    // the tag's name is the subject a `he` after it means.
+    let text = "The plans differ.\n\n\
+        Mrs. Clinton's plan is an alternative to Mr. Trump's and sends a message, \
+        ''it is about the top,'' Mr. Kamin said.\n\n\
+        ''The message is clear,'' he added.\n\n\
+        ''We float like butterflies,'' Mr. Ruiz said, not needing to name the author of \
+        that boast, Muhammad Ali. Voters, he said, can ''rock like Jimi.''\n";
+    let resolved = resolved(text);
+    assert_eq!(resolved[1], s("The message is", "Kamin"));
+    assert_eq!(resolved[3], s("rock like Jimi.", "Ruiz"));
+}
