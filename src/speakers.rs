@@ -1191,8 +1191,9 @@ pub fn sightings_with<'t>(
                     w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase())
                 };
                 let speaks = next(0).is_some_and(|w| speech(w) || past(w))
-                    || next(0).is_some_and(|w| matches!(w, "later" | "also" | "then" | "quickly"))
-                        && next(1).is_some_and(|w| speech(w) || past(w));
+                    || next(0).is_some_and(|w| {
+                        matches!(w, "later" | "also" | "then") || w.len() > 4 && w.ends_with("ly")
+                    }) && next(1).is_some_and(|w| speech(w) || past(w));
                 (who || speaks || tag).then_some(sentence.end)
             })
             .flatten();

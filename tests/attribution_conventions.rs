@@ -1406,3 +1406,15 @@ fn the_name_in_a_speech_tag_is_its_sentences_subject_for_a_pronoun_after_it() {
     assert_eq!(resolved[1], s("The message is", "Kamin"));
     assert_eq!(resolved[3], s("rock like Jimi.", "Ruiz"));
 }
+
+#[test]
+fn a_name_before_an_adverb_and_a_past_tense_is_the_subject_a_pronoun_prefers() {
+    let text = "Bryan Anderson, a student, came to hear the senator.\n\n\
+        “We will earn every vote,” Senator Tim Kaine said.\n\n\
+        Anderson largely agreed with Kaine. “A lot of it comes across as pandering,” \
+        he said.\n";
+    assert_eq!(
+        resolved(text),
+        vec![s("We will earn", "Tim Kaine"), s("A lot of", "Anderson")]
+    );
+}
