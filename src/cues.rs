@@ -403,11 +403,9 @@ fn is_closing_quote(s: &str) -> bool {
     matches!(s, "”" | "\"" | "’" | "'" | "»" | "」")
 }
 
-/// Whether token `t` closes a quotation: a closing mark, or an opening “
-/// typed the wrong way round after the quote's last punctuation and before
-/// a space (`“It’s unusual,“ said Noble`).
 /// A speech tag with a verb the rules don't list, known by its place:
 /// `…!” beamed Donald Hartley`, `…,” quipped Ana Ruiz`.
+/// (The caller tests [`may_be_inverted_tag`] first.)
 fn inverted_tag(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules) -> Option<Cue> {
     let word = toks[i].text(text);
     if !(toks[i].word
@@ -445,6 +443,17 @@ fn inverted_tag(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules
     })
 }
 
+/// What [`inverted_tag`] needs before it looks at any text: a word of
+/// five bytes or more after punctuation (a closing quote is never a word
+/// token). Most words fail it, so the cue loop tests it inline.
+#[inline(always)]
+fn may_be_inverted_tag(toks: &[Token], i: usize) -> bool {
+    i > 0 && !toks[i - 1].word && toks[i].span.len() > 4
+}
+
+/// Whether token `t` closes a quotation: a closing mark, or an opening “
+/// typed the wrong way round after the quote's last punctuation and before
+/// a space (`“It’s unusual,“ said Noble`).
 fn closes_quote(text: &str, t: &Token) -> bool {
     let s = t.text(text);
     is_closing_quote(s)
@@ -551,7 +560,9 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             // `“This is fantastic!” beamed Donald Hartley`: a past tense
             // between a quote's closing punctuation and a name is a speech
             // tag, whatever the verb.
-            if let Some(c) = inverted_tag(text, toks, i, si, rules) {
+            if may_be_inverted_tag(toks, i)
+                && let Some(c) = inverted_tag(text, toks, i, si, rules)
+            {
                 out.push(c);
             }
             i += 1;
@@ -559,7 +570,9 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
         }
         let lw = toks[i].lower(text);
         let Some(candidates) = rules.phrase_index.get(lw.as_ref()) else {
-            if let Some(c) = inverted_tag(text, toks, i, si, rules) {
+            if may_be_inverted_tag(toks, i)
+                && let Some(c) = inverted_tag(text, toks, i, si, rules)
+            {
                 out.push(c);
             }
             i += 1;
