@@ -551,18 +551,17 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
         }
     }
     let mut i = 0;
-    while i < toks.len() {
-        if !toks[i].word {
-            i += 1;
-            continue;
-        }
+    // Most tokens are punctuation, or words that neither may start a cue
+    // nor be an unlisted speech tag: a tight scan passes them.
+    while let Some(next) = (i..toks.len())
+        .find(|&k| toks[k].word && (toks[k].may_start_cue() || may_be_inverted_tag(toks, k)))
+    {
+        i = next;
         if !toks[i].may_start_cue() {
             // `“This is fantastic!” beamed Donald Hartley`: a past tense
             // between a quote's closing punctuation and a name is a speech
             // tag, whatever the verb.
-            if may_be_inverted_tag(toks, i)
-                && let Some(c) = inverted_tag(text, toks, i, si, rules)
-            {
+            if let Some(c) = inverted_tag(text, toks, i, si, rules) {
                 out.push(c);
             }
             i += 1;
