@@ -525,7 +525,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
     let w = |i: usize| toks[i].text(text);
     // Speaker label: `Reed: “…”` at the start of the sentence. A dateline
     // (`MOSCOW: Russia and …`) is not followed by a quotation mark.
-    if let Some(colon) = toks.iter().take(7).position(|t| t.text(text) == ":") {
+    if let Some(colon) = toks.iter().take(7).position(|t| t.is_byte(text, b':')) {
         let start = usize::from(toks.first().is_some_and(|t| !t.word && t.text(text) != "("));
         let quote_follows = toks
             .get(colon + 1)

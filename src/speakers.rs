@@ -211,9 +211,21 @@ pub struct SightedName {
 impl SightedName {
     /// The name as cleaned, with its words, key and length worked out.
     fn new(name: String, roles: Vec<String>, gender: Option<Gender>) -> std::rc::Rc<Self> {
+        let name_len = split_words(&name).count();
+        Self::with_len(name, name_len, roles, gender)
+    }
+
+    /// [`SightedName::new`] with `name_len`, the name's word count, known.
+    fn with_len(
+        name: String,
+        name_len: usize,
+        roles: Vec<String>,
+        gender: Option<Gender>,
+    ) -> std::rc::Rc<Self> {
+        debug_assert_eq!(name_len, split_words(&name).count());
         let words = name_words(&name);
         std::rc::Rc::new(SightedName {
-            name_len: split_words(&name).count(),
+            name_len,
             key: EntityKey::of(&words),
             name,
             roles,
@@ -1185,8 +1197,10 @@ pub fn sightings_with<'t>(
             // the full name tells of the person.
             let again = NameSighting {
                 span: toks[s].span,
-                cleaned: SightedName::new(
+                // (One token: one word.)
+                cleaned: SightedName::with_len(
                     toks[s].text(text).to_string(),
+                    1,
                     full.roles.clone(),
                     full.gender,
                 ),
@@ -1220,7 +1234,7 @@ pub fn sightings_with<'t>(
                             span,
                             subject_of,
                             sentence_end: sentence.end,
-                            cleaned: SightedName::new(name, roles, gender),
+                            cleaned: SightedName::with_len(name, name_len, roles, gender),
                         });
                         seen.first.insert(raw, Some(out.len() - 1));
                     } else {

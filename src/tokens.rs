@@ -62,6 +62,13 @@ impl<'a> Token<'a> {
         }
     }
 
+    /// Whether the token's text is the one ASCII byte `b` (`t.text(text)
+    /// == ":"`, without slicing the text or comparing strings).
+    #[inline]
+    pub fn is_byte(self, text: &str, b: u8) -> bool {
+        self.span.len() == 1 && text.as_bytes()[self.span.start as usize] == b
+    }
+
     /// Whether the token's text is ASCII.
     #[inline]
     pub fn is_ascii(self) -> bool {
