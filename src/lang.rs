@@ -88,6 +88,8 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
 ];
 
+include!(concat!(env!("OUT_DIR"), "/rules_json.rs"));
+
 /// The examples a data lint carries in `rules/lints/RULE.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -425,7 +427,15 @@ impl Sources<'_> {
         let (base, over) = self.get(rel)?;
         let mut out = Vec::new();
         if let Some(text) = base {
-            out.push(parse_toml::<T>(&format!("rules/{rel}"), text)?);
+            // The embedded file as `build.rs` wrote it in JSON: the same
+            // data, parsed several times faster than its TOML.
+            let json = EMBEDDED_JSON.iter().find(|(p, _)| *p == rel);
+            out.push(match json {
+                Some((_, json)) => serde_json::from_str::<T>(json).map_err(|e| {
+                    Error::new(ErrorKind::Rules, e.to_string()).with_path(format!("rules/{rel}"))
+                })?,
+                None => parse_toml::<T>(&format!("rules/{rel}"), text)?,
+            });
         }
         if let Some((path, text)) = over {
             out.push(parse_toml::<T>(&path, &text)?);
@@ -1284,6 +1294,23 @@ mod tests {
                 .count()
                 < other.len()
         );
+    }
+
+    /// The JSON `build.rs` makes of each embedded TOML file holds the same
+    /// data, and every embedded TOML file has it.
+    #[test]
+    fn embedded_json_is_the_embedded_toml() {
+        let tomls: Vec<_> = EMBEDDED
+            .iter()
+            .filter(|(p, _)| p.ends_with(".toml"))
+            .collect();
+        assert_eq!(tomls.len(), EMBEDDED_JSON.len());
+        for (rel, text) in tomls {
+            let json = EMBEDDED_JSON.iter().find(|(p, _)| p == rel).unwrap().1;
+            let from_toml = serde_json::to_value(toml::from_str::<toml::Table>(text).unwrap());
+            let from_json: serde_json::Value = serde_json::from_str(json).unwrap();
+            assert_eq!(from_toml.unwrap(), from_json, "{rel}");
+        }
     }
 
     #[test]
