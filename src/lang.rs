@@ -1026,11 +1026,13 @@ impl WordFilter {
         Some(Self::hashes(w.as_bytes()))
     }
 
-    /// Whether both bits of a non-empty ASCII word are set.
+    /// Whether both bits of a non-empty ASCII word are set. (The second
+    /// hash is only computed when the first bit is set: most words of a
+    /// text fail on the first.)
     #[inline]
     fn has(&self, b: &[u8]) -> bool {
-        let (h, g) = Self::hashes(b);
-        self.bits[h >> 6] & (1 << (h & 63)) != 0 && self.bits[g >> 6] & (1 << (g & 63)) != 0
+        let bit = |h: usize| self.bits[h >> 6] & (1 << (h & 63)) != 0;
+        bit(Self::first_hash(b)) && bit(Self::second_hash(b))
     }
 
     /// False only when no capitalisation of `w` is in the set.
@@ -1072,16 +1074,28 @@ impl WordFilter {
     /// the filter pass more words).
     #[inline]
     fn hashes(b: &[u8]) -> (usize, usize) {
+        (Self::first_hash(b), Self::second_hash(b))
+    }
+
+    /// The first of [`WordFilter::hashes`]: length, first, second and last
+    /// letters.
+    #[inline(always)]
+    fn first_hash(b: &[u8]) -> usize {
         let n = b.len();
         let at = |k: usize| u32::from(b.get(k).copied().unwrap_or(0));
-        let (first, last) = (at(0), at(n - 1));
-        let key = (n as u32 | first << 8 | at(1) << 16 | last << 24) | 0x2020_2000;
+        let key = (n as u32 | at(0) << 8 | at(1) << 16 | at(n - 1) << 24) | 0x2020_2000;
+        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+
+    /// The second of [`WordFilter::hashes`]: length, first, third and
+    /// next-to-last letters.
+    #[inline(always)]
+    fn second_hash(b: &[u8]) -> usize {
+        let n = b.len();
+        let at = |k: usize| u32::from(b.get(k).copied().unwrap_or(0));
         let other =
-            (n as u32 | first << 8 | at(2) << 16 | at(n.wrapping_sub(2)) << 24) | 0x2020_2000;
-        (
-            (key.wrapping_mul(0x9E37_79B1) >> 16) as usize,
-            (other.wrapping_mul(0x85EB_CA77) >> 16) as usize,
-        )
+            (n as u32 | at(0) << 8 | at(2) << 16 | at(n.wrapping_sub(2)) << 24) | 0x2020_2000;
+        (other.wrapping_mul(0x85EB_CA77) >> 16) as usize
     }
 }
 
