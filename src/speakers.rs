@@ -112,7 +112,7 @@ fn last_word_lower(name: &str) -> crate::lower::Lower<'_> {
 
 /// `w.trim_matches(|c: char| !c.is_alphanumeric())`, without looking at
 /// characters when both ends are ASCII letters or digits.
-#[inline]
+#[inline(always)]
 fn trim_non_alnum(w: &str) -> &str {
     match (w.as_bytes().first(), w.as_bytes().last()) {
         (Some(a), Some(z)) if a.is_ascii_alphanumeric() && z.is_ascii_alphanumeric() => w,

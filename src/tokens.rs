@@ -429,6 +429,7 @@ pub fn is_capitalized(word: &str) -> bool {
 }
 
 /// `Pezeshkian’s` → `Pezeshkian`.
+#[inline]
 pub fn strip_possessive(word: &str) -> &str {
     // Each suffix ends in `s`, `'` or the last byte of `’`: any other last
     // byte keeps the word as it is, with no suffix compared.
