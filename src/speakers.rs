@@ -351,10 +351,15 @@ impl SpeakerTable {
                 };
                 // A sighting earlier in the text may give the fuller name.
                 let upto = sightings.partition_point(|s| s.span.start <= m.span.start);
+                // (A sighting of these very words, sharing their cleaning,
+                // is the same entity when they have any word.)
+                let has_words = !cleaned.words.is_empty();
                 let fuller = sightings[upto.saturating_sub(LOOKBACK)..upto]
                     .iter()
                     .filter(|s| {
-                        s.key.may_match(&key) && same_entity_keyed(&s.words, &s.key, &words, &key)
+                        has_words && std::rc::Rc::ptr_eq(&s.cleaned, &cleaned)
+                            || s.key.may_match(&key)
+                                && same_entity_keyed(&s.words, &s.key, &words, &key)
                     })
                     .max_by_key(|s| s.name_len);
                 let (id, res) = self.add_named(name, words, key, kind, m.span, roles, gender);
