@@ -177,7 +177,9 @@ pub fn extract(inp: &Input) -> Vec<Claim> {
     // Headline attribution: `… on Jan. 17: Kremlin`.
     for &p in inp.paragraphs.iter().take(3) {
         let s = p.slice(text);
-        if let Some(colon) = s.rfind(": ") {
+        // (`s.rfind(": ")`, by `memchr` from the end.)
+        let b = s.as_bytes();
+        if let Some(colon) = memchr::memrchr_iter(b':', b).find(|&i| b.get(i + 1) == Some(&b' ')) {
             let tail = &s[colon + 2..];
             let words: Vec<&str> = tail.split_whitespace().take(4).collect();
             if !words.is_empty()
