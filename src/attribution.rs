@@ -199,8 +199,8 @@ pub fn attribute(
     }
 
     // Sentence subjects, computed once per sentence that needs one.
-    let mut subjects: std::collections::HashMap<usize, Option<Mention>> =
-        std::collections::HashMap::new();
+    let mut subjects: rustc_hash::FxHashMap<usize, Option<Mention>> =
+        rustc_hash::FxHashMap::default();
 
     // Pass 1: cues in the same sentence, speaker labels, adjacent sentences.
     // The last top-level speech quote before this one (kept in step as
