@@ -1002,7 +1002,8 @@ fn poll_before(inp: &Input, sentence: Span, upto: u32) -> Option<Mention> {
 fn quantified(raw: &str) -> bool {
     let mut words = raw.split_whitespace();
     let first = lower(words.next().unwrap_or(""));
-    let second = lower(words.next().unwrap_or(""));
+    // (The second word lower-cased only when the first is a number.)
+    let mut second = || lower(words.next().unwrap_or(""));
     let number = first
         .trim_end_matches('%')
         .chars()
@@ -1012,7 +1013,7 @@ fn quantified(raw: &str) -> bool {
             first.as_ref(),
             "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
         );
-    number && (first.ends_with('%') || matches!(second.as_ref(), "percent" | "in" | "of" | "%"))
+    number && (first.ends_with('%') || matches!(second().as_ref(), "percent" | "in" | "of" | "%"))
         || matches!(first.as_ref(), "most" | "half" | "majority" | "plurality")
 }
 

@@ -892,26 +892,21 @@ const NOUNY: Words = Words(|w| {
 /// contracted auxiliary, not a possessive.
 fn contracted_auxiliary(word: &str) -> bool {
     // Every contraction ends in `s`, `e` or `m`: most words are turned
-    // away by their last byte before any suffix is compared.
-    if !matches!(word.as_bytes().last(), Some(b's' | b'e' | b'm')) {
-        return false;
-    }
-    ["’s", "'s", "’re", "'re", "’m", "'m"].iter().any(|c| {
-        word.strip_suffix(c).is_some_and(|w| {
-            matches!(
-                w,
-                "he" | "she"
-                    | "it"
-                    | "they"
-                    | "we"
-                    | "you"
-                    | "i"
-                    | "who"
-                    | "that"
-                    | "there"
-                    | "what"
-            )
-        })
+    // away by their last byte before any suffix is compared, and only the
+    // two suffixes of that byte are.
+    let stem = match word.as_bytes().last() {
+        Some(b's') => word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")),
+        Some(b'e') => word
+            .strip_suffix("’re")
+            .or_else(|| word.strip_suffix("'re")),
+        Some(b'm') => word.strip_suffix("’m").or_else(|| word.strip_suffix("'m")),
+        _ => None,
+    };
+    stem.is_some_and(|w| {
+        matches!(
+            w,
+            "he" | "she" | "it" | "they" | "we" | "you" | "i" | "who" | "that" | "there" | "what"
+        )
     })
 }
 
