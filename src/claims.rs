@@ -302,7 +302,14 @@ fn skip_dateline(text: &str, span: Span) -> Span {
     // The first 60 characters: bytes, when they are ASCII.
     let head = match s.as_bytes().get(..60) {
         Some(b) if b.is_ascii() && s.len() > 60 => &s[..60],
-        _ => match s.char_indices().nth(60) {
+        // (`s.char_indices().nth(60)`, counting the bytes that start a
+        // character rather than decoding each.)
+        _ => match s
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b & 0xC0 != 0x80)
+            .nth(60)
+        {
             Some((at, _)) => &s[..at],
             None => s,
         },
@@ -367,7 +374,6 @@ fn alnum_chars(s: &str) -> usize {
         s.chars().filter(|&c| crate::tokens::is_alnum(c)).count()
     }
 }
-
 fn find_word(hay: &str, word: &str) -> Option<usize> {
     hay.match_indices(word).map(|(i, _)| i).find(|&i| {
         let before_ok = i == 0 || !hay[..i].ends_with(|c: char| c.is_alphanumeric());
