@@ -199,8 +199,8 @@ pub fn attribute(
     }
 
     // Sentence subjects, computed once per sentence that needs one.
-    let mut subjects: std::collections::HashMap<usize, Option<Mention>> =
-        std::collections::HashMap::new();
+    let mut subjects: rustc_hash::FxHashMap<usize, Option<Mention>> =
+        rustc_hash::FxHashMap::default();
 
     // Pass 1: cues in the same sentence, speaker labels, adjacent sentences.
     // The last top-level speech quote before this one (kept in step as
@@ -1041,7 +1041,8 @@ fn poll_before(inp: &Input, sentence: Span, upto: u32) -> Option<Mention> {
 fn quantified(raw: &str) -> bool {
     let mut words = raw.split_whitespace();
     let first = lower(words.next().unwrap_or(""));
-    let second = lower(words.next().unwrap_or(""));
+    // (The second word lower-cased only when the first is a number.)
+    let mut second = || lower(words.next().unwrap_or(""));
     let number = first
         .trim_end_matches('%')
         .chars()
@@ -1051,7 +1052,7 @@ fn quantified(raw: &str) -> bool {
             first.as_ref(),
             "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
         );
-    number && (first.ends_with('%') || matches!(second.as_ref(), "percent" | "in" | "of" | "%"))
+    number && (first.ends_with('%') || matches!(second().as_ref(), "percent" | "in" | "of" | "%"))
         || matches!(first.as_ref(), "most" | "half" | "majority" | "plurality")
 }
 

@@ -177,7 +177,9 @@ pub fn extract(inp: &Input) -> Vec<Claim> {
     // Headline attribution: `… on Jan. 17: Kremlin`.
     for &p in inp.paragraphs.iter().take(3) {
         let s = p.slice(text);
-        if let Some(colon) = s.rfind(": ") {
+        // (`s.rfind(": ")`, by `memchr` from the end.)
+        let b = s.as_bytes();
+        if let Some(colon) = memchr::memrchr_iter(b':', b).find(|&i| b.get(i + 1) == Some(&b' ')) {
             let tail = &s[colon + 2..];
             let words: Vec<&str> = tail.split_whitespace().take(4).collect();
             if !words.is_empty()
@@ -303,7 +305,14 @@ fn skip_dateline(text: &str, span: Span) -> Span {
     // The first 60 characters: bytes, when they are ASCII.
     let head = match s.as_bytes().get(..60) {
         Some(b) if b.is_ascii() && s.len() > 60 => &s[..60],
-        _ => match s.char_indices().nth(60) {
+        // (`s.char_indices().nth(60)`, counting the bytes that start a
+        // character rather than decoding each.)
+        _ => match s
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b & 0xC0 != 0x80)
+            .nth(60)
+        {
             Some((at, _)) => &s[..at],
             None => s,
         },
@@ -368,7 +377,6 @@ fn alnum_chars(s: &str) -> usize {
         s.chars().filter(|&c| crate::tokens::is_alnum(c)).count()
     }
 }
-
 fn find_word(hay: &str, word: &str) -> Option<usize> {
     hay.match_indices(word).map(|(i, _)| i).find(|&i| {
         let before_ok = i == 0 || !hay[..i].ends_with(|c: char| c.is_alphanumeric());

@@ -406,11 +406,9 @@ fn is_closing_quote(s: &str) -> bool {
     matches!(s, "”" | "\"" | "’" | "'" | "»" | "」")
 }
 
-/// Whether token `t` closes a quotation: a closing mark, or an opening “
-/// typed the wrong way round after the quote's last punctuation and before
-/// a space (`“It’s unusual,“ said Noble`).
 /// A speech tag with a verb the rules don't list, known by its place:
 /// `…!” beamed Donald Hartley`, `…,” quipped Ana Ruiz`.
+/// (The caller tests [`may_be_tag`] first.)
 fn inverted_tag(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules) -> Option<Cue> {
     let word = toks[i].text(text);
     if !(toks[i].word
@@ -521,6 +519,20 @@ fn trailing_tag(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules
     })
 }
 
+/// What [`inverted_tag`] and [`trailing_tag`] need before they look at
+/// any text: a word of five bytes or more, after punctuation (a closing
+/// quote is never a word token) or ending in `ed`. Most words fail it, so
+/// the cue loop tests it inline.
+#[inline(always)]
+fn may_be_tag(text: &str, toks: &[Token], i: usize) -> bool {
+    let t = &toks[i];
+    t.span.len() > 4
+        && (i > 0 && !toks[i - 1].word || text.as_bytes()[..t.span.end as usize].ends_with(b"ed"))
+}
+
+/// Whether token `t` closes a quotation: a closing mark, or an opening “
+/// typed the wrong way round after the quote's last punctuation and before
+/// a space (`“It’s unusual,“ said Noble`).
 fn closes_quote(text: &str, t: &Token) -> bool {
     let s = t.text(text);
     is_closing_quote(s)
@@ -597,7 +609,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
     let w = |i: usize| toks[i].text(text);
     // Speaker label: `Reed: “…”` at the start of the sentence. A dateline
     // (`MOSCOW: Russia and …`) is not followed by a quotation mark.
-    if let Some(colon) = toks.iter().take(7).position(|t| t.text(text) == ":") {
+    if let Some(colon) = toks.iter().take(7).position(|t| t.is_byte(text, b':')) {
         let start = usize::from(toks.first().is_some_and(|t| !t.word && t.text(text) != "("));
         let quote_follows = toks
             .get(colon + 1)
@@ -623,11 +635,13 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
         }
     }
     let mut i = 0;
-    while i < toks.len() {
-        if !toks[i].word {
-            i += 1;
-            continue;
-        }
+    // Most tokens are punctuation, or words that neither may start a cue
+    // nor be an unlisted speech tag: a tight scan passes them. (Speech
+    // nouns are in the cue-start filter.)
+    while let Some(next) = (i..toks.len())
+        .find(|&k| toks[k].word && (toks[k].may_start_cue() || may_be_tag(text, toks, k)))
+    {
+        i = next;
         if let Some(c) = speech_noun(text, toks, i, si, rules) {
             out.push(c);
             i += 1;
@@ -647,8 +661,9 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
         }
         let lw = toks[i].lower(text);
         let Some(candidates) = rules.phrase_index.get(lw.as_ref()) else {
-            if let Some(c) = inverted_tag(text, toks, i, si, rules)
-                .or_else(|| trailing_tag(text, toks, i, si, rules))
+            if may_be_tag(text, toks, i)
+                && let Some(c) = inverted_tag(text, toks, i, si, rules)
+                    .or_else(|| trailing_tag(text, toks, i, si, rules))
             {
                 out.push(c);
             }
@@ -1079,26 +1094,21 @@ const NOUNY: Words = Words(|w| {
 /// contracted auxiliary, not a possessive.
 fn contracted_auxiliary(word: &str) -> bool {
     // Every contraction ends in `s`, `e` or `m`: most words are turned
-    // away by their last byte before any suffix is compared.
-    if !matches!(word.as_bytes().last(), Some(b's' | b'e' | b'm')) {
-        return false;
-    }
-    ["’s", "'s", "’re", "'re", "’m", "'m"].iter().any(|c| {
-        word.strip_suffix(c).is_some_and(|w| {
-            matches!(
-                w,
-                "he" | "she"
-                    | "it"
-                    | "they"
-                    | "we"
-                    | "you"
-                    | "i"
-                    | "who"
-                    | "that"
-                    | "there"
-                    | "what"
-            )
-        })
+    // away by their last byte before any suffix is compared, and only the
+    // two suffixes of that byte are.
+    let stem = match word.as_bytes().last() {
+        Some(b's') => word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")),
+        Some(b'e') => word
+            .strip_suffix("’re")
+            .or_else(|| word.strip_suffix("'re")),
+        Some(b'm') => word.strip_suffix("’m").or_else(|| word.strip_suffix("'m")),
+        _ => None,
+    };
+    stem.is_some_and(|w| {
+        matches!(
+            w,
+            "he" | "she" | "it" | "they" | "we" | "you" | "i" | "who" | "that" | "there" | "what"
+        )
     })
 }
 

@@ -196,11 +196,15 @@ fn right_flanking(before: Side, after: Side) -> bool {
 }
 
 /// Bytes that start a mark: `"`, `'`, `` ` ``, and the lead bytes of the
-/// multi-byte marks (U+2018–201E, U+2039–203A: E2; «»: C2; 「」『』: E3).
+/// multi-byte marks (U+2018–201E, U+2039–203A: E2; «»: C2; 「」『』: E3);
+/// and `<`, which may start a tag. ([`Candidates`] searches for them; the
+/// test compares it with this table.)
+#[cfg(test)]
 fn is_candidate(b: u8) -> bool {
     CANDIDATE[b as usize]
 }
 
+#[cfg(test)]
 static CANDIDATE: [bool; 256] = {
     let mut t = [false; 256];
     let mut k = 0;
@@ -212,32 +216,43 @@ static CANDIDATE: [bool; 256] = {
     t
 };
 
-/// The first byte at or after `i` that [`is_candidate`], eight bytes at a
-/// time: a word with no byte of the high half and none equal to an ASCII
-/// candidate holds no candidate, and is skipped whole.
-fn next_candidate(bytes: &[u8], mut i: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Whether some byte of `w` is `b` (the classic zero-byte test on
-    // `w ^ b…b`: exact as a yes/no answer).
-    let has = |w: u64, b: u8| {
-        let x = w ^ (ONES * u64::from(b));
-        x.wrapping_sub(ONES) & !x & HIGH != 0
-    };
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        if (w & HIGH != 0 || has(w, b'"') || has(w, b'\'') || has(w, b'`') || has(w, b'<'))
-            && let Some(k) = chunk.iter().position(|&b| is_candidate(b))
-        {
-            return Some(i + k);
-        }
-        i += 8;
+/// The bytes that may start a mark ([`is_candidate`]), found with
+/// `memchr`: the common ones (`"`, `'` and `0xE2`, the lead byte of curly
+/// marks and dashes) searched from each position asked about, the rare
+/// ones (`` ` ``, `<`, `0xC2`, `0xE3`) kept ahead of it, so that a text
+/// without them is searched for them once.
+struct Candidates<'a> {
+    bytes: &'a [u8],
+    /// The first rare candidate at or after the last position asked about
+    /// (`bytes.len()` for none), or `None` before the first search.
+    rare: Option<usize>,
+}
+
+impl<'a> Candidates<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Candidates { bytes, rare: None }
     }
-    bytes
-        .get(i..)?
-        .iter()
-        .position(|&b| is_candidate(b))
-        .map(|k| i + k)
+
+    /// The first candidate at or after `i`; `i` never decreases from one
+    /// call to the next.
+    fn next(&mut self, i: usize) -> Option<usize> {
+        let bytes = self.bytes;
+        let rest = bytes.get(i..)?;
+        let rare = match self.rare {
+            Some(r) if r >= i => r,
+            _ => {
+                let a = memchr::memchr2(b'`', b'<', rest);
+                let b = memchr::memchr2(0xC2, 0xE3, rest);
+                let r = a.into_iter().chain(b).min().map_or(bytes.len(), |k| i + k);
+                self.rare = Some(r);
+                r
+            }
+        };
+        match memchr::memchr3(b'"', b'\'', 0xE2, &bytes[i..rare]) {
+            Some(k) => Some(i + k),
+            None => (rare < bytes.len()).then_some(rare),
+        }
+    }
 }
 
 /// The end of an HTML-like tag starting at `i` (`<tweet author="…">`),
@@ -262,10 +277,11 @@ pub fn scan(text: &str) -> Vec<Mark> {
     // About one mark (quotation mark or apostrophe) in 64 bytes of copy:
     // enough room that the vector rarely grows.
     let mut marks = Vec::with_capacity(text.len() / 64 + 4);
+    let mut candidates = Candidates::new(bytes);
     let mut i = 0;
     while i < bytes.len() {
         // Skip to the next byte that can start a mark.
-        match next_candidate(bytes, i) {
+        match candidates.next(i) {
             Some(k) => i = k,
             None => break,
         }
@@ -507,7 +523,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn next_candidate_agrees_with_a_byte_scan() {
+    fn candidates_agree_with_a_byte_scan() {
         let text = "He said: “It’s fine,” and 'no' -- `code` <b>x</b> « ok » 「x」 café \
                     0123456789abcdefghij!\"\u{7f}\u{80}~\x01\x21\x26\x28\x5f\x61";
         let bytes = text.as_bytes();
@@ -520,12 +536,17 @@ mod tests {
                 all.extend(&v);
             }
         }
-        for i in 0..=all.len() {
-            let want = all[i..]
-                .iter()
-                .position(|&b| is_candidate(b))
-                .map(|k| i + k);
-            assert_eq!(next_candidate(&all, i), want, "from {i}");
+        // From every position in turn, and in strides that jump over
+        // candidates.
+        for stride in [1, 7] {
+            let mut candidates = Candidates::new(&all);
+            for i in (0..=all.len()).step_by(stride) {
+                let want = all[i..]
+                    .iter()
+                    .position(|&b| is_candidate(b))
+                    .map(|k| i + k);
+                assert_eq!(candidates.next(i), want, "from {i}");
+            }
         }
     }
 

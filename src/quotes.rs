@@ -445,7 +445,7 @@ fn link_parents(quotes: &mut [Quote]) {
         .filter(|(_, q)| q.continues)
         .map(|(i, q)| (q.paragraph, i))
         .collect();
-    let by_para: std::collections::HashMap<u32, usize> = segs.into_iter().collect();
+    let by_para: rustc_hash::FxHashMap<u32, usize> = segs.into_iter().collect();
     for q in quotes.iter_mut() {
         if q.continued_from.is_some() {
             q.continued_from = q
@@ -484,7 +484,16 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
     let before = text[from..open.start as usize].trim_end();
     let content = q.content.slice(text);
     // `a bill dubbed the “Clean Slate Act”`: look past a determiner.
-    let lowered = lower(before);
+    // (`before` is at most 64 bytes: lower-cased on the stack when ASCII.)
+    let mut ascii = arrayvec::ArrayString::<64>::new();
+    let cased;
+    let lowered: &str = if before.is_ascii() && ascii.try_push_str(before).is_ok() {
+        ascii.make_ascii_lowercase();
+        &ascii
+    } else {
+        cased = lower(before);
+        &cased
+    };
     let lower_before: &str = ["the", "a", "an"]
         .iter()
         .find_map(|d| {
@@ -493,7 +502,7 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
                 .filter(|rest| rest.ends_with(' '))
                 .map(str::trim_end)
         })
-        .unwrap_or(&lowered);
+        .unwrap_or(lowered);
     let last_byte = lower_before.as_bytes().last();
     for cue in rules.scare_cues_ending(last_byte) {
         // The last byte first: most cues end in another letter.

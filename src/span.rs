@@ -54,11 +54,41 @@ impl Span {
     /// `self` with leading and trailing white space of `text` removed.
     pub fn trim(self, text: &str) -> Span {
         let s = self.slice(text);
-        let lead = s.len() - s.trim_start().len();
-        let trimmed = s.trim();
+        // Both ends ASCII and not white space (as `char::is_whitespace`
+        // has it): nothing to trim, no character decoded.
+        let kept = |b: &u8| b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r');
+        if s.as_bytes().first().is_some_and(kept) && s.as_bytes().last().is_some_and(kept) {
+            return self;
+        }
+        let from_start = s.trim_start();
+        let lead = s.len() - from_start.len();
+        let trimmed = from_start.trim_end();
         Span::new(
             self.start as usize + lead,
             self.start as usize + lead + trimmed.len(),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trim_agrees_with_str_trim() {
+        let text = "  a \u{0B}b\u{0B} \u{a0}“c”\u{a0} d\t\r\n x \u{3000}";
+        for start in 0..=text.len() {
+            for end in start..=text.len() {
+                if !(text.is_char_boundary(start) && text.is_char_boundary(end)) {
+                    continue;
+                }
+                let s = &text[start..end];
+                let t = Span::new(start, end).trim(text);
+                assert_eq!(t.slice(text), s.trim(), "{s:?}");
+                if !s.trim().is_empty() {
+                    assert_eq!(t.start as usize, start + s.len() - s.trim_start().len());
+                }
+            }
+        }
     }
 }

@@ -88,6 +88,8 @@ pub struct SpeakerTable {
     words: Vec<NameWords>,
     /// [`EntityKey`] of each speaker's `words`, kept in step with them.
     keys: Vec<EntityKey>,
+    /// [`word_count`] of each speaker's name, kept in step with it.
+    name_lens: Vec<usize>,
     /// [`SpeakerTable::clean_mention`] of the words of named mentions seen.
     cleaned: rustc_hash::FxHashMap<String, (std::rc::Rc<SightedName>, bool)>,
 }
@@ -112,7 +114,7 @@ fn last_word_lower(name: &str) -> crate::lower::Lower<'_> {
 
 /// `w.trim_matches(|c: char| !c.is_alphanumeric())`, without looking at
 /// characters when both ends are ASCII letters or digits.
-#[inline]
+#[inline(always)]
 fn trim_non_alnum(w: &str) -> &str {
     match (w.as_bytes().first(), w.as_bytes().last()) {
         (Some(a), Some(z)) if a.is_ascii_alphanumeric() && z.is_ascii_alphanumeric() => w,
@@ -141,6 +143,22 @@ fn split_words(s: &str) -> Words<'_> {
     } else {
         Words::Unicode(s.split_whitespace())
     }
+}
+
+/// `split_words(s).count()`, counted on the bytes when `s` is ASCII: a
+/// word starts at each byte that is not white space after one that is.
+fn word_count(s: &str) -> usize {
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    let mut n = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        let space = b == b' ' || (b'\t'..=b'\r').contains(&b);
+        n += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    n
 }
 
 enum Words<'a> {
@@ -211,9 +229,21 @@ pub struct SightedName {
 impl SightedName {
     /// The name as cleaned, with its words, key and length worked out.
     fn new(name: String, roles: Vec<String>, gender: Option<Gender>) -> std::rc::Rc<Self> {
+        let name_len = word_count(&name);
+        Self::with_len(name, name_len, roles, gender)
+    }
+
+    /// [`SightedName::new`] with `name_len`, the name's word count, known.
+    fn with_len(
+        name: String,
+        name_len: usize,
+        roles: Vec<String>,
+        gender: Option<Gender>,
+    ) -> std::rc::Rc<Self> {
+        debug_assert_eq!(name_len, word_count(&name));
         let words = name_words(&name);
         std::rc::Rc::new(SightedName {
-            name_len: split_words(&name).count(),
+            name_len,
             key: EntityKey::of(&words),
             name,
             roles,
@@ -264,11 +294,14 @@ impl SpeakerTable {
             self.speakers.reserve(8);
             self.keys.reserve(8);
             self.words.reserve(8);
+            self.name_lens.reserve(8);
+            self.by_last.reserve(8);
             self.log.reserve(32);
         }
         self.by_last.entry(key).or_default().push(id);
         self.keys.push(EntityKey::of(&words));
         self.words.push(words);
+        self.name_lens.push(word_count(&speaker.name));
         for &m in &speaker.mentions {
             self.log.push((m.start, id));
         }
@@ -339,16 +372,22 @@ impl SpeakerTable {
                 };
                 // A sighting earlier in the text may give the fuller name.
                 let upto = sightings.partition_point(|s| s.span.start <= m.span.start);
+                // (A sighting of these very words, sharing their cleaning,
+                // is the same entity when they have any word.)
+                let has_words = !cleaned.words.is_empty();
                 let fuller = sightings[upto.saturating_sub(LOOKBACK)..upto]
                     .iter()
                     .filter(|s| {
-                        s.key.may_match(&key) && same_entity_keyed(&s.words, &s.key, &words, &key)
+                        has_words && std::rc::Rc::ptr_eq(&s.cleaned, &cleaned)
+                            || s.key.may_match(&key)
+                                && same_entity_keyed(&s.words, &s.key, &words, &key)
                     })
                     .max_by_key(|s| s.name_len);
                 let (id, res) = self.add_named(name, words, key, kind, m.span, roles, gender);
                 if let Some(f) = fuller {
-                    if f.name_len > split_words(&self.speakers[id].name).count() {
+                    if f.name_len > self.name_lens[id] {
                         self.speakers[id].name = f.name.clone();
+                        self.name_lens[id] = f.name_len;
                         // A sighting's words are `name_words` of its name.
                         self.words[id] = f.words.clone();
                         self.keys[id] = f.key;
@@ -450,6 +489,10 @@ impl SpeakerTable {
             }
         };
         let org = is_org(raw, rules) && !headed_by_person(raw, rules);
+        if self.cleaned.is_empty() {
+            // Room for an article's named mentions at once.
+            self.cleaned.reserve(16);
+        }
         self.cleaned.insert(raw.to_owned(), (cleaned.clone(), org));
         (cleaned, org)
     }
@@ -567,12 +610,13 @@ impl SpeakerTable {
         if let Some(i) = found {
             self.note(i, span);
             let s = &mut self.speakers[i];
-            let (new_len, old_len) = (split_words(name).count(), split_words(&s.name).count());
+            let (new_len, old_len) = (word_count(name), self.name_lens[i]);
             let res = if new_len < old_len {
                 Resolution::ShortName
             } else {
                 if new_len > old_len {
                     s.name = name.to_string();
+                    self.name_lens[i] = new_len;
                     self.words[i] = mention_words.into_owned();
                     self.keys[i] = mention_key;
                 }
@@ -1099,11 +1143,20 @@ pub fn sightings(
 /// The names already cleaned in one text: the same words give the same
 /// name, roles, words and gender, so a repeated name is copied from its
 /// first sighting instead of cleaned again.
-#[derive(Default)]
 pub struct SeenNames<'t> {
     /// Words as written → index of their sighting in `out`, or `None` when
     /// they gave no sighting.
     first: rustc_hash::FxHashMap<&'t str, Option<usize>>,
+}
+
+impl Default for SeenNames<'_> {
+    fn default() -> Self {
+        // Room for the distinct names of an article, rather than growing
+        // the table from one.
+        SeenNames {
+            first: rustc_hash::FxHashMap::with_capacity_and_hasher(32, Default::default()),
+        }
+    }
 }
 
 /// [`sightings`], for the sentences of one text in order, with `seen`
@@ -1212,8 +1265,10 @@ pub fn sightings_with<'t>(
             // the full name tells of the person.
             let again = NameSighting {
                 span: toks[s].span,
-                cleaned: SightedName::new(
+                // (One token: one word.)
+                cleaned: SightedName::with_len(
                     toks[s].text(text).to_string(),
+                    1,
                     full.roles.clone(),
                     full.gender,
                 ),
@@ -1241,13 +1296,13 @@ pub fn sightings_with<'t>(
                 Some(None) => {}
                 _ => {
                     let (name, roles, gender) = clean_name(raw, rules);
-                    let name_len = split_words(&name).count();
+                    let name_len = word_count(&name);
                     if !name.is_empty() && name_len <= 5 {
                         out.push(NameSighting {
                             span,
                             subject_of,
                             sentence_end: sentence.end,
-                            cleaned: SightedName::new(name, roles, gender),
+                            cleaned: SightedName::with_len(name, name_len, roles, gender),
                         });
                         seen.first.insert(raw, Some(out.len() - 1));
                     } else {
@@ -1382,12 +1437,32 @@ mod tests {
             );
         }
         assert!(kept.cleaned.len() < mentions.len());
+        for (s, &n) in kept.speakers.iter().zip(&kept.name_lens) {
+            assert_eq!(word_count(&s.name), n, "{}", s.name);
+        }
         assert_eq!(kept.speakers, afresh.speakers);
         assert!(
             kept.speakers
                 .iter()
                 .any(|s| s.kind == SpeakerKind::Organisation)
         );
+    }
+
+    #[test]
+    fn word_count_agrees_with_split_words() {
+        for s in [
+            "",
+            " ",
+            "Vladimir Putin",
+            "  Mr.  Ruiz \t",
+            "a\x0Bb\x0Cc\rd\ne",
+            "x\x1Fy",
+            "Ünal  Öztürk",
+            "a\u{a0}b c",
+        ] {
+            assert_eq!(word_count(s), split_words(s).count(), "{s:?}");
+            assert_eq!(word_count(s), s.split_whitespace().count(), "{s:?}");
+        }
     }
 
     /// The table's key prefilter must not hide a speaker that only the
@@ -1417,6 +1492,9 @@ mod tests {
         );
         assert_eq!(add(&mut table, "Peskow", 30), (b, Resolution::ShortName));
         assert_eq!(table.keys.len(), table.speakers.len());
+        for (s, &n) in table.speakers.iter().zip(&table.name_lens) {
+            assert_eq!(word_count(&s.name), n, "{}", s.name);
+        }
     }
 
     /// The key's test may let a pair through, never turn one away that

@@ -62,6 +62,13 @@ impl<'a> Token<'a> {
         }
     }
 
+    /// Whether the token's text is the one ASCII byte `b` (`t.text(text)
+    /// == ":"`, without slicing the text or comparing strings).
+    #[inline]
+    pub fn is_byte(self, text: &str, b: u8) -> bool {
+        self.span.len() == 1 && text.as_bytes()[self.span.start as usize] == b
+    }
+
     /// Whether the token's text is ASCII.
     #[inline]
     pub fn is_ascii(self) -> bool {
@@ -422,6 +429,7 @@ pub fn is_capitalized(word: &str) -> bool {
 }
 
 /// `Pezeshkian’s` → `Pezeshkian`.
+#[inline]
 pub fn strip_possessive(word: &str) -> &str {
     // Each suffix ends in `s`, `'` or the last byte of `’`: any other last
     // byte keeps the word as it is, with no suffix compared.
