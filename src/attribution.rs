@@ -1415,35 +1415,43 @@ fn coordinated_subordinate_end(text: &str, sentence: Span, limit: u32) -> Option
     let upto = limit.min(sentence.end).max(sentence.start);
     let s = &text[sentence.start as usize..upto as usize];
     let mut found = None;
-    for joint in [", and ", ", but ", "; "] {
-        for (at, _) in s.match_indices(joint) {
-            let rest = &s[at + joint.len()..];
-            let word = rest
-                .split(|c: char| !c.is_alphabetic())
-                .next()
-                .unwrap_or("");
-            if !matches!(
-                word,
-                "after"
-                    | "when"
-                    | "while"
-                    | "as"
-                    | "before"
-                    | "since"
-                    | "although"
-                    | "though"
-                    | "because"
-                    | "if"
-                    | "once"
-                    | "until"
-                    | "whenever"
-            ) {
-                continue;
+    // Each `,` or `;` (one byte scan), then `and`/`but` after a comma.
+    for at in memchr::memchr2_iter(b',', b';', s.as_bytes()) {
+        let mut rest = s[at + 1..].strip_prefix(' ').unwrap_or("");
+        if s.as_bytes()[at] == b',' {
+            match rest
+                .strip_prefix("and ")
+                .or_else(|| rest.strip_prefix("but "))
+            {
+                Some(r) => rest = r,
+                None => continue,
             }
-            if let Some(comma) = rest.find(',') {
-                let end = sentence.start + (at + joint.len() + comma) as u32;
-                found = found.max(Some(end));
-            }
+        }
+        let word = rest
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if !matches!(
+            word,
+            "after"
+                | "when"
+                | "while"
+                | "as"
+                | "before"
+                | "since"
+                | "although"
+                | "though"
+                | "because"
+                | "if"
+                | "once"
+                | "until"
+                | "whenever"
+        ) {
+            continue;
+        }
+        if let Some(comma) = rest.find(',') {
+            let end = sentence.start + (s.len() - rest.len() + comma) as u32;
+            found = found.max(Some(end));
         }
     }
     found

@@ -464,6 +464,13 @@ fn trailing_tag(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules
     {
         return None;
     }
+    // The subject is a few words: the last punctuation before the verb
+    // (or the sentence start) must be where a quote closes.
+    if let Some(k) = (i.saturating_sub(7)..i).rev().find(|&k| !toks[k].word)
+        && !closes_quote(text, &toks[k])
+    {
+        return None;
+    }
     // One pronoun, up to three capitalised words, or a description of up
     // to five words (`the Republican vice-presidential nominee riffed`),
     // after the quote.
@@ -848,30 +855,33 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
 /// a possessive, followed by what was said (a `that` clause or a
 /// quotation), is a cue whose source is the possessor.
 fn speech_noun(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules) -> Option<Cue> {
-    let lw = toks[i].lower(text);
-    if !rules.speech_nouns.contains(lw.as_ref()) {
-        return None;
-    }
     // The possessive, right before the noun or before one modifier
-    // (`her March comment`, `his earlier remark`).
+    // (`her March comment`, `his earlier remark`). Its last byte (`s` of
+    // `’s`, `his`, `its`; `r` of `her`, `their`) turns most words away
+    // before any lookup.
     let possessive = |p: usize| {
         let pw = toks[p].text(text);
         toks[p].word
-            && ((pw.ends_with("’s") || pw.ends_with("'s"))
+            && matches!(pw.as_bytes().last(), Some(b's' | b'r'))
+            && (matches!(
+                pw,
+                "his" | "her" | "their" | "its" | "His" | "Her" | "Their" | "Its"
+            ) || (pw.ends_with("’s") || pw.ends_with("'s"))
                 && toks[p].is_capitalized(text)
-                && !contracted_auxiliary(&toks[p].lower(text))
-                || matches!(
-                    toks[p].lower(text).as_ref(),
-                    "his" | "her" | "their" | "its"
-                ))
+                && !contracted_auxiliary(&toks[p].lower(text)))
     };
     let p = i.checked_sub(1).filter(|&p| toks[p].word)?;
     let p = if possessive(p) {
         p
     } else {
-        p.checked_sub(1)
-            .filter(|&q| possessive(q) && !rules.verbs.contains_key(toks[p].lower(text).as_ref()))?
+        p.checked_sub(1).filter(|&q| possessive(q))?
     };
+    let lw = toks[i].lower(text);
+    if !rules.speech_nouns.contains(lw.as_ref())
+        || p + 1 < i && rules.verbs.contains_key(toks[p + 1].lower(text).as_ref())
+    {
+        return None;
+    }
     let pw = toks[p].text(text);
     let possessive_name = (pw.ends_with("’s") || pw.ends_with("'s"))
         && toks[p].is_capitalized(text)
@@ -2330,6 +2340,8 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
     if let Some(p) = (j.saturating_sub(8)..j).rev().find(|&k| {
         k > 0
             && k + 1 < j
+            && toks[k].span.len() >= 7
+            && text.as_bytes()[..toks[k].span.end as usize].ends_with(b"ing")
             && matches!(
                 toks[k].lower(text).as_ref(),
                 "speaking" | "talking" | "writing" | "commenting"

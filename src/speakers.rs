@@ -1219,14 +1219,15 @@ pub fn sightings_with<'t>(
                     .is_some_and(|v| v.class == crate::lang::VerbClass::Speech)
         };
         let after_quote = |k: usize| {
-            toks[k].text(text).starts_with(['”', '"', '’', '\''])
+            !toks[k].word
+                && toks[k].text(text).starts_with(['”', '"', '’', '\''])
                 && text[..toks[k].span.start as usize]
                     .trim_end_matches(['’', '\''])
                     .ends_with([',', '!', '?'])
         };
         let tag = s > 0
             && (after_quote(s - 1) && toks.get(j).is_some_and(&is_speech)
-                || s > 1 && is_speech(&toks[s - 1]) && after_quote(s - 2));
+                || s > 1 && after_quote(s - 2) && is_speech(&toks[s - 1]));
         let subject_of = (s == 0 || s == 1 && !toks[0].word || tag)
             .then(|| {
                 let next = |k: usize| toks.get(j + k).map(|t| t.text(text));
