@@ -2270,12 +2270,17 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
         let goes_on_to = lt == "to" && j >= 2 && toks[j - 2].lower(text) == "on";
         // `officials started to portray`, `she began to describe`: the
         // infinitive's subject is the subject of the verb before it.
+        // (A verb of speech: `the bias begins to show` is no report.)
         let started_to = lt == "to"
             && j >= 2
             && matches!(
                 toks[j - 2].lower(text).as_ref(),
                 "started" | "starts" | "began" | "begins" | "continued" | "continues"
-            );
+            )
+            && rules
+                .verbs
+                .get(toks[v].lower(text).as_ref())
+                .is_some_and(|vi| vi.class == VerbClass::Speech);
         if toks[j - 1].word
             && (SKIP_BEFORE_VERB.contains(&lt.as_ref()) || adverb)
             && !(j == v && t == "told")

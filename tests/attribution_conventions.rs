@@ -1254,7 +1254,9 @@ fn a_name_opening_the_sentence_is_the_subject_of_a_verb_that_looks_like_a_noun()
         Republicans claim the plan is “a disaster for the state.”\n\n\
         Trump claims the rally was “the biggest ever.”\n\n\
         In the old song, Billy Joel sings, “Don’t go changing.”\n\n\
-        Long before, city officials started to portray the shooting as a “workplace” dispute.\n";
+        Long before, city officials started to portray the shooting as a “workplace” dispute.\n\n\
+        The bias begins to show in how the site rated this statement by the mayor:\n\n\
+        “If you look at this city, the youth are an example.”\n";
     assert_eq!(
         speakers(text),
         vec![
@@ -1263,6 +1265,8 @@ fn a_name_opening_the_sentence_is_the_subject_of_a_verb_that_looks_like_a_noun()
             s("the biggest ever.", "Trump"),
             s("Don’t go changing.", "Billy Joel"),
             s("workplace", "city officials"),
+            // `begins to show` is no report: the bias does not speak.
+            ("If you look".to_string(), None),
         ]
     );
 }
