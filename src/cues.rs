@@ -1338,6 +1338,21 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
         // At the start of the sentence, before a base form (`Republicans
         // claim`) or a form no verb follows (`Trump claims the …`, not
         // `Twitter posts show`).
+        // Whether the capitalised words that start at `k` follow `Name and`.
+        let coordinated = |k: usize| {
+            k >= 2
+                && toks[k - 1].word
+                && toks[k - 1].lower(text).as_ref() == "and"
+                && toks[k - 2].word
+                && toks[k - 2].is_capitalized(text)
+        };
+        let name_start = |j: usize| {
+            let mut k = j;
+            while k > 0 && toks[k - 1].word && toks[k - 1].is_capitalized(text) {
+                k -= 1;
+            }
+            k
+        };
         let name_subject = |j: usize| {
             let mut k = j;
             while k > 0 && toks[k - 1].word && toks[k - 1].is_capitalized(text) {
@@ -1350,10 +1365,12 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
                             && !rules.verbs.contains_key(t.lower(text).as_ref())
                     });
             }
-            !(toks[k - 1].word && {
-                let before = toks[k - 1].lower(text);
-                DETERMINERS.contains(&before.as_ref()) || NP_PREP.contains(&before.as_ref())
-            })
+            // `Obama and Clinton call`: two names joined by `and`.
+            coordinated(k)
+                || !(toks[k - 1].word && {
+                    let before = toks[k - 1].lower(text);
+                    DETERMINERS.contains(&before.as_ref()) || NP_PREP.contains(&before.as_ref())
+                })
         };
         // `…, saying “…”`, `…, warning that …`: a participle clause after
         // a comma reports.
@@ -1378,7 +1395,7 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
                             && (!base_form || {
                                 let n = toks[j].text(text);
                                 n.ends_with('s') && !n.ends_with("is") && !n.ends_with("ss") && !n.ends_with("us")
-                            })
+                            } || coordinated(name_start(j)))
                         || matches!(
                             p,
                             "he" | "she"

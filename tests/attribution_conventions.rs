@@ -1422,3 +1422,21 @@ fn a_name_before_an_adverb_and_a_past_tense_is_the_subject_a_pronoun_prefers() {
         vec![s("We will earn", "Tim Kaine"), s("A lot of", "Anderson")]
     );
 }
+
+#[test]
+fn two_names_joined_by_and_are_the_subject_of_a_base_form() {
+    let text = "The attack was described two ways.\n\n\
+        Ruiz and Alvarez call them “lone wolves” and describe the attack as a crime.\n";
+    let analysis = Engine::english().analyze(text);
+    let call = analysis
+        .cues
+        .iter()
+        .find(|c| &text[c.span.start as usize..c.span.end as usize] == "call")
+        .expect("`call` is a cue");
+    let source = call.source.as_ref().expect("with a source");
+    assert_eq!(
+        &text[source.span.start as usize..source.span.end as usize],
+        "Ruiz and Alvarez"
+    );
+    assert_eq!(speakers(text), vec![s("lone wolves", "Ruiz and Alvarez")]);
+}
