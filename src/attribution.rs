@@ -299,22 +299,8 @@ pub fn attribute(
                     .count()
                     >= 2
                     && opening_word(inp.text, inp.sentences[so]).is_some_and(|w| {
-                        matches!(
-                            w.to_ascii_lowercase().as_str(),
-                            "after"
-                                | "when"
-                                | "while"
-                                | "before"
-                                | "since"
-                                | "although"
-                                | "though"
-                                | "because"
-                                | "if"
-                                | "once"
-                                | "until"
-                                | "whereas"
-                                | "whenever"
-                        )
+                        let w = w.to_ascii_lowercase();
+                        w != "as" && subordinator(&w)
                     })
             });
             // `X recommended …, but he called her actions “…”`: a clause
@@ -1376,8 +1362,24 @@ fn opening_subordinate_end(text: &str, sentence: Span, limit: u32) -> Option<u32
     let Some(first) = opening_word(text, sentence) else {
         return coordinated_subordinate_end(text, sentence, limit);
     };
-    if !matches!(
-        first.to_ascii_lowercase().as_str(),
+    let first = first.to_ascii_lowercase();
+    if !subordinator(&first)
+        && !matches!(
+            first.as_str(),
+            "with" | "without" | "despite" | "amid" | "following" | "during" | "in" | "on" | "at"
+        )
+    {
+        return coordinated_subordinate_end(text, sentence, limit);
+    }
+    let comma = sentence.start + s.find(',')? as u32;
+    (comma < limit).then_some(comma)
+}
+
+/// A conjunction that opens a subordinate clause of time, reason or
+/// concession (lower case).
+fn subordinator(word: &str) -> bool {
+    matches!(
+        word,
         "after"
             | "when"
             | "while"
@@ -1392,20 +1394,7 @@ fn opening_subordinate_end(text: &str, sentence: Span, limit: u32) -> Option<u32
             | "until"
             | "whereas"
             | "whenever"
-            | "with"
-            | "without"
-            | "despite"
-            | "amid"
-            | "following"
-            | "during"
-            | "in"
-            | "on"
-            | "at"
-    ) {
-        return coordinated_subordinate_end(text, sentence, limit);
-    }
-    let comma = sentence.start + s.find(',')? as u32;
-    (comma < limit).then_some(comma)
+    )
 }
 
 /// `Some booed, and when Rubio thanked Miami, a man yelled “…”`: a
@@ -1431,22 +1420,7 @@ fn coordinated_subordinate_end(text: &str, sentence: Span, limit: u32) -> Option
             .split(|c: char| !c.is_alphabetic())
             .next()
             .unwrap_or("");
-        if !matches!(
-            word,
-            "after"
-                | "when"
-                | "while"
-                | "as"
-                | "before"
-                | "since"
-                | "although"
-                | "though"
-                | "because"
-                | "if"
-                | "once"
-                | "until"
-                | "whenever"
-        ) {
+        if !subordinator(word) {
             continue;
         }
         if let Some(comma) = rest.find(',') {

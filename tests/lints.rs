@@ -76,6 +76,16 @@ fn every_rule_is_documented() {
     }
 }
 
+/// The diagnostics of one rule alone on `text`.
+fn diagnostics_of(rule: &str, text: &str) -> Vec<quotecheck::Diagnostic> {
+    let sel = RuleSelection {
+        select: Some(BTreeSet::from([rule.to_string()])),
+        ..Default::default()
+    };
+    let engine = Engine::new(LangRules::builtin("en").unwrap(), Settings { rules: sel });
+    engine.check(text).1
+}
+
 #[test]
 fn missing_attribution_skips_titles_and_slogans_but_not_sentences() {
     // Title-case words with no sentence in them name a show or a slogan;
@@ -84,12 +94,7 @@ fn missing_attribution_skips_titles_and_slogans_but_not_sentences() {
         “The smell reaches the elementary school on most afternoons.”\n\n\
         “Greer County Live,” a weekly program on WGRC, took calls about the landfill.\n\n\
         “Close The Dump.” The signs went up in March.\n";
-    let sel = RuleSelection {
-        select: Some(BTreeSet::from(["missing-attribution".to_string()])),
-        ..Default::default()
-    };
-    let engine = Engine::new(LangRules::builtin("en").unwrap(), Settings { rules: sel });
-    let (_, diags) = engine.check(text);
+    let diags = diagnostics_of("missing-attribution", text);
     let flagged: Vec<String> = diags
         .iter()
         .map(|d| text[d.span.start as usize..].chars().take(22).collect())
@@ -102,12 +107,7 @@ fn unattributed_quote_in_claim_skips_title_case_names_of_works() {
     let text = "The studio’s new comedy opens Friday.\n\n\
         Think “Harbor Lights” meets “A Quiet Evening.” With dancing.\n\n\
         Critics think the film “drags badly in its second hour and never recovers.”\n";
-    let sel = RuleSelection {
-        select: Some(BTreeSet::from(["unattributed-quote-in-claim".to_string()])),
-        ..Default::default()
-    };
-    let engine = Engine::new(LangRules::builtin("en").unwrap(), Settings { rules: sel });
-    let (_, diags) = engine.check(text);
+    let diags = diagnostics_of("unattributed-quote-in-claim", text);
     let flagged: Vec<String> = diags
         .iter()
         .map(|d| text[d.span.start as usize..].chars().take(12).collect())
@@ -118,14 +118,7 @@ fn unattributed_quote_in_claim_skips_title_case_names_of_works() {
 #[test]
 fn ambiguous_speaker_takes_a_title_before_a_name_as_saying_who_holds_the_role() {
     let run = |text: &str| -> Vec<String> {
-        let sel = RuleSelection {
-            select: Some(BTreeSet::from(["ambiguous-speaker".to_string()])),
-            ..Default::default()
-        };
-        let engine = Engine::new(LangRules::builtin("en").unwrap(), Settings { rules: sel });
-        engine
-            .check(text)
-            .1
+        diagnostics_of("ambiguous-speaker", text)
             .into_iter()
             .map(|d| d.message)
             .collect()
