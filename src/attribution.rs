@@ -1561,6 +1561,15 @@ fn intro_subject(inp: &Input, sentence: Span) -> Option<Mention> {
             Some(c) => start = c + 1,
             None => return None,
         }
+        // `On July 6, 2015, Sanders made the following comment:`: past the
+        // year of a date.
+        if toks.get(start).is_some_and(|t| {
+            let y = t.text(inp.text);
+            y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())
+        }) && toks.get(start + 1).is_some_and(|t| t.text(inp.text) == ",")
+        {
+            start += 2;
+        }
     }
     // `Republican presidential nominee Donald Trump issued …`: the noun
     // phrase before the first verb, when it opens the clause.

@@ -1440,3 +1440,11 @@ fn two_names_joined_by_and_are_the_subject_of_a_base_form() {
     );
     assert_eq!(speakers(text), vec![s("lone wolves", "Ruiz and Alvarez")]);
 }
+
+#[test]
+fn a_date_with_its_year_opens_the_sentence_that_introduces_a_quote_paragraph() {
+    let text = "The fact-checkers disagreed.\n\n\
+        On July 6, 2015, Alvarez made the following comment:\n\n\
+        “For young people who left school, the rate is over 30 percent.”\n";
+    assert_eq!(speakers(text), vec![s("For young people", "Alvarez")]);
+}
