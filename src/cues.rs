@@ -649,7 +649,11 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
         .find(|&k| toks[k].word && (toks[k].may_start_cue() || may_be_tag(text, toks, k)))
     {
         i = next;
-        if let Some(c) = speech_noun(text, toks, i, si, rules) {
+        if rules
+            .speech_noun_shape
+            .may_contain(toks[i].text(text).as_bytes(), toks[i].is_ascii())
+            && let Some(c) = speech_noun(text, toks, i, si, rules)
+        {
             out.push(c);
             i += 1;
             continue;
