@@ -1144,12 +1144,9 @@ fn noun_after_determiner(text: &str, toks: &[Token], i: usize, rules: &LangRules
     ) {
         return true;
     }
-    let lw = toks[i].lower(text);
-    let base = rules
-        .verbs
-        .get(lw.as_ref())
-        .is_some_and(|v| v.lemma == lw.as_ref());
-    base && (i.saturating_sub(3)..j)
+    // The article first: most verbs have none before them, and then the
+    // verb needs no lookup.
+    (i.saturating_sub(3)..j)
         .rev()
         .take_while(|&k| {
             toks[k + 1..i]
@@ -1157,6 +1154,13 @@ fn noun_after_determiner(text: &str, toks: &[Token], i: usize, rules: &LangRules
                 .all(|t| t.word && !t.is_capitalized(text))
         })
         .any(|k| toks[k].word && matches!(toks[k].lower(text).as_ref(), "a" | "an"))
+        && {
+            let lw = toks[i].lower(text);
+            rules
+                .verbs
+                .get(lw.as_ref())
+                .is_some_and(|v| v.lemma == lw.as_ref())
+        }
 }
 
 /// `was told`, `is said`, `the so-called`, `an infrastructure project`:
