@@ -406,16 +406,29 @@ fn is_closing_quote(s: &str) -> bool {
     matches!(s, "”" | "\"" | "’" | "'" | "»" | "」")
 }
 
+/// What a speech tag's unlisted verb looks like, for [`inverted_tag`] and
+/// [`trailing_tag`]: a lowercase ASCII word of five bytes or more ending
+/// in `ed` (`beamed`, `pressed`).
+fn tag_verb(text: &str, t: &Token) -> bool {
+    let word = t.text(text);
+    t.word && word.len() > 4 && word.ends_with("ed") && word.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// An [`inverted_tag`] or else a [`trailing_tag`] at the word `i`.
+fn unlisted_tag(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules) -> Option<Cue> {
+    if !tag_verb(text, &toks[i]) {
+        return None;
+    }
+    inverted_tag(text, toks, i, si, rules).or_else(|| trailing_tag(text, toks, i, si, rules))
+}
+
 /// A speech tag with a verb the rules don't list, known by its place:
 /// `…!” beamed Donald Hartley`, `…,” quipped Ana Ruiz`.
 /// (The caller tests [`may_be_tag`] first.)
 fn inverted_tag(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules) -> Option<Cue> {
     let word = toks[i].text(text);
-    if !(toks[i].word
-        && word.len() > 4
-        && word.ends_with("ed")
-        && word.bytes().all(|b| b.is_ascii_lowercase())
-        && i > 0
+    debug_assert!(tag_verb(text, &toks[i]));
+    if !(i > 0
         && closes_quote(text, &toks[i - 1])
         && text[..toks[i - 1].span.start as usize].ends_with([',', '!', '?']))
     {
@@ -450,18 +463,13 @@ fn inverted_tag(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules
 /// smiled, …` — an unlisted past tense after a name or pronoun that
 /// directly follows a quote's closing punctuation, ending the clause.
 fn trailing_tag(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules) -> Option<Cue> {
-    let word = toks[i].text(text);
-    if !(toks[i].word
-        && word.len() > 4
-        && word.ends_with("ed")
-        && word.bytes().all(|b| b.is_ascii_lowercase())
-        && toks.get(i + 1).is_none_or(|t| {
-            matches!(
-                t.text(text),
-                "." | "," | "!" | "?" | ":" | "on" | "about" | "at"
-            )
-        }))
-    {
+    debug_assert!(tag_verb(text, &toks[i]));
+    if !(toks.get(i + 1).is_none_or(|t| {
+        matches!(
+            t.text(text),
+            "." | "," | "!" | "?" | ":" | "on" | "about" | "at"
+        )
+    })) {
         return None;
     }
     // The subject is a few words: the last punctuation before the verb
@@ -517,7 +525,7 @@ fn trailing_tag(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules
     };
     Some(Cue {
         span: toks[i].span,
-        lemma: word.to_string(),
+        lemma: toks[i].text(text).to_string(),
         stance: Stance::Neutral,
         class: VerbClass::Speech,
         pattern: CuePattern::SourceBefore,
@@ -649,7 +657,11 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
         .find(|&k| toks[k].word && (toks[k].may_start_cue() || may_be_tag(text, toks, k)))
     {
         i = next;
-        if let Some(c) = speech_noun(text, toks, i, si, rules) {
+        if rules
+            .speech_noun_shape
+            .may_contain(toks[i].text(text).as_bytes(), toks[i].is_ascii())
+            && let Some(c) = speech_noun(text, toks, i, si, rules)
+        {
             out.push(c);
             i += 1;
             continue;
@@ -658,9 +670,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             // `“This is fantastic!” beamed Donald Hartley`: a past tense
             // between a quote's closing punctuation and a name is a speech
             // tag, whatever the verb.
-            if let Some(c) = inverted_tag(text, toks, i, si, rules)
-                .or_else(|| trailing_tag(text, toks, i, si, rules))
-            {
+            if let Some(c) = unlisted_tag(text, toks, i, si, rules) {
                 out.push(c);
             }
             i += 1;
@@ -669,8 +679,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
         let lw = toks[i].lower(text);
         let Some(candidates) = rules.phrase_index.get(lw.as_ref()) else {
             if may_be_tag(text, toks, i)
-                && let Some(c) = inverted_tag(text, toks, i, si, rules)
-                    .or_else(|| trailing_tag(text, toks, i, si, rules))
+                && let Some(c) = unlisted_tag(text, toks, i, si, rules)
             {
                 out.push(c);
             }
@@ -1135,12 +1144,9 @@ fn noun_after_determiner(text: &str, toks: &[Token], i: usize, rules: &LangRules
     ) {
         return true;
     }
-    let lw = toks[i].lower(text);
-    let base = rules
-        .verbs
-        .get(lw.as_ref())
-        .is_some_and(|v| v.lemma == lw.as_ref());
-    base && (i.saturating_sub(3)..j)
+    // The article first: most verbs have none before them, and then the
+    // verb needs no lookup.
+    (i.saturating_sub(3)..j)
         .rev()
         .take_while(|&k| {
             toks[k + 1..i]
@@ -1148,6 +1154,13 @@ fn noun_after_determiner(text: &str, toks: &[Token], i: usize, rules: &LangRules
                 .all(|t| t.word && !t.is_capitalized(text))
         })
         .any(|k| toks[k].word && matches!(toks[k].lower(text).as_ref(), "a" | "an"))
+        && {
+            let lw = toks[i].lower(text);
+            rules
+                .verbs
+                .get(lw.as_ref())
+                .is_some_and(|v| v.lemma == lw.as_ref())
+        }
 }
 
 /// `was told`, `is said`, `the so-called`, `an infrastructure project`:

@@ -337,6 +337,9 @@ pub struct LangRules {
     pub documents: HashSet<String>,
     /// Lowercase nouns for what someone said (`her remark that`).
     pub speech_nouns: HashSet<String>,
+    /// The first letters and lengths of `speech_nouns`, to turn most
+    /// words away before lower-casing and hashing them.
+    pub speech_noun_shape: WordShape,
     /// Lowercase scare-quote / title cues.
     pub scare_cues: Vec<String>,
     /// `scare_cues` by last byte, for [`LangRules::scare_cues_ending`].
@@ -653,6 +656,7 @@ impl LangRules {
             documents: lower(src.list(&en("document-sources.txt"))?)
                 .into_iter()
                 .collect(),
+            speech_noun_shape: WordShape::new(speech_nouns.iter().map(String::as_str)),
             speech_nouns,
             scare_index: ScareIndex::new(&scare_cues),
             scare_cues,
@@ -1012,6 +1016,55 @@ pub struct WordFilter {
     any_wide: bool,
 }
 
+/// The first letters (ASCII, case-blind) and byte lengths of a set of
+/// words: a word whose first letter starts no word of its length in the
+/// set is not in the set. A set with a word that is not ASCII (or starts
+/// with no letter) lets every word through.
+#[derive(Clone, Debug)]
+pub struct WordShape {
+    /// For each first letter `a`–`z`, bit `n` for each length `n` (a
+    /// length of 31 or more sets bit 31).
+    lens: [u32; 26],
+}
+
+impl WordShape {
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut lens = [0u32; 26];
+        for w in words {
+            match w.as_bytes().first().map(u8::to_ascii_lowercase) {
+                Some(b @ b'a'..=b'z') if w.is_ascii() => {
+                    lens[usize::from(b - b'a')] |= Self::len_bit(w.len());
+                }
+                _ => {
+                    return WordShape {
+                        lens: [u32::MAX; 26],
+                    };
+                }
+            }
+        }
+        WordShape { lens }
+    }
+
+    #[inline]
+    fn len_bit(n: usize) -> u32 {
+        1 << n.min(31)
+    }
+
+    /// Whether the word `w` may be in the set; `ascii` tells whether it is
+    /// ASCII (any word that is not may be: its lower case may be ASCII, as
+    /// the Kelvin sign's is).
+    #[inline]
+    pub fn may_contain(&self, w: &[u8], ascii: bool) -> bool {
+        if !ascii {
+            return true;
+        }
+        w.first().is_some_and(|&b| {
+            let b = b.to_ascii_lowercase();
+            b.is_ascii_lowercase() && self.lens[usize::from(b - b'a')] & Self::len_bit(w.len()) != 0
+        })
+    }
+}
+
 impl std::fmt::Debug for WordFilter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("WordFilter").finish_non_exhaustive()
@@ -1278,6 +1331,23 @@ mod tests {
             rules.scare_cues.insert(0, String::new());
             rules.scare_cues.push("so-called".into());
         }
+    }
+
+    #[test]
+    fn speech_noun_shape_passes_every_speech_noun() {
+        let rules = LangRules::builtin("en").unwrap();
+        let shape = &rules.speech_noun_shape;
+        for n in &rules.speech_nouns {
+            let cap = format!("{}{}", n[..1].to_uppercase(), &n[1..]);
+            for w in [n.as_str(), &cap, &n.to_uppercase()] {
+                assert!(shape.may_contain(w.as_bytes(), w.is_ascii()), "{w}");
+            }
+        }
+        assert!(!shape.may_contain(b"the", true));
+        assert!(!shape.may_contain(b"", true));
+        assert!(shape.may_contain("\u{212A}".as_bytes(), false));
+        let wide = WordShape::new(["caf\u{e9}"]);
+        assert!(wide.may_contain(b"x", true));
     }
 
     #[test]

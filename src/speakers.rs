@@ -1244,11 +1244,16 @@ pub fn sightings_with<'t>(
                 let past = |w: &str| {
                     w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase())
                 };
-                let speaks = next(0).is_some_and(|w| speech(w) || past(w))
-                    || next(0).is_some_and(|w| {
-                        matches!(w, "later" | "also" | "then") || w.len() > 4 && w.ends_with("ly")
-                    }) && next(1).is_some_and(|w| speech(w) || past(w));
-                (who || speaks || tag).then_some(sentence.end)
+                // (The byte tests before the lookup; none of it when a
+                // `who` or a tag says so already.)
+                let speaks = || {
+                    next(0).is_some_and(|w| past(w) || speech(w))
+                        || next(0).is_some_and(|w| {
+                            matches!(w, "later" | "also" | "then")
+                                || w.len() > 4 && w.ends_with("ly")
+                        }) && next(1).is_some_and(|w| past(w) || speech(w))
+                };
+                (who || tag || speaks()).then_some(sentence.end)
             })
             .flatten();
         // `Keller said …` after `Fire Chief Rob Keller`: a surname alone as
