@@ -813,17 +813,24 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             // `Bolton distanced himself … by saying he would …`: the gerund's
             // subject is the sentence's.
             if w(i).ends_with("ing")
-                && i > 1
+                && i > 0
                 && matches!(
                     toks[i - 1].lower(text).as_ref(),
-                    "by" | "after" | "before" | "upon" | "while"
+                    "by" | "after" | "before" | "upon" | "while" | "despite"
                 )
             {
                 let sentence = Span {
                     start: toks[0].span.start,
                     end: toks[toks.len() - 1].span.end,
                 };
-                source = subject(text, sentence, rules)
+                // `After saying her foot was “…”, she …`: an opening clause
+                // reports for the main clause's subject.
+                let subject_of_sentence = if i == 1 {
+                    subject_after_opener(text, sentence, sentence.end, rules)
+                } else {
+                    subject(text, sentence, rules)
+                };
+                source = subject_of_sentence
                     .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
                     .or(source);
                 // Without a subject to report for, such a gerund is no cue
@@ -1198,7 +1205,9 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
         // gerund that introduces a quotation after a comma or colon.
         // `distanced himself by saying he would …`: a gerund after a
         // preposition of manner or time reports for the main clause.
-        if matches!(p, "by" | "after" | "before" | "upon" | "while") && lw.as_ref() != "being" {
+        if matches!(p, "by" | "after" | "before" | "upon" | "while" | "despite")
+            && lw.as_ref() != "being"
+        {
             return false;
         }
         if introduces_quote(text, toks, i + 1)

@@ -1448,3 +1448,18 @@ fn a_date_with_its_year_opens_the_sentence_that_introduces_a_quote_paragraph() {
         “For young people who left school, the rate is over 30 percent.”\n";
     assert_eq!(speakers(text), vec![s("For young people", "Alvarez")]);
 }
+
+#[test]
+fn a_gerund_in_an_opening_clause_or_after_despite_reports_for_the_subject() {
+    let text = "The hospital stay was short.\n\n\
+        After saying her foot was “so swollen I could barely walk,” she was taken in.\n\n\
+        Speaker Dana Ruiz, despite admitting that she had concerns about “trial lawyers \
+        getting rich,” backed the bill.\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("so swollen I", "she"),
+            s("trial lawyers getting", "Speaker Dana Ruiz"),
+        ]
+    );
+}
