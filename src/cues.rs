@@ -898,17 +898,9 @@ fn speech_noun(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules)
     {
         return None;
     }
+    // (`possessive` held: a name's `’s`, or else a pronoun.)
     let pw = toks[p].text(text);
-    let possessive_name = (pw.ends_with("’s") || pw.ends_with("'s"))
-        && toks[p].is_capitalized(text)
-        && !contracted_auxiliary(&toks[p].lower(text));
-    let possessive_pronoun = matches!(
-        toks[p].lower(text).as_ref(),
-        "his" | "her" | "their" | "its"
-    );
-    if !(possessive_name || possessive_pronoun) {
-        return None;
-    }
+    let possessive_name = pw.ends_with("’s") || pw.ends_with("'s");
     let opens_quote = |t: &Token| matches!(t.text(text), "“" | "\"" | "‘" | "«" | "„" | "''");
     let directive = matches!(
         lw.as_ref(),
@@ -1376,10 +1368,7 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
             k
         };
         let name_subject = |j: usize| {
-            let mut k = j;
-            while k > 0 && toks[k - 1].word && toks[k - 1].is_capitalized(text) {
-                k -= 1;
-            }
+            let k = name_start(j);
             if k == 0 {
                 return base_form
                     || toks.get(i + 1).is_some_and(|t| {
