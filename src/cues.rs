@@ -830,9 +830,17 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
                 } else {
                     subject(text, sentence, rules)
                 };
-                source = subject_of_sentence
-                    .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
-                    .or(source);
+                // `Paul Ryan, R-Wis., despite admitting …`: the phrase
+                // interrupts its subject's clause after a comma.
+                let interrupted = (i >= 3 && toks[i - 2].text(text) == ",")
+                    .then(|| np_before(text, toks, i - 1, rules))
+                    .flatten()
+                    .filter(|m| m.kind != MentionKind::Pronoun);
+                let prep = toks[i - 1].span;
+                source = interrupted
+                    .or(subject_of_sentence
+                        .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun)))
+                    .or(source.filter(|m| m.span != prep));
                 // Without a subject to report for, such a gerund is no cue
                 // (`while denouncing the “perversion” of …, she …`).
                 if source.is_none() {
@@ -2174,7 +2182,9 @@ pub fn subject(text: &str, sentence: Span, rules: &LangRules) -> Option<Mention>
                             | "are"
                             | "were"
                             | "have"
-                    ))
+                    )
+                    // `Trump took to Twitter …`, `He held up …`.
+                    || IRREGULAR_PAST.contains(&lt.as_ref()) && after_subject)
         }
     })?;
     if verb_at == 0 || verb_at > 8 {

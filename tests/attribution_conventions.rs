@@ -1463,3 +1463,41 @@ fn a_gerund_in_an_opening_clause_or_after_despite_reports_for_the_subject() {
         ]
     );
 }
+
+#[test]
+fn a_despite_clause_after_a_comma_reports_for_the_phrase_it_interrupts() {
+    // The sentence's own subject is `the victims`, and an appositive
+    // (`D-Ohio`) or a description stands between the speaker and `despite`.
+    let text = "The vote is set for Tuesday.\n\n\
+        Speaker Dana Ruiz, D-Ohio, despite admitting that she had concerns about \
+        “trial lawyers getting rich,” the victims “deserve their day in court.”\n\n\
+        The senator, despite conceding that the bill was “far from perfect,” voted for it.\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("trial lawyers getting", "Speaker Dana Ruiz"),
+            s("deserve their day", "Speaker Dana Ruiz"),
+            s("far from perfect,", "The senator"),
+        ]
+    );
+}
+
+#[test]
+fn an_irregular_past_tense_ends_a_name_subject() {
+    // `took` is the verb, not the second word of a name.
+    let text = "Dana Ruiz spoke first.\n\n\
+        Ruiz took to Twitter overnight to accuse the campaign of being \
+        “duped” by “a con” and urge voters to see what he called the “tape.”\n";
+    assert_eq!(
+        resolved(text),
+        vec![
+            s("duped", "Dana Ruiz"),
+            s("a con", "Dana Ruiz"),
+            s("tape.", "Dana Ruiz")
+        ]
+    );
+    assert_eq!(
+        speakers(text),
+        vec![s("duped", "Ruiz"), s("a con", "he"), s("tape.", "he")]
+    );
+}
