@@ -237,7 +237,19 @@ pub fn attribute(
                         .text
                         .get(outer.end as usize..first.max(outer.end) as usize)
                         .unwrap_or("");
-                    let adjoining = !gap.chars().any(char::is_alphanumeric);
+                    // `describing as “unhinged” a Trump tweet attacking …`:
+                    // a participle on the noun after a run-on quote (no
+                    // punctuation either side of the mark) is no tag.
+                    let modifier = inp.text[c.span.start as usize..c.span.end as usize]
+                        .ends_with("ing")
+                        && c.source
+                            .as_ref()
+                            .is_some_and(|m| m.span.end <= c.span.start)
+                        && !gap.contains(|ch: char| ch.is_ascii_punctuation())
+                        && !inp.text[q.content.start as usize..q.content.end as usize]
+                            .trim_end()
+                            .ends_with(|ch: char| ch.is_ascii_punctuation());
+                    let adjoining = !modifier && !gap.chars().any(char::is_alphanumeric);
                     (
                         i,
                         if adjoining {
@@ -1360,7 +1372,7 @@ fn opening_word(text: &str, sentence: Span) -> Option<&str> {
 fn opening_subordinate_end(text: &str, sentence: Span, limit: u32) -> Option<u32> {
     let s = sentence.slice(text);
     let Some(first) = opening_word(text, sentence) else {
-        return coordinated_subordinate_end(text, sentence, limit);
+        return coordinated_subordinate_end(text, sentence, limit, true);
     };
     let first = first.to_ascii_lowercase();
     if !subordinator(&first)
@@ -1369,10 +1381,14 @@ fn opening_subordinate_end(text: &str, sentence: Span, limit: u32) -> Option<u32
             "with" | "without" | "despite" | "amid" | "following" | "during" | "in" | "on" | "at"
         )
     {
-        return coordinated_subordinate_end(text, sentence, limit);
+        return coordinated_subordinate_end(text, sentence, limit, true);
     }
     let comma = sentence.start + s.find(',')? as u32;
-    (comma < limit).then_some(comma)
+    // `Following the blast, but before officials had weighed in, Trump
+    // said …`: a second subordinate clause chained to the first.
+    (comma < limit).then(|| {
+        coordinated_subordinate_end(text, sentence, limit, false).map_or(comma, |e| e.max(comma))
+    })
 }
 
 /// A conjunction that opens a subordinate clause of time, reason or
@@ -1399,13 +1415,23 @@ fn subordinator(word: &str) -> bool {
 
 /// `Some booed, and when Rubio thanked Miami, a man yelled “…”`: a
 /// subordinate clause that opens the second of two coordinated clauses
-/// ends at its comma, like one that opens the sentence.
-fn coordinated_subordinate_end(text: &str, sentence: Span, limit: u32) -> Option<u32> {
+/// ends at its comma, like one that opens the sentence. With `semicolons`,
+/// a clause after `;` counts too (not in a list of `as` phrases chained
+/// to an opening clause).
+fn coordinated_subordinate_end(
+    text: &str,
+    sentence: Span,
+    limit: u32,
+    semicolons: bool,
+) -> Option<u32> {
     let upto = limit.min(sentence.end).max(sentence.start);
     let s = &text[sentence.start as usize..upto as usize];
     let mut found = None;
     // Each `,` or `;` (one byte scan), then `and`/`but` after a comma.
     for at in memchr::memchr2_iter(b',', b';', s.as_bytes()) {
+        if !semicolons && s.as_bytes()[at] == b';' {
+            continue;
+        }
         let mut rest = s[at + 1..].strip_prefix(' ').unwrap_or("");
         if s.as_bytes()[at] == b',' {
             match rest

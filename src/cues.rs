@@ -2433,7 +2433,8 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             let mut seg_start = comma;
             while seg_start > 0 {
                 let k = seg_start - 1;
-                if toks[k].word || matches!(w(k), "." | "-") {
+                // (A typed dash `--` ends the segment.)
+                if toks[k].word || w(k) == "." || w(k) == "-" && !(k > 0 && w(k - 1) == "-") {
                     seg_start = k;
                 } else if w(k) == ")"
                     && let Some(open) = (0..k).rev().take(12).find(|&x| w(x) == "(")
@@ -2462,7 +2463,14 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                         | "although"
                         | "once"
                         | "until"
-                );
+                )
+                // `, which Apple’s chief executive, Tim Cook, called`: an
+                // object relative clause has its own subject (not `, which
+                // represents 1,100 workers,`).
+                || seg_start + 1 < comma
+                    && matches!(toks[seg_start].lower(text).as_ref(), "which" | "whom")
+                    && (toks[seg_start + 1].is_capitalized(text)
+                        || DETERMINERS.contains(&toks[seg_start + 1].lower(text).as_ref()));
             if subordinate
                 && toks[seg_start + 1].is_capitalized(text)
                 && let Some(m) = np_before(text, toks, comma, rules)

@@ -1501,3 +1501,41 @@ fn an_irregular_past_tense_ends_a_name_subject() {
         vec![s("duped", "Ruiz"), s("a con", "he"), s("tape.", "he")]
     );
 }
+
+#[test]
+fn an_object_relative_clause_with_an_appositive_names_its_own_subject() {
+    // Not the noun the `which` clause modifies.
+    let text = "The levy, which the company’s chief executive, Ana Ortiz, called \
+        “a cash grab,” takes effect in May.\n\n\
+        Given the new rules -- which the bank’s chairman, Omar Reyes, called \
+        “pure theater” -- few expect change.\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("a cash grab,", "Ana Ortiz"),
+            s("pure theater", "Omar Reyes"),
+        ]
+    );
+}
+
+#[test]
+fn a_second_opening_clause_chained_with_but_is_no_report_of_the_quote() {
+    let text = "Following early reports of the fire, but before county officials had \
+        weighed in with any explanation, Mayor Lena Holt said at a briefing that \
+        “an accident” was likely.\n";
+    assert_eq!(speakers(text), vec![s("an accident", "Mayor Lena Holt")]);
+}
+
+#[test]
+fn a_participle_on_the_noun_after_a_run_on_quote_is_no_tag() {
+    let text = "Senator Mia Park is describing as “reckless” a campaign ad \
+        attacking her record.\n\n\
+        “We will win,” a supporter said, adding that the race was close.\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("reckless", "Senator Mia Park"),
+            s("We will win,", "a supporter")
+        ]
+    );
+}
