@@ -220,6 +220,17 @@ pub fn attribute(
             idx.cues_in(sc)
                 .map(|i| (i, &inp.cues[i]))
                 .filter(|(i, c)| usable[*i] && c.span.start >= outer.end)
+                // `there are still “some people” who feel that way`: the
+                // quote is the relative pronoun's antecedent, not its words.
+                .filter(|(_, c)| {
+                    !c.source.as_ref().is_some_and(|m| {
+                        matches!(m.span.slice(inp.text), "who" | "that" | "which")
+                            && inp
+                                .text
+                                .get(outer.end as usize..m.span.start as usize)
+                                .is_some_and(|gap| gap.trim().is_empty())
+                    })
+                })
                 .filter(|(_, c)| {
                     !idx.quote_opens_in(outer.end, c.span.start)
                         || sentence_final_tag(inp.text, inp.sentences[sc], c)

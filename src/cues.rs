@@ -1464,9 +1464,17 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
             !word.ends_with("ing")
         }
         // (`the`, `a`, `his` … are [`noun_after_determiner`]'s.)
-        Some(
-            "this" | "that" | "few" | "some" | "many" | "several" | "no" | "any" | "two" | "three",
-        ) => true,
+        Some("this" | "that" | "no" | "any") => true,
+        // `three claims`, but `the mother of three replied`, `some said`:
+        // a past tense after a quantifier is its verb.
+        Some("few" | "some" | "many" | "several" | "two" | "three") => {
+            !(!lw.ends_with('s')
+                && !lw.ends_with("ing")
+                && rules
+                    .verbs
+                    .get(lw.as_ref())
+                    .is_some_and(|vi| vi.lemma != *lw))
+        }
         // After a preposition a verb form is a noun: `amid disputes over`,
         // `of claims`, `over charges` (a gerund may still report).
         Some("amid" | "of" | "over" | "about" | "against" | "among" | "despite") => {
@@ -2356,6 +2364,14 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
         {
             // `Ms. Sherry smiled and said`: skip the first verb.
             j -= 2;
+        } else if j >= 2
+            && t.len() == 4
+            && (t.starts_with("19") || t.starts_with("20"))
+            && t.bytes().all(|b| b.is_ascii_digit())
+            && toks[j - 2].lower(text) == "in"
+        {
+            // `McConnell, who in 2010 said`
+            j -= 2;
         } else if started_to {
             j -= 2;
         } else if goes_on_to {
@@ -2693,6 +2709,18 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             }
             break;
         }
+        // `Some chanted “…”`, `Several said …`: a quantifier alone opens
+        // the clause and stands for people.
+        if start == end
+            && (k == 0 || !toks[k - 1].word)
+            && matches!(
+                lt,
+                "some" | "many" | "most" | "few" | "others" | "several" | "both"
+            )
+        {
+            start = k;
+            break;
+        }
         if is_capitalized(t) {
             // A capitalised opener of the sentence that is a function word
             // (`But the senator said`) ends the phrase.
@@ -2811,6 +2839,19 @@ pub fn np_after(
             }
             if TIME_WORDS.contains(&lt) {
                 return None;
+            }
+            // `said 9/11 widow Terry Strada`: a date as a modifier.
+            let digits = |k: usize| {
+                toks.get(k)
+                    .is_some_and(|t| t.word && t.text(text).bytes().all(|b| b.is_ascii_digit()))
+            };
+            if digits(s)
+                && toks.get(s + 1).is_some_and(|t| t.text(text) == "/")
+                && digits(s + 2)
+                && toks.get(s + 3).is_some_and(|t| t.word)
+            {
+                end += 3;
+                continue;
             }
             let name_follows = || {
                 toks[s..toks.len().min(s + 5)]

@@ -1539,3 +1539,40 @@ fn a_participle_on_the_noun_after_a_run_on_quote_is_no_tag() {
         ]
     );
 }
+
+#[test]
+fn a_quantifier_before_a_past_tense_is_its_subject() {
+    let text = "Later, the mother of three replied, “It is meant to help mothers.”\n\n\
+        The crowd cheered. Some chanted “Four more years!”\n\n\
+        Several said they wanted “block grants” instead.\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("It is meant", "the mother of three"),
+            s("Four more years!", "Some"),
+            s("block grants", "Several"),
+        ]
+    );
+}
+
+#[test]
+fn a_date_modifier_or_a_year_phrase_does_not_hide_the_source() {
+    let text = "“They are wrong,” said 9/11 widow Ann Price.\n\n\
+        The deal angered Senator Lou Marsh, who in 2010 said it would make the city \
+        a “ghost town.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("They are wrong,", "9/11 widow Ann Price"),
+            s("ghost town.", "who")
+        ]
+    );
+}
+
+#[test]
+fn a_quote_that_a_relative_clause_modifies_is_not_its_words() {
+    // `who feel that way` modifies “some people”; the senator reports it.
+    let text = "Asked about anger among his supporters, the senator acknowledged \
+        that there are still “some people” who feel that way.\n";
+    assert_eq!(speakers(text), vec![s("some people", "the senator")]);
+}
