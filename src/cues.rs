@@ -1463,6 +1463,16 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
             // "was told" is passive; "was saying"/"were asking" are reports.
             !word.ends_with("ing")
         }
+        // `He is best known as …`, `was well known for`, `is also called`.
+        Some("best" | "well" | "better" | "also" | "often" | "widely" | "commonly")
+            if i >= 2
+                && matches!(
+                    toks[i - 2].lower(text).as_ref(),
+                    "was" | "were" | "been" | "being" | "be" | "is" | "are"
+                ) =>
+        {
+            !word.ends_with("ing")
+        }
         // (`the`, `a`, `his` … are [`noun_after_determiner`]'s.)
         Some("this" | "that" | "no" | "any") => true,
         // `three claims`, but `the mother of three replied`, `some said`:
@@ -2805,6 +2815,33 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             && lhead.len() > 4)
     {
         return None;
+    }
+    // `delegates erupted in a chorus of booing and loud chants`, `films
+    // that extend beyond TV shows`: a phrase that opens on a past tense,
+    // or on the verb of a relative clause, is a predicate, not a source.
+    // (Not `retired neurosurgeon Ben Carson`, `that the foundation`: the
+    // verb is lowercase and its complement follows it.)
+    let first = w(start);
+    if !is_capitalized(first)
+        && start + 1 < end
+        && !DETERMINERS.contains(&toks[start].lower(text).as_ref())
+        && {
+            let second = toks[start + 1].lower(text);
+            NP_PREP.contains(&second.as_ref()) && second.as_ref() != "and"
+                || DETERMINERS.contains(&second.as_ref())
+        }
+    {
+        let lfirst = lower(first);
+        let past = lfirst.len() > 4 && lfirst.ends_with("ed") && !NOUNY.contains(&lfirst.as_ref());
+        let after_relative = start > 0
+            && toks[start - 1].word
+            && matches!(
+                toks[start - 1].lower(text).as_ref(),
+                "that" | "which" | "who"
+            );
+        if past || after_relative {
+            return None;
+        }
     }
     let span = Span {
         start: toks[start].span.start,

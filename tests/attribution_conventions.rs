@@ -1576,3 +1576,17 @@ fn a_quote_that_a_relative_clause_modifies_is_not_its_words() {
         that there are still “some people” who feel that way.\n";
     assert_eq!(speakers(text), vec![s("some people", "the senator")]);
 }
+
+#[test]
+fn a_predicate_is_never_a_source() {
+    // `erupted in a chorus of …` and `that extend beyond TV` are verbs
+    // with their complements; `best known` is a passive.
+    let text = "Delegates reportedly erupted in a chorus of booing and loud chants of “no.”\n\n\
+        The studio wants franchises that extend beyond TV shows, including films like \
+        “The Exorcist.”\n\n\
+        Wilmore likes to joke. He is best known for appearances as the “senior correspondent” on the show.\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("no.", "Delegates"), s("senior correspondent", "He")]
+    );
+}
