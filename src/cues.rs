@@ -560,8 +560,20 @@ fn closes_quote(text: &str, t: &Token) -> bool {
 /// can be: a determiner left over where the cue word is a noun (`a call
 /// for`, `the deadly attacks`), an adverb or preposition (`On Wednesday,
 /// however, …`) or another verb (`came shouts`, `took credit`).
+/// Whether `at` directly follows a quote closed on a comma, question or
+/// exclamation mark (`“…,” Will wrote`): a speech tag's place.
+fn in_tag_position(text: &str, at: u32) -> bool {
+    let before = text[..at as usize].trim_end();
+    let inner = before.trim_end_matches(['”', '"', '’', '\'']);
+    inner.len() < before.len() && inner.ends_with([',', '?', '!'])
+}
+
 fn stray_word(text: &str, m: &Mention) -> bool {
     let s = m.span.slice(text);
+    // `“…,” Will wrote`: a capitalised word right after a quote is a name.
+    if s.starts_with(char::is_uppercase) && in_tag_position(text, m.span.start) {
+        return false;
+    }
     // `many of them derisively known as …`: an object pronoun is no
     // subject.
     if m.kind == MentionKind::Pronoun {
@@ -2340,6 +2352,8 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
         if toks[j - 1].word
             && (SKIP_BEFORE_VERB.contains(&lt.as_ref()) || adverb)
             && !(j == v && t == "told")
+            // `,” Will wrote`: a surname, not an auxiliary.
+            && !(is_capitalized(t) && in_tag_position(text, toks[j - 1].span.start))
         {
             j -= 1;
         } else if WEEKDAYS.contains(&t) {
@@ -2733,8 +2747,11 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
         }
         if is_capitalized(t) {
             // A capitalised opener of the sentence that is a function word
-            // (`But the senator said`) ends the phrase.
+            // (`But the senator said`) ends the phrase; not a surname alone
+            // in a speech tag (`,” Will wrote`, `,” From said`).
+            let tag_surname = start == end && in_tag_position(text, toks[k].span.start);
             if (k == 0 || !toks[k - 1].word)
+                && !tag_surname
                 && (STOP.contains(&lt) || matches!(lt, "and" | "in" | "on" | "at" | "for"))
             {
                 break;
@@ -2785,8 +2802,11 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
         // A lowercase noun: `officials`, `press`, `spokesperson`.
         start = k;
     }
-    // Don't start on a preposition or conjunction.
-    while start < end && NP_PREP.contains(&toks[start].lower(text).as_ref()) {
+    // Don't start on a preposition or conjunction (but `,” From said`).
+    let tag_surname = start + 1 == end
+        && toks[start].is_capitalized(text)
+        && in_tag_position(text, toks[start].span.start);
+    while !tag_surname && start < end && NP_PREP.contains(&toks[start].lower(text).as_ref()) {
         start += 1;
     }
     if start >= end {

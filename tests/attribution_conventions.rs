@@ -1590,3 +1590,22 @@ fn a_predicate_is_never_a_source() {
         vec![s("no.", "Delegates"), s("senior correspondent", "He")]
     );
 }
+
+#[test]
+fn a_surname_that_is_also_a_function_word_speaks_in_a_tag() {
+    // `Will` is no auxiliary and `From` no preposition right after a
+    // quote closed on a comma.
+    let text = "“The party must change,” Will wrote.\n\n\
+        “It was a different time,” From said. “And it is different now.”\n\n\
+        “And so it goes.” And then the hall emptied.\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("The party must", "Will"),
+            s("It was a", "From"),
+            s("And it is", "From"),
+            // Carried over from the paragraph before: `And` is no name.
+            s("And so it", "From"),
+        ]
+    );
+}
