@@ -560,6 +560,34 @@ fn closes_quote(text: &str, t: &Token) -> bool {
 /// can be: a determiner left over where the cue word is a noun (`a call
 /// for`, `the deadly attacks`), an adverb or preposition (`On Wednesday,
 /// however, …`) or another verb (`came shouts`, `took credit`).
+/// Sentence adverbs, which open a clause but are never its subject
+/// (`Instead, Will called …`, `Meanwhile Trump continues …`).
+const SENTENCE_ADVERBS: Words = Words(|w| {
+    matches!(
+        w,
+        "instead"
+            | "however"
+            | "meanwhile"
+            | "still"
+            | "rather"
+            | "indeed"
+            | "moreover"
+            | "furthermore"
+            | "nonetheless"
+            | "nevertheless"
+            | "likewise"
+            | "similarly"
+            | "separately"
+            | "finally"
+            | "thus"
+            | "hence"
+            | "yet"
+            | "then"
+            | "now"
+            | "perhaps"
+    )
+});
+
 /// Whether `at` directly follows a quote closed on a comma, question or
 /// exclamation mark (`“…,” Will wrote`): a speech tag's place.
 fn in_tag_position(text: &str, at: u32) -> bool {
@@ -585,28 +613,7 @@ fn stray_word(text: &str, m: &Mention) -> bool {
     let l = lower(s);
     let l = l.as_ref();
     // `Instead, Will called for …`: a sentence adverb, capitalised or not.
-    if matches!(
-        l,
-        "instead"
-            | "however"
-            | "meanwhile"
-            | "still"
-            | "rather"
-            | "indeed"
-            | "moreover"
-            | "furthermore"
-            | "nonetheless"
-            | "nevertheless"
-            | "likewise"
-            | "similarly"
-            | "separately"
-            | "finally"
-            | "thus"
-            | "hence"
-            | "yet"
-            | "then"
-            | "now"
-    ) {
+    if SENTENCE_ADVERBS.contains(&l) {
         return true;
     }
     // `one`, `several`, `many`, `another` stand for people on their own.
@@ -2752,7 +2759,9 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             let tag_surname = start == end && in_tag_position(text, toks[k].span.start);
             if (k == 0 || !toks[k - 1].word)
                 && !tag_surname
-                && (STOP.contains(&lt) || matches!(lt, "and" | "in" | "on" | "at" | "for"))
+                && (STOP.contains(&lt)
+                    || SENTENCE_ADVERBS.contains(&lt)
+                    || matches!(lt, "and" | "in" | "on" | "at" | "for"))
             {
                 break;
             }

@@ -1609,3 +1609,9 @@ fn a_surname_that_is_also_a_function_word_speaks_in_a_tag() {
         ]
     );
 }
+
+#[test]
+fn a_sentence_adverb_is_not_part_of_the_name_after_it() {
+    let text = "Meanwhile Ruiz continues to call the deal “a disaster.”\n";
+    assert_eq!(speakers(text), vec![s("a disaster.", "Ruiz")]);
+}
