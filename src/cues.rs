@@ -2147,8 +2147,23 @@ pub fn colon_label(text: &str, sentence: Span, colon: u32, rules: &LangRules) ->
                     "on" | "in" | "at" | "with" | "by" | "to" | "from" | "over" | "about"
                 )
             });
+        // `exemplified by this finding:`: a document the colon labels.
+        let labelled_document = m.kind == MentionKind::Document
+            && (k > 0 && matches!(toks[k - 1].lower(text).as_ref(), "this" | "these")
+                || lower(raw).starts_with("the following "));
+        let m = if labelled_document && k > 0 && !lower(raw).starts_with("the ") {
+            // The mention takes in its demonstrative: `this finding`.
+            let span = Span {
+                start: toks[k - 1].span.start,
+                end: m.span.end,
+            };
+            Mention { span, ..m }
+        } else {
+            m
+        };
         match m.kind {
             MentionKind::Name if clean => return Some(m),
+            MentionKind::Document if labelled_document => return Some(m),
             // `From Bush’s Facebook post:`, `From the report:`
             MentionKind::Name | MentionKind::Document if from => return Some(m),
             _ => {}
@@ -2803,8 +2818,13 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             continue;
         }
         // A verb form after a determiner is a noun: `the talks`, `a report`.
-        let noun_use =
-            NOUNY.contains(&lt) || k > 0 && DETERMINERS.contains(&toks[k - 1].lower(text).as_ref());
+        let noun_use = NOUNY.contains(&lt)
+            || k > 0 && {
+                let p = toks[k - 1].lower(text);
+                DETERMINERS.contains(&p.as_ref())
+                    // `this finding`
+                    || matches!(p.as_ref(), "this" | "these") && rules.documents.contains(lt)
+            };
         if STOP.contains(&lt) || rules.verbs.contains_key(lt) && !noun_use || lt.ends_with("ly") {
             break;
         }
@@ -2841,7 +2861,9 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
     if TIME_WORDS.contains(&lhead.as_ref())
         || (!is_capitalized(head)
             && (lhead.ends_with("ed") || lhead.ends_with("ing"))
-            && lhead.len() > 4)
+            && lhead.len() > 4
+            // (`this finding`, `the ruling` are documents.)
+            && !rules.documents.contains(lhead.as_ref()))
     {
         return None;
     }

@@ -1615,3 +1615,13 @@ fn a_sentence_adverb_is_not_part_of_the_name_after_it() {
     let text = "Meanwhile Ruiz continues to call the deal “a disaster.”\n";
     assert_eq!(speakers(text), vec![s("a disaster.", "Ruiz")]);
 }
+
+#[test]
+fn a_document_the_colon_labels_is_the_source() {
+    let text = "The gap is exemplified by this finding: “27 companies reported \
+        16,389 subsidiaries.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("27 companies reported", "this finding")]
+    );
+}
