@@ -1338,7 +1338,15 @@ fn quote_in_opening_clause(text: &str, sentence: Span, c: &Cue, quote: u32) -> b
     let opens = opening_word(text, sentence).is_some_and(|first| {
         matches!(
             first,
-            "Although" | "Though" | "When" | "While" | "Whereas" | "Because" | "Since" | "After"
+            "Although"
+                | "Though"
+                | "When"
+                | "While"
+                | "Whereas"
+                | "Because"
+                | "Since"
+                | "After"
+                | "As"
         )
     });
     // The cue's subject is the clause's: nothing but the conjunction before it.

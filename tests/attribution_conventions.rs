@@ -1625,3 +1625,10 @@ fn a_document_the_colon_labels_is_the_source() {
         vec![s("27 companies reported", "this finding")]
     );
 }
+
+#[test]
+fn a_quote_inside_an_opening_as_clause_is_that_clause_speakers() {
+    let text = "As Ruiz went on about “how the system is rigged,” Mel Ortiz nodded \
+        and said yes, over and over again.\n";
+    assert_eq!(speakers(text), vec![s("how the system", "Ruiz")]);
+}
