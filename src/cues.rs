@@ -727,15 +727,31 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
                 PhraseKind::DocumentRead => {
                     let after_quote =
                         i > 0 && (closes_quote(text, &toks[i - 1]) || w(i - 1) == ",");
-                    let src = if after_quote {
-                        np_after(text, toks, i + n, rules, true)
-                            .filter(|m| m.kind == MentionKind::Document)
-                    } else {
-                        None
-                    }
-                    .or_else(|| np_before(text, toks, i, rules));
+                    // `“…,” read one.` (of several signs): a quantifier
+                    // alone after the verb.
+                    let one = after_quote
+                        && toks.get(i + n).is_some_and(|t| {
+                            t.word && matches!(t.lower(text).as_ref(), "one" | "another")
+                        })
+                        && toks.get(i + n + 1).is_none_or(|t| !t.word);
+                    let src =
+                        if one {
+                            Some(mention(text, toks[i + n].span, &toks[i + n..=i + n], rules))
+                        } else if after_quote {
+                            // `reads a Wednesday editorial in The Des Moines
+                            // Register`: a document noun heads the phrase.
+                            np_after(text, toks, i + n, rules, true).filter(|m| {
+                                m.kind == MentionKind::Document
+                                    || m.span.slice(text).rsplit(' ').next().is_some_and(|h| {
+                                        rules.documents.contains(lower(h).as_ref())
+                                    })
+                            })
+                        } else {
+                            None
+                        }
+                        .or_else(|| np_before(text, toks, i, rules));
                     match src {
-                        Some(m) if m.kind == MentionKind::Document => {
+                        Some(m) if m.kind == MentionKind::Document || after_quote => {
                             (CuePattern::DocumentRead, Some(m))
                         }
                         // `At the bottom it reads, “…”` and `“…,” it read.`:
@@ -2959,7 +2975,13 @@ pub fn np_after(
             continue;
         }
         if is_capitalized(t) {
-            if TIME_WORDS.contains(&lt) {
+            // (`a Wednesday editorial`: a weekday modifying a noun.)
+            let modifier = end == s + 1
+                && matches!(toks[s].lower(text).as_ref(), "a" | "the")
+                && toks
+                    .get(end + 1)
+                    .is_some_and(|n| n.word && !n.is_capitalized(text));
+            if TIME_WORDS.contains(&lt) && !modifier {
                 break;
             }
             end += 1;

@@ -1632,3 +1632,17 @@ fn a_quote_inside_an_opening_as_clause_is_that_clause_speakers() {
         and said yes, over and over again.\n";
     assert_eq!(speakers(text), vec![s("how the system", "Ruiz")]);
 }
+
+#[test]
+fn an_inverted_read_takes_a_document_phrase_or_one_of_several() {
+    let text = "Planes towed banners over the parade.\n\n\
+        “Go home,” read one.\n\n\
+        “He is wrong,” reads a Wednesday editorial in The Daily Ledger.\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("Go home,", "one"),
+            s("He is wrong,", "a Wednesday editorial")
+        ]
+    );
+}
