@@ -494,11 +494,13 @@ fn trailing_tag(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules
     {
         start = i - 1;
     }
-    if start == i
-        && let Some(the) = (i.saturating_sub(5)..i)
+    // (Also before a name: `“…,” an angry Hollande retaliated.`)
+    if (start == i || start > 0 && toks[start - 1].word)
+        && let Some(the) = (start.saturating_sub(5)..start)
             .rev()
             .take_while(|&k| toks[k].word)
-            .find(|&k| toks[k].lower(text).as_ref() == "the")
+            // (`“…,” an angry Hollande retaliated.`)
+            .find(|&k| matches!(toks[k].lower(text).as_ref(), "the" | "a" | "an"))
         && the + 1 < i
         && !toks[the + 1..i].iter().any(|t| {
             let l = t.lower(text);

@@ -1646,3 +1646,16 @@ fn an_inverted_read_takes_a_document_phrase_or_one_of_several() {
         ]
     );
 }
+
+#[test]
+fn a_trailing_tag_with_a_described_name() {
+    let text = "Marsh said the country was lost. “We will always be here,” an angry \
+        Ortiz retaliated. “We never give up.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("We will always", "an angry Ortiz"),
+            s("We never give", "an angry Ortiz"),
+        ]
+    );
+}
