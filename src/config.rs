@@ -303,7 +303,7 @@ impl Resolved {
             fail_level: overrides
                 .fail_level
                 .or(f.fail_level)
-                .unwrap_or(Severity::Info),
+                .unwrap_or(Severity::Warning),
             rules_dir: config.and_then(|c| f.rules_dir.as_ref().map(|d| c.dir().join(d.get_ref()))),
             extras,
             exclude,

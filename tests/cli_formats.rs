@@ -219,6 +219,36 @@ fn exit_codes_follow_the_fail_level() {
 }
 
 #[test]
+fn info_findings_alone_do_not_fail_a_run_by_default() {
+    // `anonymous-source` is info: printed, but a published article that
+    // cites "officials" does not fail CI unless asked (`--fail-level info`).
+    let t = tree(&[(
+        "a.txt",
+        "Ferry fees\n\nThe fees will rise in March, officials said.\n",
+    )]);
+    let default = quotecheck(t.path(), &["check", "--format", "concise", "a.txt"], None);
+    assert!(
+        default.stdout.contains("info[anonymous-source]"),
+        "{}",
+        default.stdout
+    );
+    assert_eq!(default.code, 0);
+    let strict = quotecheck(
+        t.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--fail-level",
+            "info",
+            "a.txt",
+        ],
+        None,
+    );
+    assert_eq!(strict.code, 1);
+}
+
+#[test]
 fn standard_input_takes_its_format_from_the_name() {
     let t = tree(&[]);
     let run = quotecheck(

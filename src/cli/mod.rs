@@ -103,7 +103,7 @@ struct CheckArgs {
     /// Never these rules.
     #[arg(long, value_delimiter = ',')]
     ignore: Vec<String>,
-    /// The lowest severity that makes the exit code 1 [default: info, or the config's].
+    /// The lowest severity that makes the exit code 1 [default: warning, or the config's].
     #[arg(long, value_enum)]
     fail_level: Option<Level>,
     /// The house quotation-mark style [default: any, or the config's].
