@@ -1513,14 +1513,23 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
         // (`the`, `a`, `his` … are [`noun_after_determiner`]'s.)
         Some("this" | "that" | "no" | "any") => true,
         // `three claims`, but `the mother of three replied`, `some said`:
-        // a past tense after a quantifier is its verb.
+        // a past tense after a quantifier is its verb, and so is a base
+        // form after `the two` (`“…,” the two write`).
         Some("few" | "some" | "many" | "several" | "two" | "three") => {
-            !(!lw.ends_with('s')
+            let past = !lw.ends_with('s')
                 && !lw.ends_with("ing")
                 && rules
                     .verbs
                     .get(lw.as_ref())
-                    .is_some_and(|vi| vi.lemma != *lw))
+                    .is_some_and(|vi| vi.lemma != *lw);
+            let after_the = i >= 2
+                && toks[i - 2].word
+                && toks[i - 2].lower(text).as_ref() == "the"
+                && rules
+                    .verbs
+                    .get(lw.as_ref())
+                    .is_some_and(|vi| vi.lemma == *lw);
+            !(past || after_the)
         }
         // After a preposition a verb form is a noun: `amid disputes over`,
         // `of claims`, `over charges` (a gerund may still report).
@@ -2400,6 +2409,18 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             // `Ryan on Tuesday called`, `Trump Monday said`, `Sanders during
             // a Sunday thanked`
             j -= 1;
+            // `the order released Friday said`: a document's participle.
+            if j > 1
+                && matches!(
+                    toks[j - 1].lower(text).as_ref(),
+                    "released" | "issued" | "published" | "posted" | "sent" | "filed"
+                )
+                && rules
+                    .documents
+                    .contains(strip_possessive(&toks[j - 2].lower(text)))
+            {
+                j -= 1;
+            }
             if j > 1 && matches!(w(j - 1), "a" | "the") && w(j - 2) == "during" {
                 j -= 2;
             } else if j > 0
@@ -2803,6 +2824,14 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
         }
         if DETERMINERS.contains(&lt) {
             start = k;
+            // `the two write`: the article before a quantifier.
+            if matches!(lt, "two" | "three" | "several" | "many")
+                && k > 0
+                && toks[k - 1].lower(text).as_ref() == "the"
+            {
+                start = k - 1;
+                break;
+            }
             let time_after_document = k > 1
                 && matches!(
                     toks[k - 1].lower(text).as_ref(),

@@ -1659,3 +1659,18 @@ fn a_trailing_tag_with_a_described_name() {
         ]
     );
 }
+
+#[test]
+fn the_two_and_a_document_released_on_a_weekday_speak_in_a_tag() {
+    let text = "The senators sent a letter.\n\n\
+        “You have set a new standard,” the two write. “We do not understand it.”\n\n\
+        “The request is denied,” the order released Friday said.\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("You have set", "the two"),
+            s("We do not", "the two"),
+            s("The request is", "the order"),
+        ]
+    );
+}
