@@ -1438,8 +1438,22 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
             && i > 0
             && toks[i - 1].text(text) == ","
             && np_before(text, toks, i, rules).is_some_and(|m| m.kind == MentionKind::Name);
+        // `“…,” the Saudis state in the white paper`: a name (with its
+        // article) right after a quote's closing comma is the tag's subject.
+        let tag_subject = prev_idx.is_some_and(|j| {
+            j + 1 == i && toks[j].is_capitalized(text) && {
+                let k = name_start(j);
+                let np = if k > 0 && toks[k - 1].lower(text).as_ref() == "the" {
+                    k - 1
+                } else {
+                    k
+                };
+                in_tag_position(text, toks[np].span.start)
+            }
+        });
         let ok = participle_clause
             || after_appositive
+            || tag_subject
             || match (prev_idx, prev.as_deref()) {
                 (Some(j), Some(p)) => {
                     j + 1 == i

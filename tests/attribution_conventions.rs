@@ -1674,3 +1674,17 @@ fn the_two_and_a_document_released_on_a_weekday_speak_in_a_tag() {
         ]
     );
 }
+
+#[test]
+fn a_name_right_after_a_quote_makes_a_noun_like_verb_a_tag() {
+    // `state` could be a noun; after `,” the Saudis` it is the tag's verb.
+    let text = "“We share the same enemy,” the Saudis state in the white paper. \
+        “We will act.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("We share the", "the Saudis"),
+            s("We will act.", "the Saudis")
+        ]
+    );
+}
