@@ -523,8 +523,8 @@ impl SpeakerTable {
         let cleaned = match sightings.get(at) {
             Some(s) if s.span == span => s.cleaned.clone(),
             _ => {
-                let (name, roles, gender) = clean_name(raw, rules);
-                SightedName::new(name, roles, gender)
+                let (name, roles, gender, counted) = clean_name_counted(raw, rules);
+                SightedName::with_words(name, counted, roles, gender)
             }
         };
         let org = is_org(raw, rules) && !headed_by_person(raw, rules);
@@ -867,13 +867,19 @@ pub fn name_words(s: &str) -> NameWords {
 /// [`last_word_lower`] of `s` is the last of the words (its last word was
 /// kept), in one pass over the words.
 fn name_words_counted(s: &str) -> (NameWords, usize, bool) {
+    words_counted(split_words(s), s.len())
+}
+
+/// [`name_words_counted`] of the name whose words (as [`split_words`]
+/// gives them) are `words`, `len` bytes in all at most.
+fn words_counted<'a>(words: impl Iterator<Item = &'a str>, len: usize) -> (NameWords, usize, bool) {
     let mut out = NameWords {
-        buf: String::with_capacity(s.len()),
+        buf: String::with_capacity(len),
         ends: SmallVec::new(),
     };
     let mut n = 0;
     let mut last_kept = false;
-    for w in split_words(s) {
+    for w in words {
         n += 1;
         let w = trim_non_alnum(strip_possessive(w));
         let start = out.buf.len();
@@ -1086,6 +1092,40 @@ fn is_org(raw: &str, rules: &LangRules) -> bool {
 /// A name without its titles and role words, the roles it carried, and the
 /// gender a title tells (`Mr.`, `Ms.`).
 pub fn clean_name(raw: &str, rules: &LangRules) -> (String, Vec<String>, Option<Gender>) {
+    let (name, roles, gender, _) = clean_name_with(raw, rules, false);
+    (name, roles, gender)
+}
+
+/// [`clean_name`], with [`name_words_counted`] of the name, taken from the
+/// words the cleaning kept rather than by splitting the name again.
+fn clean_name_counted(
+    raw: &str,
+    rules: &LangRules,
+) -> (
+    String,
+    Vec<String>,
+    Option<Gender>,
+    (NameWords, usize, bool),
+) {
+    let (name, roles, gender, counted) = clean_name_with(raw, rules, true);
+    let counted = counted.unwrap_or_else(|| name_words_counted(&name));
+    debug_assert_eq!(counted, name_words_counted(&name));
+    (name, roles, gender, counted)
+}
+
+/// [`clean_name`], and with `count` [`name_words_counted`] of the name
+/// when it is made of the kept words.
+#[allow(clippy::type_complexity)]
+fn clean_name_with(
+    raw: &str,
+    rules: &LangRules,
+    count: bool,
+) -> (
+    String,
+    Vec<String>,
+    Option<Gender>,
+    Option<(NameWords, usize, bool)>,
+) {
     // A name has a few words: on the stack.
     let words: SmallVec<[&str; 8]> = split_words(raw).collect();
     let mut roles = Vec::new();
@@ -1179,8 +1219,17 @@ pub fn clean_name(raw: &str, rules: &LangRules) -> (String, Vec<String>, Option<
     let coordinated = words.iter().any(|w| matches!(*w, "and" | "&"));
     if name.is_empty() || last_lower || coordinated || whole {
         name = raw.trim_end_matches([',', '’', '\'']).to_string();
+        return (name, roles, gender, None);
     }
-    (name, roles, gender)
+    // The name's words are the kept words, less any a possessive left
+    // empty (none of them holds white space: they were split on it).
+    let counted = count.then(|| {
+        words_counted(
+            name_words.iter().copied().filter(|w| !w.is_empty()),
+            name.len(),
+        )
+    });
+    (name, roles, gender, counted)
 }
 
 /// Whether a speaker name is headed by a person noun (`… spokesperson`).
@@ -1387,8 +1436,7 @@ pub fn sightings_with<'t>(
                 }
                 Some(None) => {}
                 _ => {
-                    let (name, roles, gender) = clean_name(raw, rules);
-                    let counted = name_words_counted(&name);
+                    let (name, roles, gender, counted) = clean_name_counted(raw, rules);
                     let name_len = counted.1;
                     if !name.is_empty() && name_len <= 5 {
                         out.push(NameSighting {
