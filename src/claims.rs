@@ -371,11 +371,34 @@ fn words_upto(s: &str, n: usize, counts: impl Fn(char) -> bool) -> usize {
 
 /// The number of letters and digits in `s`, byte by byte when it is ASCII.
 fn alnum_chars(s: &str) -> usize {
-    if s.is_ascii() {
-        s.bytes().filter(u8::is_ascii_alphanumeric).count()
-    } else {
-        s.chars().filter(|&c| crate::tokens::is_alnum(c)).count()
+    let bytes = s.as_bytes();
+    // Eight bytes at a time: the ASCII letters and digits by their bits,
+    // and each other character decoded at its lead byte (a quotation's
+    // curly marks make most contents not ASCII, but few of their bytes).
+    let wide = |at: usize| usize::from(s[at..].chars().next().is_some_and(crate::tokens::is_alnum));
+    let mut n = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().expect("eight bytes"));
+        let (alnum, _) = crate::tokens::alnum_and_upper(w);
+        n += alnum.count_ones() as usize;
+        // Lead bytes of multi-byte characters: `11xxxxxx`.
+        let mut lead = w & (w << 1) & 0x8080_8080_8080_8080;
+        while lead != 0 {
+            n += wide(at + lead.trailing_zeros() as usize / 8);
+            lead &= lead - 1;
+        }
+        at += 8;
     }
+    for (k, &b) in chunks.remainder().iter().enumerate() {
+        if b.is_ascii_alphanumeric() {
+            n += 1;
+        } else if b >= 0xC0 {
+            n += wide(at + k);
+        }
+    }
+    n
 }
 fn find_word(hay: &str, word: &str) -> Option<usize> {
     hay.match_indices(word).map(|(i, _)| i).find(|&i| {
@@ -388,6 +411,20 @@ fn find_word(hay: &str, word: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alnum_chars_counts_as_chars_do() {
+        for t in [
+            "",
+            "plain ascii 123",
+            "“Yes,” he said — it’s 3½ times ① naïve Ünal 東京 straße",
+            "é",
+            "’’’",
+        ] {
+            let want = t.chars().filter(|&c| crate::tokens::is_alnum(c)).count();
+            assert_eq!(alnum_chars(t), want, "{t:?}");
+        }
+    }
 
     #[test]
     fn words_upto_agrees_with_split_whitespace() {

@@ -1567,7 +1567,14 @@ fn verb_source(
             }
         }
     }
-    let source = np_before(text, toks, v, rules).map(|m| relative_antecedent(text, toks, m, rules));
+    // (After a break, not after a quote, `np_before` was found `None`
+    // above for a verb that is no gerund.)
+    let source = if after_break && !after_quote && !gerund {
+        None
+    } else {
+        np_before(text, toks, v, rules)
+    }
+    .map(|m| relative_antecedent(text, toks, m, rules));
     // `Black Lives Matter issued a statement saying …`: the statement's
     // issuer is the source, not the document itself.
     if gerund

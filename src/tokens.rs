@@ -167,7 +167,7 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 /// bit exactly at the range's bound (no sum leaves its byte); a byte of
 /// the high half is neither.
 #[inline(always)]
-fn alnum_and_upper(w: u64) -> (u64, u64) {
+pub(crate) fn alnum_and_upper(w: u64) -> (u64, u64) {
     let ascii = !w & HIGH;
     let y = w & !HIGH;
     // The high bit where the byte is at least `lo`, and where at most `hi`.
