@@ -302,6 +302,12 @@ fn content_of(
 
 fn skip_dateline(text: &str, span: Span) -> Span {
     let s = span.slice(text);
+    // The head below is at most 60 characters, so within the first 240
+    // bytes: without a separator's byte there, there is no dateline, and
+    // no characters need counting.
+    if memchr::memchr3(b':', b'-', 0xE2, &s.as_bytes()[..s.len().min(240)]).is_none() {
+        return span;
+    }
     // The first 60 characters: bytes, when they are ASCII.
     let head = match s.as_bytes().get(..60) {
         Some(b) if b.is_ascii() && s.len() > 60 => &s[..60],
