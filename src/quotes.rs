@@ -504,7 +504,15 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
         })
         .unwrap_or(lowered);
     let last_byte = lower_before.as_bytes().last();
+    let lb = lower_before.as_bytes();
     for cue in rules.scare_cues_ending(last_byte) {
+        // The byte before the last first: the cues of one last byte mostly
+        // differ there (`said` is none of the `-ed` cues), and a cue
+        // longer than the context cannot end it.
+        let c = cue.as_bytes();
+        if c.len() >= 2 && (lb.len() < c.len() || lb[lb.len() - 2] != c[c.len() - 2]) {
+            continue;
+        }
         // The last byte first: most cues end in another letter.
         if cue.as_bytes().last().is_none_or(|b| Some(b) == last_byte)
             && lower_before.ends_with(cue.as_str())
