@@ -1586,7 +1586,7 @@ fn intro_subject(inp: &Input, sentence: Span) -> Option<Mention> {
     while end < toks.len()
         && end - start < 6
         && toks[end].word
-        && crate::tokens::is_capitalized(toks[end].text(inp.text))
+        && toks[end].is_capitalized(inp.text)
     {
         end += 1;
     }
