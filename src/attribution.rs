@@ -641,7 +641,7 @@ pub fn attribute(
         } else if q.kind == QuoteKind::Fragment
             && !follows_attributed
             && !mute_subject
-            && q.content.slice(inp.text).split_whitespace().take(5).count() <= 4
+            && crate::tokens::words_upto(q.content.slice(inp.text), 5) <= 4
             && !s_open.is_some_and(any_cue_in)
         {
             kinds[qi] = QuoteKind::Scare;

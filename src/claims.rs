@@ -108,7 +108,7 @@ pub fn extract(inp: &Input) -> Vec<Claim> {
             continue;
         };
         // A quote inside the content makes it (mostly) direct.
-        let words = words_upto(content.slice(text), 3, |_| true);
+        let words = crate::tokens::words_upto(content.slice(text), 3);
         if words < 3 {
             continue;
         }

@@ -551,7 +551,7 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
     let first = content.chars().next().unwrap_or(' ');
     let starts_upper = first.is_uppercase() || !first.is_alphabetic();
     // Counted up to what the rules below ask, so long quotes cost nothing.
-    let words = content.split_whitespace().take(6).count();
+    let words = crate::tokens::words_upto(content, 6);
     // `on CNN’s “New Day,”`, `appeared on “Meet the Press.”`, `the “Gang of
     // Eight,”`: a title-case name after a possessive, `on` or `the` names a
     // show, a work or a group, whatever punctuation the marks hold.
