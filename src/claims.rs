@@ -303,9 +303,15 @@ fn content_of(
 fn skip_dateline(text: &str, span: Span) -> Span {
     let s = span.slice(text);
     // The head below is at most 60 characters, so within the first 240
-    // bytes: without a separator's byte there, there is no dateline, and
-    // no characters need counting.
-    if memchr::memchr3(b':', b'-', 0xE2, &s.as_bytes()[..s.len().min(240)]).is_none() {
+    // bytes: without a separator there (`:`, `-`, or the `E2 80 93/94` of
+    // `–` and `—`; `’` and `“` share only the lead byte), there is no
+    // dateline, and no characters need counting.
+    let window = &s.as_bytes()[..s.len().min(240)];
+    if memchr::memchr2(b':', b'-', window).is_none()
+        && !memchr::memchr_iter(0xE2, window).any(|k| {
+            window.get(k + 1) == Some(&0x80) && matches!(window.get(k + 2), Some(0x93 | 0x94))
+        })
+    {
         return span;
     }
     // The first 60 characters: bytes, when they are ASCII.
