@@ -664,7 +664,7 @@ pub fn attribute(
         } else if q.kind == QuoteKind::Fragment
             && !follows_attributed
             && !mute_subject
-            && q.content.slice(inp.text).split_whitespace().take(5).count() <= 4
+            && crate::tokens::words_upto(q.content.slice(inp.text), 5) <= 4
             && !s_open.is_some_and(any_cue_in)
         {
             kinds[qi] = QuoteKind::Scare;
@@ -1631,7 +1631,7 @@ fn intro_subject(inp: &Input, sentence: Span) -> Option<Mention> {
     while end < toks.len()
         && end - start < 6
         && toks[end].word
-        && crate::tokens::is_capitalized(toks[end].text(inp.text))
+        && toks[end].is_capitalized(inp.text)
     {
         end += 1;
     }

@@ -1254,7 +1254,7 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
             ) || toks
                 .get(i + 1)
                 .is_some_and(|t| matches!(t.text(text), "," | ":"))
-                && is_capitalized(toks[i - 1].text(text)))
+                && toks[i - 1].is_capitalized(text))
         {
             return false;
         }
@@ -1653,7 +1653,14 @@ fn verb_source(
             }
         }
     }
-    let source = np_before(text, toks, v, rules).map(|m| relative_antecedent(text, toks, m, rules));
+    // (After a break, not after a quote, `np_before` was found `None`
+    // above for a verb that is no gerund.)
+    let source = if after_break && !after_quote && !gerund {
+        None
+    } else {
+        np_before(text, toks, v, rules)
+    }
+    .map(|m| relative_antecedent(text, toks, m, rules));
     // `Black Lives Matter issued a statement saying …`: the statement's
     // issuer is the source, not the document itself.
     if gerund
@@ -1826,7 +1833,7 @@ fn main_clause_subject(
             .iter()
             .any(|t| t.text(text) == "(" || t.text(text) == ",")
         && toks[0].word
-        && is_capitalized(w(0))
+        && toks[0].is_capitalized(text)
     {
         start = d + 1;
     }
@@ -1847,7 +1854,7 @@ fn main_clause_subject(
                 // that closes it may close the opener too.
                 comma = Some(close);
                 k = close;
-            } else if comma.is_some() && toks[k].word && is_capitalized(w(k)) {
+            } else if comma.is_some() && toks[k].word && toks[k].is_capitalized(text) {
                 // `…, Mrs. Clinton tried`: a capitalised word after a comma
                 // may open the main clause; keep looking for its verb.
             } else if comma.is_some() && toks[k].word && finite_verb(text, toks, k, rules) {
@@ -2174,7 +2181,6 @@ pub fn colon_label(text: &str, sentence: Span, colon: u32, rules: &LangRules) ->
     if n == 0 {
         return None;
     }
-    let w = |i: usize| toks[i].text(text);
     if let Some(m) = np_before(text, toks.as_slice(), n, rules) {
         let k = toks.partition_point(|t| t.span.start < m.span.start);
         let from = k > 0 && matches!(toks[k - 1].lower(text).as_ref(), "from");
@@ -2213,7 +2219,7 @@ pub fn colon_label(text: &str, sentence: Span, colon: u32, rules: &LangRules) ->
     // `Here’s Clinton in December 1992:`
     if n > 1 && matches!(toks[0].lower(text).as_ref(), "here’s" | "here's") {
         let mut e = 1;
-        while e < n && toks[e].word && is_capitalized(w(e)) {
+        while e < n && toks[e].word && toks[e].is_capitalized(text) {
             e += 1;
         }
         if e > 1 {
@@ -2255,7 +2261,7 @@ pub fn subject(text: &str, sentence: Span, rules: &LangRules) -> Option<Mention>
                     || matches!(lower(p).as_ref(), "he" | "she" | "it" | "they" | "who")
                     || rules.documents.contains(lower(p).as_ref())
             };
-            !is_capitalized(t.text(text))
+            !t.is_capitalized(text)
                 && (lt.ends_with("ed")
                     || lt.ends_with('s')
                         && !lt.ends_with("ss")
@@ -2619,7 +2625,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                     && opener.len() > 4
                     && seg_start + 1 < comma
                     && toks[seg_start + 1].word
-                    && !is_capitalized(w(seg_start + 1));
+                    && !toks[seg_start + 1].is_capitalized(text);
                 // `Just last week, J.J. Goldberg, …, wrote`: a time
                 // adverbial of a few words.
                 let time_opener = comma - seg_start <= 4
@@ -2688,9 +2694,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                         {
                             let name_toks = &toks[next_end + 1..j - 1];
                             if name_toks.len() <= 4
-                                && name_toks
-                                    .iter()
-                                    .all(|t| t.word && is_capitalized(t.text(text)))
+                                && name_toks.iter().all(|t| t.word && t.is_capitalized(text))
                             {
                                 return Some(Mention {
                                     span: Span {
@@ -2757,9 +2761,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                 {
                     let name_toks = &toks[comma + 1..j - 1];
                     let is_name = name_toks.len() <= 4
-                        && name_toks
-                            .iter()
-                            .all(|t| t.word && is_capitalized(t.text(text)));
+                        && name_toks.iter().all(|t| t.word && t.is_capitalized(text));
                     if is_name {
                         let span = Span {
                             start: m.span.start,
@@ -3006,7 +3008,7 @@ pub fn np_after(
                 toks[s..toks.len().min(s + 5)]
                     .iter()
                     .take_while(|t| t.word && !STOP.contains(&t.lower(text).as_ref()))
-                    .any(|t| is_capitalized(t.text(text)))
+                    .any(|t| t.is_capitalized(text))
             };
             if !(is_capitalized(t)
                 || DETERMINERS.contains(&lt)
@@ -3100,17 +3102,17 @@ pub fn mention(text: &str, span: Span, toks: &[Token], rules: &LangRules) -> Men
             .documents
             .contains(lower(strip_possessive(h)).as_ref())
     }) && words()
-        .all(|t| !is_capitalized(t.text(text)) || DETERMINERS.contains(&t.lower(text).as_ref()))
+        .all(|t| !t.is_capitalized(text) || DETERMINERS.contains(&t.lower(text).as_ref()))
     {
         MentionKind::Document
-    } else if !words().skip(1).any(|t| is_capitalized(t.text(text)))
+    } else if !words().skip(1).any(|t| t.is_capitalized(text))
         // `sources` is anonymous; `sources close to Putin` names somebody.
         && is_anonymous(&lower(raw), rules)
     {
         MentionKind::Anonymous
     } else if words().enumerate().any(|(i, t)| {
         let w = t.text(text);
-        is_capitalized(w)
+        t.is_capitalized(text)
             && !rules.is_title(w)
             && !(i == 0 && DETERMINERS.contains(&t.lower(text).as_ref()))
     }) {

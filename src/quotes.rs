@@ -504,7 +504,15 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
         })
         .unwrap_or(lowered);
     let last_byte = lower_before.as_bytes().last();
+    let lb = lower_before.as_bytes();
     for cue in rules.scare_cues_ending(last_byte) {
+        // The byte before the last first: the cues of one last byte mostly
+        // differ there (`said` is none of the `-ed` cues), and a cue
+        // longer than the context cannot end it.
+        let c = cue.as_bytes();
+        if c.len() >= 2 && (lb.len() < c.len() || lb[lb.len() - 2] != c[c.len() - 2]) {
+            continue;
+        }
         // The last byte first: most cues end in another letter.
         if cue.as_bytes().last().is_none_or(|b| Some(b) == last_byte)
             && lower_before.ends_with(cue.as_str())
@@ -543,7 +551,7 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
     let first = content.chars().next().unwrap_or(' ');
     let starts_upper = first.is_uppercase() || !first.is_alphabetic();
     // Counted up to what the rules below ask, so long quotes cost nothing.
-    let words = content.split_whitespace().take(6).count();
+    let words = crate::tokens::words_upto(content, 6);
     // `on CNN’s “New Day,”`, `appeared on “Meet the Press.”`, `the “Gang of
     // Eight,”`: a title-case name after a possessive, `on` or `the` names a
     // show, a work or a group, whatever punctuation the marks hold.
@@ -730,7 +738,7 @@ fn named_by_a_person(before: &str, cue: &str) -> bool {
 /// verb, so passives and participles (`is called`, `a class called`) are
 /// not.
 fn named_with_object(before: &str) -> bool {
-    let words: smallvec::SmallVec<[&str; 9]> = before.split_whitespace().rev().take(9).collect();
+    let words = last_words(before);
     // words[0] is the last word before the mark.
     for (k, w) in words.iter().enumerate().skip(1).take(5) {
         let lw = lower(w);
@@ -774,6 +782,33 @@ fn named_with_object(before: &str) -> bool {
         });
     }
     false
+}
+
+/// `s.split_whitespace().rev().take(9)`, collected; on the bytes when `s`
+/// is ASCII (its white space is then `' '` and `\t..=\r`).
+fn last_words(s: &str) -> smallvec::SmallVec<[&str; 9]> {
+    if !s.is_ascii() {
+        return s.split_whitespace().rev().take(9).collect();
+    }
+    let mut out = smallvec::SmallVec::new();
+    let space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
+    let b = s.as_bytes();
+    let mut end = b.len();
+    while out.len() < 9 {
+        while end > 0 && space(b[end - 1]) {
+            end -= 1;
+        }
+        if end == 0 {
+            break;
+        }
+        let mut start = end;
+        while start > 0 && !space(b[start - 1]) {
+            start -= 1;
+        }
+        out.push(&s[start..end]);
+        end = start;
+    }
+    out
 }
 
 /// Whether `before` (lowercase, a determiner dropped) ends in a verb or
@@ -882,6 +917,25 @@ pub fn is_title_case(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_words_split_as_split_whitespace_does() {
+        for t in [
+            "",
+            "   ",
+            "one",
+            " he called his  opponent\t",
+            "a\x0Bb\x0Cc\rd\ne f g h i j k l",
+            "x\x1Fy z",
+            "referred to him as a",
+            "é  Ünal said\u{a0}it",
+            "“Yes,” he said — it’s\u{2009}thin\u{3000}wide\u{85}next\u{2028}line\u{205f}m",
+            "he called its “best” ’90s\u{202f}x\u{1680}y\u{200a}z\u{200b}w",
+        ] {
+            let want: Vec<&str> = t.split_whitespace().rev().take(9).collect();
+            assert_eq!(last_words(t).to_vec(), want, "{t:?}");
+        }
+    }
     use crate::document::paragraphs;
     use crate::{marks, sentences};
 

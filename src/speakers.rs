@@ -224,24 +224,27 @@ pub struct SightedName {
     name_len: usize,
     /// [`EntityKey`] of `words`.
     key: EntityKey,
+    /// Whether the name's [`last_word_lower`] is the last of `words`
+    /// (it is unless that word was dropped: empty once trimmed, or an
+    /// article).
+    key_is_last: bool,
 }
 
 impl SightedName {
     /// The name as cleaned, with its words, key and length worked out.
     fn new(name: String, roles: Vec<String>, gender: Option<Gender>) -> std::rc::Rc<Self> {
-        let name_len = word_count(&name);
-        Self::with_len(name, name_len, roles, gender)
+        let counted = name_words_counted(&name);
+        Self::with_words(name, counted, roles, gender)
     }
 
-    /// [`SightedName::new`] with `name_len`, the name's word count, known.
-    fn with_len(
+    /// [`SightedName::new`] with [`name_words_counted`] of `name` known.
+    fn with_words(
         name: String,
-        name_len: usize,
+        (words, name_len, key_is_last): (NameWords, usize, bool),
         roles: Vec<String>,
         gender: Option<Gender>,
     ) -> std::rc::Rc<Self> {
         debug_assert_eq!(name_len, word_count(&name));
-        let words = name_words(&name);
         std::rc::Rc::new(SightedName {
             name_len,
             key: EntityKey::of(&words),
@@ -250,7 +253,17 @@ impl SightedName {
             words,
             gender,
             org: std::cell::OnceCell::new(),
+            key_is_last,
         })
+    }
+
+    /// [`last_word_lower`] of the name, read from its words when it is
+    /// the last of them.
+    fn last_key(&self) -> crate::lower::Lower<'_> {
+        match self.words.last() {
+            Some(w) if self.key_is_last => crate::lower::Lower::Borrowed(w),
+            _ => last_word_lower(&self.name),
+        }
     }
 }
 
@@ -280,13 +293,20 @@ impl SpeakerTable {
 
     fn push_speaker(&mut self, speaker: Speaker) -> usize {
         let key = last_word_key(&speaker.name);
-        let words = name_words(&speaker.name);
-        self.push_speaker_with(speaker, key, words)
+        let (words, name_len, _) = name_words_counted(&speaker.name);
+        self.push_speaker_with(speaker, key, words, name_len)
     }
 
-    /// [`SpeakerTable::push_speaker`] with the name's [`last_word_key`] and
-    /// [`name_words`] known already.
-    fn push_speaker_with(&mut self, speaker: Speaker, key: String, words: NameWords) -> usize {
+    /// [`SpeakerTable::push_speaker`] with the name's [`last_word_key`],
+    /// [`name_words`] and [`word_count`] known already.
+    fn push_speaker_with(
+        &mut self,
+        speaker: Speaker,
+        key: String,
+        words: NameWords,
+        name_len: usize,
+    ) -> usize {
+        debug_assert_eq!(name_len, word_count(&speaker.name));
         let id = self.speakers.len();
         if id == 0 {
             // An article names a handful of speakers: room for them at
@@ -301,7 +321,7 @@ impl SpeakerTable {
         self.by_last.entry(key).or_default().push(id);
         self.keys.push(EntityKey::of(&words));
         self.words.push(words);
-        self.name_lens.push(word_count(&speaker.name));
+        self.name_lens.push(name_len);
         for &m in &speaker.mentions {
             self.log.push((m.start, id));
         }
@@ -383,7 +403,17 @@ impl SpeakerTable {
                                 && same_entity_keyed(&s.words, &s.key, &words, &key)
                     })
                     .max_by_key(|s| s.name_len);
-                let (id, res) = self.add_named(name, words, key, kind, m.span, roles, gender);
+                let (id, res) = self.add_named_with(
+                    name,
+                    cleaned.name_len,
+                    &cleaned.last_key(),
+                    words,
+                    key,
+                    kind,
+                    m.span,
+                    roles,
+                    gender,
+                );
                 if let Some(f) = fuller {
                     if f.name_len > self.name_lens[id] {
                         self.speakers[id].name = f.name.clone();
@@ -416,10 +446,19 @@ impl SpeakerTable {
                 } else {
                     SpeakerKind::Person
                 };
-                let words = name_words(raw);
+                let (words, name_len, _) = name_words_counted(raw);
                 let key = EntityKey::of(&words);
-                let (id, res) =
-                    self.add_named(raw, Cow::Owned(words), key, kind, m.span, &[], None);
+                let (id, res) = self.add_named_with(
+                    raw,
+                    name_len,
+                    &last_word_lower(raw),
+                    Cow::Owned(words),
+                    key,
+                    kind,
+                    m.span,
+                    &[],
+                    None,
+                );
                 Some((id as u32, res))
             }
             MentionKind::Document | MentionKind::Anonymous => {
@@ -484,8 +523,8 @@ impl SpeakerTable {
         let cleaned = match sightings.get(at) {
             Some(s) if s.span == span => s.cleaned.clone(),
             _ => {
-                let (name, roles, gender) = clean_name(raw, rules);
-                SightedName::new(name, roles, gender)
+                let (name, roles, gender, counted) = clean_name_counted(raw, rules);
+                SightedName::with_words(name, counted, roles, gender)
             }
         };
         let org = is_org(raw, rules) && !headed_by_person(raw, rules);
@@ -563,6 +602,7 @@ impl SpeakerTable {
     /// `mention_words` are [`name_words`] of `name`, `mention_key` their
     /// [`EntityKey`]; the words are copied only when the table keeps them.
     #[allow(clippy::too_many_arguments)]
+    #[cfg(test)]
     fn add_named(
         &mut self,
         name: &str,
@@ -573,8 +613,37 @@ impl SpeakerTable {
         roles: &[String],
         gender: Option<Gender>,
     ) -> (usize, Resolution) {
-        let key = last_word_lower(name);
-        let exact = self.by_last.get(&*key).map_or(&[][..], Vec::as_slice);
+        self.add_named_with(
+            name,
+            word_count(name),
+            &last_word_lower(name),
+            mention_words,
+            mention_key,
+            kind,
+            span,
+            roles,
+            gender,
+        )
+    }
+
+    /// [`SpeakerTable::add_named`] with the name's [`word_count`] and
+    /// [`last_word_lower`] known.
+    #[allow(clippy::too_many_arguments)]
+    fn add_named_with(
+        &mut self,
+        name: &str,
+        name_len: usize,
+        key: &str,
+        mention_words: Cow<'_, NameWords>,
+        mention_key: EntityKey,
+        kind: SpeakerKind,
+        span: Span,
+        roles: &[String],
+        gender: Option<Gender>,
+    ) -> (usize, Resolution) {
+        debug_assert_eq!(name_len, word_count(name));
+        debug_assert_eq!(key, &*last_word_lower(name));
+        let exact = self.by_last.get(key).map_or(&[][..], Vec::as_slice);
         // The key turns away most speakers before their words are compared.
         let same = |&i: &usize| {
             let s = &self.speakers[i];
@@ -610,7 +679,7 @@ impl SpeakerTable {
         if let Some(i) = found {
             self.note(i, span);
             let s = &mut self.speakers[i];
-            let (new_len, old_len) = (word_count(name), self.name_lens[i]);
+            let (new_len, old_len) = (name_len, self.name_lens[i]);
             let res = if new_len < old_len {
                 Resolution::ShortName
             } else {
@@ -640,7 +709,12 @@ impl SpeakerTable {
             gender,
             belongs_to: None,
         };
-        let id = self.push_speaker_with(speaker, key.into_string(), mention_words.into_owned());
+        let id = self.push_speaker_with(
+            speaker,
+            key.to_owned(),
+            mention_words.into_owned(),
+            name_len,
+        );
         (id, Resolution::AsWritten)
     }
 
@@ -679,8 +753,10 @@ impl SpeakerTable {
 
     /// Adds the person a name sighting names (or finds them in the table).
     fn add_sighted_person(&mut self, s: &NameSighting, gender: Option<Gender>) -> usize {
-        let (id, _) = self.add_named(
+        let (id, _) = self.add_named_with(
             &s.name,
+            s.name_len,
+            &s.last_key(),
             Cow::Borrowed(&s.words),
             s.key,
             SpeakerKind::Person,
@@ -784,11 +860,27 @@ pub fn same_entity(a: &str, b: &str) -> bool {
 
 /// A name's words, lowercased, without possessives, punctuation and articles.
 pub fn name_words(s: &str) -> NameWords {
+    name_words_counted(s).0
+}
+
+/// [`name_words`] of `s`, [`word_count`] of `s`, and whether
+/// [`last_word_lower`] of `s` is the last of the words (its last word was
+/// kept), in one pass over the words.
+fn name_words_counted(s: &str) -> (NameWords, usize, bool) {
+    words_counted(split_words(s), s.len())
+}
+
+/// [`name_words_counted`] of the name whose words (as [`split_words`]
+/// gives them) are `words`, `len` bytes in all at most.
+fn words_counted<'a>(words: impl Iterator<Item = &'a str>, len: usize) -> (NameWords, usize, bool) {
     let mut out = NameWords {
-        buf: String::with_capacity(s.len()),
+        buf: String::with_capacity(len),
         ends: SmallVec::new(),
     };
-    for w in split_words(s) {
+    let mut n = 0;
+    let mut last_kept = false;
+    for w in words {
+        n += 1;
         let w = trim_non_alnum(strip_possessive(w));
         let start = out.buf.len();
         if w.is_ascii() {
@@ -798,13 +890,14 @@ pub fn name_words(s: &str) -> NameWords {
         } else {
             out.buf.push_str(&lower(w));
         }
-        if out.buf.len() > start && !matches!(&out.buf[start..], "the" | "a" | "an") {
+        last_kept = out.buf.len() > start && !matches!(&out.buf[start..], "the" | "a" | "an");
+        if last_kept {
             out.ends.push(out.buf.len());
         } else {
             out.buf.truncate(start);
         }
     }
-    out
+    (out, n, last_kept)
 }
 
 /// The words [`name_words`] gives, back to back in one buffer (one
@@ -999,6 +1092,40 @@ fn is_org(raw: &str, rules: &LangRules) -> bool {
 /// A name without its titles and role words, the roles it carried, and the
 /// gender a title tells (`Mr.`, `Ms.`).
 pub fn clean_name(raw: &str, rules: &LangRules) -> (String, Vec<String>, Option<Gender>) {
+    let (name, roles, gender, _) = clean_name_with(raw, rules, false);
+    (name, roles, gender)
+}
+
+/// [`clean_name`], with [`name_words_counted`] of the name, taken from the
+/// words the cleaning kept rather than by splitting the name again.
+fn clean_name_counted(
+    raw: &str,
+    rules: &LangRules,
+) -> (
+    String,
+    Vec<String>,
+    Option<Gender>,
+    (NameWords, usize, bool),
+) {
+    let (name, roles, gender, counted) = clean_name_with(raw, rules, true);
+    let counted = counted.unwrap_or_else(|| name_words_counted(&name));
+    debug_assert_eq!(counted, name_words_counted(&name));
+    (name, roles, gender, counted)
+}
+
+/// [`clean_name`], and with `count` [`name_words_counted`] of the name
+/// when it is made of the kept words.
+#[allow(clippy::type_complexity)]
+fn clean_name_with(
+    raw: &str,
+    rules: &LangRules,
+    count: bool,
+) -> (
+    String,
+    Vec<String>,
+    Option<Gender>,
+    Option<(NameWords, usize, bool)>,
+) {
     // A name has a few words: on the stack.
     let words: SmallVec<[&str; 8]> = split_words(raw).collect();
     let mut roles = Vec::new();
@@ -1092,8 +1219,17 @@ pub fn clean_name(raw: &str, rules: &LangRules) -> (String, Vec<String>, Option<
     let coordinated = words.iter().any(|w| matches!(*w, "and" | "&"));
     if name.is_empty() || last_lower || coordinated || whole {
         name = raw.trim_end_matches([',', '’', '\'']).to_string();
+        return (name, roles, gender, None);
     }
-    (name, roles, gender)
+    // The name's words are the kept words, less any a possessive left
+    // empty (none of them holds white space: they were split on it).
+    let counted = count.then(|| {
+        words_counted(
+            name_words.iter().copied().filter(|w| !w.is_empty()),
+            name.len(),
+        )
+    });
+    (name, roles, gender, counted)
 }
 
 /// Whether a speaker name is headed by a person noun (`… spokesperson`).
@@ -1272,9 +1408,8 @@ pub fn sightings_with<'t>(
             let again = NameSighting {
                 span: toks[s].span,
                 // (One token: one word.)
-                cleaned: SightedName::with_len(
+                cleaned: SightedName::new(
                     toks[s].text(text).to_string(),
-                    1,
                     full.roles.clone(),
                     full.gender,
                 ),
@@ -1301,14 +1436,14 @@ pub fn sightings_with<'t>(
                 }
                 Some(None) => {}
                 _ => {
-                    let (name, roles, gender) = clean_name(raw, rules);
-                    let name_len = word_count(&name);
+                    let (name, roles, gender, counted) = clean_name_counted(raw, rules);
+                    let name_len = counted.1;
                     if !name.is_empty() && name_len <= 5 {
                         out.push(NameSighting {
                             span,
                             subject_of,
                             sentence_end: sentence.end,
-                            cleaned: SightedName::with_len(name, name_len, roles, gender),
+                            cleaned: SightedName::with_words(name, counted, roles, gender),
                         });
                         seen.first.insert(raw, Some(out.len() - 1));
                     } else {

@@ -167,7 +167,7 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 /// bit exactly at the range's bound (no sum leaves its byte); a byte of
 /// the high half is neither.
 #[inline(always)]
-fn alnum_and_upper(w: u64) -> (u64, u64) {
+pub(crate) fn alnum_and_upper(w: u64) -> (u64, u64) {
     let ascii = !w & HIGH;
     let y = w & !HIGH;
     // The high bit where the byte is at least `lo`, and where at most `hi`.
@@ -418,6 +418,35 @@ fn word_suffix(
     (end, seen)
 }
 
+/// `s.split_whitespace().take(n).count()`, on the bytes: a character is
+/// decoded only at a lead byte that white space outside ASCII starts with
+/// (`C2` for U+0085 and U+00A0, `E1` for U+1680, `E2` for U+2000–U+205F,
+/// `E3` for U+3000).
+pub(crate) fn words_upto(s: &str, n: usize) -> usize {
+    let b = s.as_bytes();
+    let (mut count, mut in_word, mut i) = (0, false, 0);
+    while i < b.len() && count < n {
+        let (space, len) = match b[i] {
+            b' ' | b'\t'..=b'\r' => (true, 1),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                let c = s[i..].chars().next().unwrap_or('x');
+                (c.is_whitespace(), c.len_utf8())
+            }
+            // Any other byte: no white space starts there (a continuation
+            // byte is passed one at a time).
+            _ => (false, 1),
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            count += 1;
+        }
+        i += len;
+    }
+    count
+}
+
 /// Whether the word starts with an uppercase letter.
 #[inline]
 pub fn is_capitalized(word: &str) -> bool {
@@ -447,6 +476,29 @@ pub fn strip_possessive(word: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_upto_counts_as_split_whitespace_does() {
+        let texts = [
+            "",
+            "   ",
+            "one",
+            " one two  three\tfour\nfive six seven ",
+            "— “Yes,” he said , . ! x",
+            "a\u{a0}b\u{2003}c\u{3000}d\u{85}e f\u{200b}g\u{1680}h\u{2028}i\u{205f}j",
+            "é ü 東京 ’s ’ … ①½ straße\u{202f}x",
+            "x\x1Fy z\u{2060}w",
+        ];
+        for t in texts {
+            for n in 0..12 {
+                assert_eq!(
+                    words_upto(t, n),
+                    t.split_whitespace().take(n).count(),
+                    "{t:?} {n}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn general_punctuation_has_no_letters_or_digits() {

@@ -105,6 +105,139 @@ fn push_claim<S: std::ops::Deref<Target = str>>(out: &mut String, c: &ClaimRecor
     out.push('}');
 }
 
+/// The `id` and `text` of an input line of the usual shape: one object
+/// holding a string `text` and, optionally, an `id` that is a string or
+/// `null`, in either order, and nothing else. Read without `serde_json`'s
+/// machinery: `memchr` finds the end of the text and its escapes, and the
+/// text is borrowed from the line when it has none. `None` for any other
+/// line (other keys or values, a duplicate key, a surrogate escape, a
+/// control character, bad UTF-8, an error of any kind): `serde_json` reads
+/// those, so what it accepts and the errors it reports stay its own.
+pub fn read_usual(line: &[u8]) -> Option<(Value, std::borrow::Cow<'_, str>)> {
+    let ws = |i: &mut usize| {
+        while line
+            .get(*i)
+            .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        {
+            *i += 1;
+        }
+    };
+    let mut i = 0;
+    ws(&mut i);
+    (line.get(i) == Some(&b'{')).then_some(())?;
+    i += 1;
+    let (mut id, mut text) = (None, None);
+    loop {
+        ws(&mut i);
+        (line.get(i) == Some(&b'"')).then_some(())?;
+        let key_end = i + 1 + memchr::memchr2(b'"', b'\\', &line[i + 1..])?;
+        let key = &line[i + 1..key_end];
+        i = key_end + 1;
+        ws(&mut i);
+        (line.get(i) == Some(&b':')).then_some(())?;
+        i += 1;
+        ws(&mut i);
+        match key {
+            b"text" if text.is_none() => {
+                (line.get(i) == Some(&b'"')).then_some(())?;
+                i += 1;
+                text = Some(read_string(line, &mut i)?);
+            }
+            b"id" if id.is_none() => match line.get(i) {
+                Some(b'"') => {
+                    i += 1;
+                    id = Some(Value::String(read_string(line, &mut i)?.into_owned()));
+                }
+                Some(b'n') if line[i..].starts_with(b"null") => {
+                    i += 4;
+                    id = Some(Value::Null);
+                }
+                _ => return None,
+            },
+            _ => return None,
+        }
+        ws(&mut i);
+        match line.get(i) {
+            Some(b',') => i += 1,
+            Some(b'}') => {
+                i += 1;
+                break;
+            }
+            _ => return None,
+        }
+    }
+    ws(&mut i);
+    (i == line.len()).then_some(())?;
+    Some((id.unwrap_or(Value::Null), text?))
+}
+
+/// The JSON string from byte `*i` (after its opening quote) to its closing
+/// quote, decoded; `*i` is left after the closing quote. `None` for what
+/// [`read_usual`] leaves to `serde_json`.
+fn read_string<'a>(line: &'a [u8], i: &mut usize) -> Option<std::borrow::Cow<'a, str>> {
+    let start = *i;
+    let mut from = start;
+    let mut decoded: Option<Vec<u8>> = None;
+    loop {
+        let at = from + memchr::memchr2(b'"', b'\\', &line[from..])?;
+        // JSON allows no control character unescaped.
+        if has_control(&line[from..at]) {
+            return None;
+        }
+        if line[at] == b'"' {
+            *i = at + 1;
+            return match decoded {
+                None => std::str::from_utf8(&line[start..at])
+                    .ok()
+                    .map(std::borrow::Cow::Borrowed),
+                Some(mut d) => {
+                    d.extend_from_slice(&line[from..at]);
+                    String::from_utf8(d).ok().map(std::borrow::Cow::Owned)
+                }
+            };
+        }
+        let d = decoded.get_or_insert_with(|| Vec::with_capacity(line.len() - start));
+        d.extend_from_slice(&line[from..at]);
+        let short = match *line.get(at + 1)? {
+            b'"' => b'"',
+            b'\\' => b'\\',
+            b'/' => b'/',
+            b'b' => 0x08,
+            b'f' => 0x0C,
+            b'n' => b'\n',
+            b'r' => b'\r',
+            b't' => b'\t',
+            b'u' => {
+                let hex = line.get(at + 2..at + 6)?;
+                let mut n = 0u32;
+                for &h in hex {
+                    n = n * 16 + char::from(h).to_digit(16)?;
+                }
+                // A surrogate (paired or not) is `serde_json`'s to read.
+                let c = char::from_u32(n)?;
+                d.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                from = at + 6;
+                continue;
+            }
+            _ => return None,
+        };
+        d.push(short);
+        from = at + 2;
+    }
+}
+
+/// Whether some byte is below `0x20`. Whole blocks are tested without an
+/// early exit inside them, so the test runs on vectors.
+fn has_control(bytes: &[u8]) -> bool {
+    let mut blocks = bytes.chunks_exact(32);
+    for block in &mut blocks {
+        if block.iter().fold(false, |any, &b| any | (b < 0x20)) {
+            return true;
+        }
+    }
+    blocks.remainder().iter().any(|&b| b < 0x20)
+}
+
 fn push_u32(out: &mut String, n: u32) {
     out.push_str(itoa::Buffer::new().format(n));
 }
@@ -205,6 +338,86 @@ fn push_str(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `serde_json` reads from a line, as `read_usual` gives it.
+    fn by_serde(line: &[u8]) -> Option<(Value, String)> {
+        #[derive(serde::Deserialize)]
+        struct In {
+            #[serde(default)]
+            id: Value,
+            text: Option<Value>,
+        }
+        let v: In = serde_json::from_slice(line).ok()?;
+        match v.text {
+            Some(Value::String(t)) => Some((v.id, t)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn has_control_agrees_with_a_byte_scan() {
+        for b in 0..=255u8 {
+            for len in 1..70 {
+                for at in [0, len / 2, len - 1] {
+                    let mut v = vec![b'm'; len];
+                    v[at] = b;
+                    assert_eq!(has_control(&v), b < 0x20, "{b} {len} {at}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn read_usual_reads_what_serde_reads_or_leaves_it() {
+        let lines: &[&[u8]] = &[
+            br#"{"id": "0", "text": "plain"}"#,
+            b"{\"id\": \"0\", \"text\": \"a\\nb \\\"q\\\" \\\\ \\/ \\t\\r\\b\\f\"}\n",
+            br#"{"text": "x \u00e9 \u2019 \u0000 \u00E9", "id": null}"#,
+            br#"  {"text":"no id"}  "#,
+            "{\"id\": \"é\", \"text\": \"Council’s “noise” rule\"}\r\n".as_bytes(),
+            br#"{"id": 3, "text": "number id"}"#,
+            br#"{"id": "a", "text": "t", "other": 1}"#,
+            br#"{"id": "a", "text": "t", "text": "u"}"#,
+            br#"{"id": "a", "text": "\ud83d\ude00 pair"}"#,
+            br#"{"id": "a", "text": "\ud83d lone"}"#,
+            br#"{"id": "a", "text": "bad \x escape"}"#,
+            br#"{"id": "a", "text": "unterminated}"#,
+            b"{\"id\": \"a\", \"text\": \"raw \x01 control\"}",
+            b"{\"id\": \"a\", \"text\": \"bad \xff utf-8\"}",
+            br#"{"id": "a", "text": "t"} trailing"#,
+            br#"{"id": "a", "text": "t",}"#,
+            br#"{"t\u0065xt": "escaped key"}"#,
+            br#"{"id": "a"}"#,
+            br#"{"text": 1}"#,
+            br#"[1, 2]"#,
+            br#"{"id": "\u12"}"#,
+            br#"{"id": nul, "text": "t"}"#,
+            br#"{}"#,
+            b"",
+        ];
+        for line in lines {
+            if let Some((id, text)) = read_usual(line) {
+                assert_eq!(
+                    by_serde(line),
+                    Some((id, text.into_owned())),
+                    "{}",
+                    String::from_utf8_lossy(line)
+                );
+            }
+        }
+        // The usual lines are read here, not left to serde.
+        for line in &lines[..5] {
+            assert!(
+                read_usual(line).is_some(),
+                "{}",
+                String::from_utf8_lossy(line)
+            );
+        }
+        assert!(matches!(
+            read_usual(br#"{"id": "0", "text": "plain"}"#),
+            Some((_, std::borrow::Cow::Borrowed("plain")))
+        ));
+    }
 
     #[test]
     fn needs_escape_agrees_with_a_byte_scan() {

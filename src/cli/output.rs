@@ -366,15 +366,26 @@ pub fn jsonl_record_into(
     all_quotes: bool,
     out: &mut String,
 ) -> Result<(), String> {
-    let v: JsonlIn = serde_json::from_slice(line).map_err(|e| format!("invalid JSON: {e}"))?;
-    let text = match &v.text {
-        Some(JsonlText::Text(t)) => t.as_ref(),
-        _ => return Err("record has no string field `text`".to_string()),
+    // The usual line is read by hand; any other goes to serde_json.
+    let usual;
+    let v: JsonlIn;
+    let (id, text) = match super::jsonl::read_usual(line) {
+        Some(read) => {
+            usual = read;
+            (&usual.0, usual.1.as_ref())
+        }
+        None => {
+            v = serde_json::from_slice(line).map_err(|e| format!("invalid JSON: {e}"))?;
+            match &v.text {
+                Some(JsonlText::Text(t)) => (&v.id, t.as_ref()),
+                _ => return Err("record has no string field `text`".to_string()),
+            }
+        }
     };
     let analysis = engine.analyze(text);
     let quotes = quotecheck::extract::quote_records_in(text, &analysis, all_quotes);
     let claims = quotecheck::extract::claim_records_in(text, &analysis);
-    super::jsonl::record_into(out, &v.id, &quotes, &claims);
+    super::jsonl::record_into(out, id, &quotes, &claims);
     Ok(())
 }
 
