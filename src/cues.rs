@@ -2933,6 +2933,21 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
     // `delegates erupted in a chorus of booing and loud chants`, `films
     // that extend beyond TV shows`: a phrase that opens on a past tense,
     // or on the verb of a relative clause, is a predicate, not a source.
+    // `is supporting Sanders as a superdelegate and in a statement
+    // credited`, `laid off 200 staffers and began talking`: a coordinated
+    // predicate, not a noun phrase.
+    if (start + 1..end).any(|k| {
+        toks[k - 1].word
+            && matches!(toks[k - 1].lower(text).as_ref(), "and" | "but")
+            && (matches!(
+                toks[k].lower(text).as_ref(),
+                "in" | "on" | "at" | "with" | "during" | "after" | "before"
+            ) || k + 1 == end && IRREGULAR_PAST.contains(&toks[k].lower(text).as_ref()))
+    }) {
+        // The clause's subject shares the second verb.
+        return main_clause_subject(text, toks, start, rules)
+            .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun));
+    }
     // (Not `retired neurosurgeon Ben Carson`, `that the foundation`: the
     // verb is lowercase and its complement follows it.)
     let first = w(start);

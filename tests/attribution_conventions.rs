@@ -1688,3 +1688,15 @@ fn a_name_right_after_a_quote_makes_a_noun_like_verb_a_tag() {
         ]
     );
 }
+
+#[test]
+fn a_coordinated_predicate_shares_the_clause_subject() {
+    let text = "Ann Ruiz, the chair of the state party, is backing Marsh as a delegate \
+        and in a statement credited him for “a fearless campaign.”\n\n\
+        But Lee laid off more than 200 staffers and began talking about what \
+        happens “if we do not win.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("a fearless campaign.", "Ann Ruiz"), s("if we do", "Lee")]
+    );
+}
