@@ -714,6 +714,14 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             if n == 0 {
                 continue;
             }
+            // `standing by her side` is no `stand by` (support).
+            if pc.words.last().is_some_and(|l| l == "by")
+                && toks
+                    .get(i + n + 1)
+                    .is_some_and(|t| t.word && t.lower(text).as_ref() == "side")
+            {
+                continue;
+            }
             let span = Span {
                 start: toks[i].span.start,
                 end: toks[i + n - 1].span.end,

@@ -1700,3 +1700,10 @@ fn a_coordinated_predicate_shares_the_clause_subject() {
         vec![s("a fearless campaign.", "Ann Ruiz"), s("if we do", "Lee")]
     );
 }
+
+#[test]
+fn standing_by_someones_side_is_no_report() {
+    let text = "With her husband, former Governor Tom Ruiz, standing by her side, Ana Ruiz \
+        has told her supporters that “we are in this together.”\n";
+    assert_eq!(speakers(text), vec![s("we are in", "Ana Ruiz")]);
+}
