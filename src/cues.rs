@@ -1644,6 +1644,14 @@ fn verb_source(
             && let Some(m) = np_after(text, toks, end, rules, false)
             // `said his boss was …`: the subject of the reported clause.
             && !followed_by_verb(text, toks, &m, rules)
+            // `…, said the days when the nation had …`: the subject of a
+            // reported clause that a relative clause follows.
+            && (after_quote
+                || !toks
+                    .get(toks.partition_point(|t| t.span.start < m.span.end))
+                    .is_some_and(|t| {
+                        t.word && matches!(t.lower(text).as_ref(), "when" | "that" | "who" | "which")
+                    }))
         {
             let subject_pronoun = m.kind != MentionKind::Pronoun
                 || matches!(

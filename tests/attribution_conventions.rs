@@ -1707,3 +1707,20 @@ fn standing_by_someones_side_is_no_report() {
         has told her supporters that “we are in this together.”\n";
     assert_eq!(speakers(text), vec![s("we are in", "Ana Ruiz")]);
 }
+
+#[test]
+fn an_inverted_said_is_not_taken_before_a_relative_clause() {
+    // `said the days when …`: `the days` is the reported clause's subject.
+    let text = "Ana Ruiz, the co-author of “Going Viral,” about rumors, said the days \
+        when the nation had “a shared view” are gone.\n";
+    let analysis = Engine::english().analyze(text);
+    let said = analysis
+        .cues
+        .iter()
+        .find(|c| c.span.slice(text) == "said")
+        .expect("a said cue");
+    assert_ne!(
+        said.source.as_ref().map(|m| m.span.slice(text)),
+        Some("the days")
+    );
+}
