@@ -1309,8 +1309,8 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
     }
     // `a Facebook message posted Friday`, `a statement released Monday`: a
     // document's participle is passive.
+    // (The participle first: the document lookup is the dearer test.)
     if let Some(p) = prev.as_deref()
-        && rules.documents.contains(strip_possessive(p))
         && matches!(
             lw.as_ref(),
             "posted"
@@ -1325,6 +1325,7 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
                 | "obtained"
                 | "tweeted"
         )
+        && rules.documents.contains(strip_possessive(p))
     {
         return true;
     }
