@@ -1362,8 +1362,8 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
     }
     // `a Facebook message posted Friday`, `a statement released Monday`: a
     // document's participle is passive.
+    // (The participle first: the document lookup is the dearer test.)
     if let Some(p) = prev.as_deref()
-        && rules.documents.contains(strip_possessive(p))
         && matches!(
             lw.as_ref(),
             "posted"
@@ -1378,6 +1378,7 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
                 | "obtained"
                 | "tweeted"
         )
+        && rules.documents.contains(strip_possessive(p))
     {
         return true;
     }
@@ -1733,30 +1734,33 @@ fn verb_source(
 
 /// Verbs whose object is a document its subject put out: `issued a
 /// statement`, `released a new radio ad`, `sent out a press release`.
-const ISSUING_VERBS: &[&str] = &[
-    "issued",
-    "issues",
-    "released",
-    "releases",
-    "put",
-    "puts",
-    "sent",
-    "sends",
-    "posted",
-    "posts",
-    "published",
-    "publishes",
-    "unveiled",
-    "launched",
-    "aired",
-    "ran",
-    "runs",
-    "filed",
-    "distributed",
-    "circulated",
-    "tweeted",
-    "out",
-];
+const ISSUING_VERBS: Words = Words(|w| {
+    matches!(
+        w,
+        "issued"
+            | "issues"
+            | "released"
+            | "releases"
+            | "put"
+            | "puts"
+            | "sent"
+            | "sends"
+            | "posted"
+            | "posts"
+            | "published"
+            | "publishes"
+            | "unveiled"
+            | "launched"
+            | "aired"
+            | "ran"
+            | "runs"
+            | "filed"
+            | "distributed"
+            | "circulated"
+            | "tweeted"
+            | "out"
+    )
+});
 
 /// The subject of the verb that put out the document `doc` (`American
 /// Bridge President Jessica Mackler issued a statement`), when `doc` is
@@ -1785,50 +1789,121 @@ fn issuer_of(text: &str, toks: &[Token], doc: &Mention, rules: &LangRules) -> Op
 
 /// Irregular past tenses that can be the main verb of a clause, so that
 /// `He went further on Tuesday, saying …` finds `He`.
-const IRREGULAR_PAST: &[&str] = &[
-    "became", "began", "bought", "brought", "built", "came", "chose", "drew", "drove", "fell",
-    "felt", "fought", "found", "gave", "got", "grew", "held", "hit", "kept", "knew", "laid", "led",
-    "left", "lost", "made", "meant", "met", "paid", "put", "ran", "rose", "sat", "saw", "sent",
-    "set", "shook", "sought", "spent", "spoke", "stood", "struck", "swore", "took", "threw",
-    "thought", "told", "went", "won", "wrote", "cut", "let", "quit",
-];
+const IRREGULAR_PAST: Words = Words(|w| {
+    matches!(
+        w,
+        "became"
+            | "began"
+            | "bought"
+            | "brought"
+            | "built"
+            | "came"
+            | "chose"
+            | "drew"
+            | "drove"
+            | "fell"
+            | "felt"
+            | "fought"
+            | "found"
+            | "gave"
+            | "got"
+            | "grew"
+            | "held"
+            | "hit"
+            | "kept"
+            | "knew"
+            | "laid"
+            | "led"
+            | "left"
+            | "lost"
+            | "made"
+            | "meant"
+            | "met"
+            | "paid"
+            | "put"
+            | "ran"
+            | "rose"
+            | "sat"
+            | "saw"
+            | "sent"
+            | "set"
+            | "shook"
+            | "sought"
+            | "spent"
+            | "spoke"
+            | "stood"
+            | "struck"
+            | "swore"
+            | "took"
+            | "threw"
+            | "thought"
+            | "told"
+            | "went"
+            | "won"
+            | "wrote"
+            | "cut"
+            | "let"
+            | "quit"
+    )
+});
 
 /// Finite auxiliaries and copulas that open a clause's verb group.
-const FINITE_AUX: &[&str] = &[
-    "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "did",
-    "does", "do", "may", "might", "should", "must",
-];
+const FINITE_AUX: Words = Words(|w| {
+    matches!(
+        w,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "had"
+            | "have"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "did"
+            | "does"
+            | "do"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+    )
+});
 
 /// Words that open a sentence-initial adverbial or subordinate clause,
 /// which ends at its comma: `At a rally in Portsmouth, N.H., on Tuesday,`.
-const CLAUSE_OPENERS: &[&str] = &[
-    "after",
-    "although",
-    "amid",
-    "as",
-    "at",
-    "because",
-    "before",
-    "despite",
-    "during",
-    "ever",
-    "following",
-    "for",
-    "from",
-    "if",
-    "in",
-    "on",
-    "once",
-    "since",
-    "though",
-    "under",
-    "until",
-    "when",
-    "whereas",
-    "while",
-    "with",
-    "without",
-];
+const CLAUSE_OPENERS: Words = Words(|w| {
+    matches!(
+        w,
+        "after"
+            | "although"
+            | "amid"
+            | "as"
+            | "at"
+            | "because"
+            | "before"
+            | "despite"
+            | "during"
+            | "ever"
+            | "following"
+            | "for"
+            | "from"
+            | "if"
+            | "in"
+            | "on"
+            | "once"
+            | "since"
+            | "though"
+            | "under"
+            | "until"
+            | "when"
+            | "whereas"
+            | "while"
+            | "with"
+            | "without"
+    )
+});
 
 /// The subject of the main clause a `…, saying` participle hangs from:
 /// the noun phrase before the clause's first finite verb, after a dateline
@@ -2075,9 +2150,12 @@ pub fn finite_verb(text: &str, toks: &[Token], k: usize, rules: &LangRules) -> b
         return false;
     }
     let lt = toks[k].lower(text);
-    let after_subject = k > 0 && toks[k - 1].word && {
-        let p = toks[k - 1].text(text);
-        is_capitalized(p) || matches!(lower(p).as_ref(), "he" | "she" | "it" | "they")
+    // (The word before is looked at only where a test needs it.)
+    let after_subject = || {
+        k > 0 && toks[k - 1].word && {
+            let p = toks[k - 1].text(text);
+            is_capitalized(p) || matches!(lower(p).as_ref(), "he" | "she" | "it" | "they")
+        }
     };
     let negated = lt
         .strip_suffix("n't")
@@ -2085,16 +2163,16 @@ pub fn finite_verb(text: &str, toks: &[Token], k: usize, rules: &LangRules) -> b
         .is_some_and(|base| !base.is_empty());
     // `The retired neurosurgeon`: a participle after a determiner is an
     // adjective.
-    let after_determiner = k > 0 && DETERMINERS.contains(&toks[k - 1].lower(text).as_ref());
+    let after_determiner = || k > 0 && DETERMINERS.contains(&toks[k - 1].lower(text).as_ref());
     negated
         || FINITE_AUX.contains(&lt.as_ref())
         || IRREGULAR_PAST.contains(&lt.as_ref())
-        || (lt.ends_with("ed") && lt.len() > 3 && !after_determiner)
+        || (lt.ends_with("ed") && lt.len() > 3 && !after_determiner())
         || rules
             .verbs
             .get(lt.as_ref())
             .is_some_and(|vi| vi.lemma != *lt && !lt.ends_with("ing"))
-        || (after_subject && lt.ends_with('s') && !lt.ends_with("ss") && lt.len() > 2)
+        || (lt.ends_with('s') && !lt.ends_with("ss") && lt.len() > 2 && after_subject())
 }
 
 /// The name or pronoun that opens the clause ending at token `end`: the
@@ -2271,11 +2349,14 @@ pub fn subject(text: &str, sentence: Span, rules: &LangRules) -> Option<Mention>
             // `-s` is a verb only after a name or pronoun (`Trump says`), not
             // after a determiner or adjective (`The authors`).
             // `Hoff’s letter makes …`: after a document noun too.
-            let after_subject = k > 0 && toks[k - 1].word && {
-                let p = toks[k - 1].text(text);
-                is_capitalized(p)
-                    || matches!(lower(p).as_ref(), "he" | "she" | "it" | "they" | "who")
-                    || rules.documents.contains(lower(p).as_ref())
+            // (Worked out only for a word that ends in `-s`.)
+            let after_subject = || {
+                k > 0 && toks[k - 1].word && {
+                    let p = toks[k - 1].text(text);
+                    is_capitalized(p)
+                        || matches!(lower(p).as_ref(), "he" | "she" | "it" | "they" | "who")
+                        || rules.documents.contains(lower(p).as_ref())
+                }
             };
             !t.is_capitalized(text)
                 && (lt.ends_with("ed")
@@ -2283,7 +2364,7 @@ pub fn subject(text: &str, sentence: Span, rules: &LangRules) -> Option<Mention>
                         && !lt.ends_with("ss")
                         && !lt.ends_with("’s")
                         && !lt.ends_with("'s")
-                        && after_subject
+                        && after_subject()
                     || rules.verbs.contains_key(lt.as_ref())
                     || matches!(
                         lt.as_ref(),
@@ -2299,7 +2380,7 @@ pub fn subject(text: &str, sentence: Span, rules: &LangRules) -> Option<Mention>
                             | "have"
                     )
                     // `Trump took to Twitter …`, `He held up …`.
-                    || IRREGULAR_PAST.contains(&lt.as_ref()) && after_subject)
+                    || IRREGULAR_PAST.contains(&lt.as_ref()) && after_subject())
         }
     })?;
     if verb_at == 0 || verb_at > 8 {

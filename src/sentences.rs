@@ -49,12 +49,13 @@ fn split_paragraph(text: &str, para: Span, rules: &LangRules, out: &mut Vec<Span
     let base = para.start as usize;
     let mut start = 0;
     let mut i = 0;
-    // The next `0xE2` (lead byte of `…`, and of curly quotes), kept ahead
-    // of `i`; `.?!` are found with `memchr3` from `i`.
+    // The next `…` (`E2 80 A6`), kept ahead of `i`; `.?!` are found with
+    // `memchr3` from `i`. (Found by its last byte: `E2` also leads every
+    // curly quote and apostrophe, `A6` ends few other characters.)
     let mut next_e2 = 0;
     while i < bytes.len() {
         if next_e2 < i {
-            next_e2 = memchr::memchr(0xE2, &bytes[i..]).map_or(bytes.len(), |k| i + k);
+            next_e2 = next_ellipsis(bytes, i);
         }
         let stop = memchr::memchr3(b'.', b'?', b'!', &bytes[i..next_e2.min(bytes.len())]);
         i = stop.map_or(next_e2, |k| i + k);
@@ -86,6 +87,17 @@ fn split_paragraph(text: &str, para: Span, rules: &LangRules, out: &mut Vec<Span
             out.push(span);
         }
     }
+}
+
+/// Where the first `…` at or after `from` starts, or `bytes.len()`. (Kept
+/// out of line: it runs about once a paragraph.)
+#[inline(never)]
+fn next_ellipsis(bytes: &[u8], from: usize) -> usize {
+    let tail = bytes.get(from + 2..).unwrap_or(&[]);
+    memchr::memchr_iter(0xA6, tail)
+        .map(|k| from + k)
+        .find(|&at| bytes[at] == 0xE2 && bytes[at + 1] == 0x80)
+        .unwrap_or(bytes.len())
 }
 
 /// If the terminal punctuation at `at` ends a sentence, the offset where

@@ -1335,10 +1335,12 @@ pub fn sightings_with<'t>(
         }
         let mut s = i;
         // A sentence's first word is capitalised anyway.
-        if toks[s].span.start == sentence.start && j - s >= 1 && !rules.is_title(toks[s].text(text))
-        {
+        // (The title lookup last: it matters only for a function word.)
+        if toks[s].span.start == sentence.start && j - s > 1 {
             let first = toks[s].text(text);
-            if first.chars().skip(1).all(char::is_lowercase) && j - s > 1 && is_function_word(first)
+            if is_function_word(first)
+                && first.chars().skip(1).all(char::is_lowercase)
+                && !rules.is_title(first)
             {
                 s += 1;
             }
