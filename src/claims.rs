@@ -262,7 +262,7 @@ fn content_of(
             // after a comma, the content is the clause before it.
             let gap = &text[s_start..src.span.start as usize];
             let rest = &text[c.span.end as usize..s_end];
-            let rest_words = words_upto(rest, 6, char::is_alphanumeric);
+            let rest_words = counted_words_upto(rest, 6, char::is_alphanumeric);
             let comma_before = gap.trim_end().ends_with([',', '”', '"', '—']);
             if comma_before && rest_words <= 5 && !before.is_empty() {
                 return Some(before);
@@ -363,7 +363,7 @@ fn find_str(hay: &str, needle: &str) -> Option<usize> {
 
 /// `s.split_whitespace().filter(|w| w.chars().any(counts)).take(n).count()`,
 /// in one pass over the characters without building the words.
-fn words_upto(s: &str, n: usize, counts: impl Fn(char) -> bool) -> usize {
+fn counted_words_upto(s: &str, n: usize, counts: impl Fn(char) -> bool) -> usize {
     let mut found = 0;
     // Whether the current word has been counted already.
     let mut counted = false;
@@ -439,7 +439,7 @@ mod tests {
     }
 
     #[test]
-    fn words_upto_agrees_with_split_whitespace() {
+    fn counted_words_upto_agrees_with_split_whitespace() {
         let texts = [
             "",
             "   ",
@@ -453,13 +453,17 @@ mod tests {
         for t in texts {
             for n in 0..9 {
                 let all = t.split_whitespace().take(n).count();
-                assert_eq!(words_upto(t, n, |_| true), all, "{t:?} {n}");
+                assert_eq!(counted_words_upto(t, n, |_| true), all, "{t:?} {n}");
                 let alnum = t
                     .split_whitespace()
                     .filter(|w| w.chars().any(char::is_alphanumeric))
                     .take(n)
                     .count();
-                assert_eq!(words_upto(t, n, char::is_alphanumeric), alnum, "{t:?} {n}");
+                assert_eq!(
+                    counted_words_upto(t, n, char::is_alphanumeric),
+                    alnum,
+                    "{t:?} {n}"
+                );
             }
         }
     }
