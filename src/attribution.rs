@@ -294,7 +294,9 @@ pub fn attribute(
             });
             (cited.unwrap_or(a), da)
         });
-        // Before the opening mark, in the opening sentence.
+        // Before the opening mark, in the opening sentence; `owned` when a
+        // cue there introduces the quote itself.
+        let mut owned = false;
         let before = s_open.and_then(|so| {
             // `After Brown criticized him, Hillary shot back, “…”`: a cue in
             // an opening subordinate clause is not the quote's when the
@@ -403,6 +405,7 @@ pub fn attribute(
                 .or_else(|| before_quote(&introducing))
                 .or_else(|| before_quote(&object_relative).filter(|_| !cited));
             if let Some(i) = own {
+                owned = true;
                 return Some((i, outer.start - inp.cues[i].span.end));
             }
             // `said Mr. Ekovich, who noted that prices had “cratered”`: a
@@ -494,7 +497,13 @@ pub fn attribute(
                             outer.start,
                         ) && !sentence_final_tag(inp.text, inp.sentences[so], &inp.cues[a])
                     });
-                if subordinate {
+                // `which Mr. Trump called “…,” blaming Bloomberg`: a
+                // participle after the quote is no tag for a quote that a
+                // cue before it introduces.
+                let participle_after = inp.text
+                    [inp.cues[a].span.start as usize..inp.cues[a].span.end as usize]
+                    .ends_with("ing");
+                if subordinate || owned && participle_after {
                     Some((b, Method::SameSentence, Confidence::High))
                 } else if a_near || (q.kind != QuoteKind::Fragment && da <= db) {
                     Some((a, Method::SameSentence, Confidence::High))

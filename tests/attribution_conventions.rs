@@ -1724,3 +1724,10 @@ fn an_inverted_said_is_not_taken_before_a_relative_clause() {
         Some("the days")
     );
 }
+
+#[test]
+fn a_participle_after_the_quote_is_no_tag_for_a_quote_introduced_before_it() {
+    let text = "One index pegged his fortune at $2.9 billion, which Mr. Lane called \
+        “a disgrace,” blaming the index's owner.\n";
+    assert_eq!(speakers(text), vec![s("a disgrace,", "Mr. Lane")]);
+}
