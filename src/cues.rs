@@ -1310,6 +1310,9 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
                     | "began"
                     | "continued"
                     | "continues"
+                    // `can be heard asking`, `is seen saying`
+                    | "heard"
+                    | "seen"
             )
             && !p.ends_with("ly")
         {
@@ -2573,6 +2576,17 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             && toks[j - 2].lower(text) == "in"
         {
             // `McConnell, who in 2010 said`
+            j -= 2;
+        } else if j == v
+            && j >= 2
+            && matches!(lt.as_ref(), "heard" | "seen")
+            && matches!(
+                toks[j - 2].lower(text).as_ref(),
+                "be" | "is" | "was" | "are" | "were" | "been"
+            )
+            && toks[v].lower(text).ends_with("ing")
+        {
+            // `a reporter can be heard asking`, `Trump is seen saying`
             j -= 2;
         } else if started_to {
             j -= 2;

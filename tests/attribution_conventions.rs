@@ -1731,3 +1731,10 @@ fn a_participle_after_the_quote_is_no_tag_for_a_quote_introduced_before_it() {
         “a disgrace,” blaming the index's owner.\n";
     assert_eq!(speakers(text), vec![s("a disgrace,", "Mr. Lane")]);
 }
+
+#[test]
+fn a_speaker_heard_or_seen_saying_in_footage() {
+    let text = "The network has the video.\n\n\
+        “Should there be a registry?” a reporter can be heard asking Lane after the event.\n";
+    assert_eq!(speakers(text), vec![s("Should there be", "a reporter")]);
+}
