@@ -2729,6 +2729,20 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                 // said`: an opening adverbial is not the subject; the
                 // segment after it is.
                 let opener = toks[seg_start].lower(text);
+                // `But Sen. Richard Durbin, noting the crowd, said`: the
+                // subject follows the conjunction in the same segment.
+                if seg_start == 0
+                    && matches!(opener.as_ref(), "but" | "and")
+                    && seg_start + 1 < comma
+                    && let Some(m) = np_before(text, toks, comma, rules)
+                    && m.span.start == toks[seg_start + 1].span.start
+                    && m.kind == MentionKind::Name
+                    // (Not a description before the name it describes:
+                    // `And Florida’s attorney general, Pam Bondi, said`.)
+                    && m.span.slice(text).split_whitespace().all(is_capitalized)
+                {
+                    return Some(m);
+                }
                 // `Alarmed by the unrest, Senator Reid, …, said`: a
                 // participle clause (a participle followed by a lowercase
                 // word, unlike a name such as `Ted Cruz`).

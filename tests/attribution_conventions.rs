@@ -1738,3 +1738,17 @@ fn a_speaker_heard_or_seen_saying_in_footage() {
         “Should there be a registry?” a reporter can be heard asking Lane after the event.\n";
     assert_eq!(speakers(text), vec![s("Should there be", "a reporter")]);
 }
+
+#[test]
+fn a_name_after_a_sentence_initial_conjunction_is_the_subject() {
+    let text = "But Sen. Ana Ruiz (D-Ill.), noting the size of the crowd, said, \
+        “She will play a big role.”\n\n\
+        And the state’s attorney general, Pam Ortiz, said, “We agree.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("She will play", "Sen. Ana Ruiz"),
+            s("We agree.", "Pam Ortiz")
+        ]
+    );
+}
