@@ -3012,6 +3012,8 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                 DETERMINERS.contains(&p.as_ref())
                     // `this finding`
                     || matches!(p.as_ref(), "this" | "these") && rules.documents.contains(lt)
+                    // `Cruz’s thinking`
+                    || p.ends_with("’s") || p.ends_with("'s")
             };
         if STOP.contains(&lt) || rules.verbs.contains_key(lt) && !noun_use || lt.ends_with("ly") {
             break;
@@ -3051,7 +3053,13 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             && (lhead.ends_with("ed") || lhead.ends_with("ing"))
             && lhead.len() > 4
             // (`this finding`, `the ruling` are documents.)
-            && !rules.documents.contains(lhead.as_ref()))
+            && !rules.documents.contains(lhead.as_ref())
+            // (`a source familiar with the thinking`: the object of a
+            // preposition inside the phrase.)
+            && !(start..end - 1).any(|k| {
+                let l = toks[k].lower(text);
+                l.as_ref() != "and" && NP_PREP.contains(&l.as_ref())
+            }))
     {
         return None;
     }

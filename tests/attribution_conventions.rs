@@ -1752,3 +1752,21 @@ fn a_name_after_a_sentence_initial_conjunction_is_the_subject() {
         ]
     );
 }
+
+#[test]
+fn a_source_familiar_with_someones_thinking() {
+    // `thinking` is the object of `with` (after `the` or a possessive), not
+    // a participle that ends the phrase.
+    let text = "A source familiar with the thinking said, “It is about support.”\n\n\
+        Another source familiar with Lane’s thinking said, “It is about timing.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("It is about", "A source familiar with the thinking"),
+            s(
+                "It is about",
+                "Another source familiar with Lane’s thinking"
+            ),
+        ]
+    );
+}
