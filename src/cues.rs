@@ -1487,6 +1487,8 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
                                 | "i"
                                 | "you"
                                 | "who"
+                                // `the report, which notes, “…”`
+                                | "which"
                                 | "also"
                                 | "often"
                                 | "still"

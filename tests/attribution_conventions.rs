@@ -1770,3 +1770,14 @@ fn a_source_familiar_with_someones_thinking() {
         ]
     );
 }
+
+#[test]
+fn which_notes_reports_for_the_noun_before_it() {
+    let text = "The release linked to a wire report, which notes, “More than half gave \
+        money.”\n\n\
+        The Kremlin, which noted, “The talks went well,” did not say more.\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("More than half", "which"), s("The talks went", "which")]
+    );
+}
