@@ -2525,6 +2525,14 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             && !(j == v && t == "told")
             // `,” Will wrote`: a surname, not an auxiliary.
             && !(is_capitalized(t) && in_tag_position(text, toks[j - 1].span.start))
+            // `While Will acknowledges`: a modal takes a base form.
+            && !(is_capitalized(t)
+                && j == v
+                && matches!(lt.as_ref(), "will" | "can" | "may")
+                && rules
+                    .verbs
+                    .get(toks[v].lower(text).as_ref())
+                    .is_some_and(|vi| vi.lemma != *toks[v].lower(text)))
         {
             j -= 1;
         } else if WEEKDAYS.contains(&t) {

@@ -1608,6 +1608,10 @@ fn a_surname_that_is_also_a_function_word_speaks_in_a_tag() {
             s("And so it", "From"),
         ]
     );
+    // Before a verb that no modal takes, `Will` is a name too.
+    let text = "While Will acknowledges the candidate's appeal as a “forceful persona,” \
+        he backs the governor.\n";
+    assert_eq!(speakers(text), vec![s("forceful persona,", "Will")]);
 }
 
 #[test]
