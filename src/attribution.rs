@@ -546,6 +546,43 @@ pub fn attribute(
             best = adjacent(inp, &idx, &usable, s_open, s_close, q)
                 .map(|i| (i, Method::AdjacentSentence, Confidence::Medium));
         }
+        // `“…,” Ebeling said, and her husband cut in. “…”`: a new speaker
+        // who takes the floor at the end of the sentence before goes on.
+        if best.is_none()
+            && follows_attributed
+            && let (Some(so), Some(p)) = (s_open, prev_speech)
+            && let Some(pc) = out[p].as_ref().and_then(|a| a.cue)
+        {
+            let prev_sentence = inp.sentences[so - 1];
+            best = idx
+                .cues_in(so - 1)
+                .filter(|&i| {
+                    let c = &inp.cues[i];
+                    usable[i]
+                        && c.span.start > inp.cues[pc as usize].span.end
+                        && c.span.start > quotes[p].outer().end
+                        && {
+                            // The report ends the sentence (`cut in.`).
+                            let end = inp.text[..prev_sentence.end as usize].trim_end();
+                            inp.text
+                                .get(c.span.end as usize..end.len())
+                                .unwrap_or("")
+                                .trim_end_matches(['.', '!', '?'])
+                                .trim()
+                                .is_empty()
+                        }
+                        && c.source.as_ref().is_some_and(|m| {
+                            m.span.end <= c.span.start
+                                && m.kind != MentionKind::Anonymous
+                                && inp.text[..m.span.start as usize]
+                                    .trim_end()
+                                    .strip_suffix("and")
+                                    .is_some_and(|b| b.trim_end().ends_with(','))
+                        })
+                })
+                .last()
+                .map(|i| (i, Method::AdjacentSentence, Confidence::Medium));
+        }
         // The text before the opening mark, which says how the quote is
         // introduced (`:`, `statement,`, `—`).
         let lead_in = q.open.map(|o| inp.text[..o.start as usize].trim_end());

@@ -1785,3 +1785,16 @@ fn which_notes_reports_for_the_noun_before_it() {
         vec![s("More than half", "which"), s("The talks went", "which")]
     );
 }
+
+#[test]
+fn a_speaker_who_takes_the_floor_at_the_end_of_the_sentence_goes_on() {
+    let text = "“Tell her I promised you a picture,” Ann Lowe said, and her husband cut \
+        in. “Don’t forget the frame.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("Tell her I", "Ann Lowe"),
+            s("Don’t forget the", "her husband")
+        ]
+    );
+}
