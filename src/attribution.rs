@@ -556,7 +556,8 @@ pub fn attribute(
             let prev_sentence = inp.sentences[so - 1];
             best = idx
                 .cues_in(so - 1)
-                .filter(|&i| {
+                .rev()
+                .find(|&i| {
                     let c = &inp.cues[i];
                     usable[i]
                         && c.span.start > inp.cues[pc as usize].span.end
@@ -580,7 +581,6 @@ pub fn attribute(
                                     .is_some_and(|b| b.trim_end().ends_with(','))
                         })
                 })
-                .last()
                 .map(|i| (i, Method::AdjacentSentence, Confidence::Medium));
         }
         // The text before the opening mark, which says how the quote is
