@@ -817,8 +817,8 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
         // words after `with`.
         if !p.ends_with("’s")
             && !p.ends_with("'s")
-            && !DETERMINERS.contains(&p)
-            && !NP_PREP.contains(&p)
+            && !DETERMINERS.has(toks[i - 1], text)
+            && !NP_PREP.has(toks[i - 1], text)
             && (i.saturating_sub(9)..i - 1)
                 .rev()
                 .take_while(|&k| toks[k].word)
@@ -2401,7 +2401,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
         return None;
     }
     let head = w(end - 1);
-    let lhead = lower(head);
+    let lhead = toks[end - 1].lower(text);
     if TIME_WORDS.has(toks[end - 1], text)
         || (!is_capitalized(head)
             && (lhead.ends_with("ed") || lhead.ends_with("ing"))
@@ -2437,7 +2437,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
         NP_PREP.has(toks[start + 1], text) && second.as_ref() != "and"
             || DETERMINERS.has(toks[start + 1], text)
     } {
-        let lfirst = lower(first);
+        let lfirst = toks[start].lower(text);
         let past = lfirst.len() > 4 && lfirst.ends_with("ed") && !NOUNY.has(toks[start], text);
         let after_relative = start > 0
             && toks[start - 1].word

@@ -1164,12 +1164,21 @@ impl WordFilter {
     /// [`wordclass`](crate::wordclass) filter, which the tokenizer
     /// computes from the same hash.)
     #[inline(always)]
-    pub(crate) const fn first_hash(b: &[u8]) -> usize {
-        const fn at(b: &[u8], k: usize) -> u32 {
-            if k < b.len() { b[k] as u32 } else { 0 }
-        }
+    pub(crate) fn first_hash(b: &[u8]) -> usize {
         let n = b.len();
-        let key = (n as u32 | at(b, 0) << 8 | at(b, 1) << 16 | at(b, n - 1) << 24) | 0x2020_2000;
+        let at = |k: usize| u32::from(b.get(k).copied().unwrap_or(0));
+        let key = (n as u32 | at(0) << 8 | at(1) << 16 | at(n - 1) << 24) | 0x2020_2000;
+        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+
+    /// [`WordFilter::first_hash`] of a non-empty word, as a `const fn`
+    /// for tables built at compile time (the same value, tested; the
+    /// tokenizer's copy compiles to fewer instructions).
+    pub(crate) const fn first_hash_const(b: &[u8]) -> usize {
+        let n = b.len();
+        let second = if n > 1 { b[1] } else { 0 };
+        let key = (n as u32 | (b[0] as u32) << 8 | (second as u32) << 16 | (b[n - 1] as u32) << 24)
+            | 0x2020_2000;
         (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
     }
 

@@ -663,7 +663,7 @@ const TABLE_BITS: u32 = 12;
 /// computes it once.
 #[inline(always)]
 pub(crate) const fn slot(b: &[u8]) -> usize {
-    crate::lang::WordFilter::first_hash(b) >> (16 - TABLE_BITS)
+    crate::lang::WordFilter::first_hash_const(b) >> (16 - TABLE_BITS)
 }
 
 /// For each slot, the classes of the listed words that hash to it.
@@ -729,6 +729,21 @@ mod tests {
                 ] {
                     assert_ne!(maybe_classes(v.as_bytes()) & list.class, 0, "{v}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn the_const_hash_is_the_filter_hash() {
+        let words = LISTS.iter().flat_map(|l| l.words.iter().copied());
+        for w in words.chain(["x", "Kremlin", "U.S.", "AT&T", "don't", "2016", "&", ","]) {
+            for v in [w.to_string(), w.to_ascii_uppercase()] {
+                let b = v.as_bytes();
+                assert_eq!(
+                    crate::lang::WordFilter::first_hash(b),
+                    crate::lang::WordFilter::first_hash_const(b),
+                    "{v}"
+                );
             }
         }
     }
