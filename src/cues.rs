@@ -919,11 +919,9 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
     if prev_idx.is_some_and(|j| {
         j + 1 == i && {
             let p = toks[j].text(text);
-            !contracted_auxiliary(&lower(p))
-                && (p.ends_with("’s")
-                    || p.ends_with("'s")
-                    || p.ends_with("s’")
-                    || p.ends_with("s'"))
+            // (The suffix first: most words end in none of them.)
+            (p.ends_with("’s") || p.ends_with("'s") || p.ends_with("s’") || p.ends_with("s'"))
+                && !contracted_auxiliary(&toks[j].lower(text))
         }
     }) {
         return true;
