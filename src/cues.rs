@@ -13,6 +13,10 @@ use crate::lang::{LangRules, PhraseKind, Stance, VerbClass};
 use crate::lower::lower;
 use crate::span::Span;
 use crate::tokens::{Token, is_capitalized, strip_possessive, tokenize, tokenize_lowered_into};
+use crate::wordclass::{
+    CLAUSE_OPENERS, DETERMINERS, FINITE_AUX, IRREGULAR_PAST, ISSUING_VERBS, NOUNY, NP_PREP,
+    SENTENCE_ADVERBS, SKIP_BEFORE_VERB, STOP, TIME_WORDS,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -66,314 +70,13 @@ pub struct Cue {
     pub sentence: u32,
 }
 
-/// A fixed word list. Membership is a `match` on the word (compiled to
-/// comparisons by length), not a scan of a slice with a `memcmp` a word.
-struct Words(fn(&str) -> bool);
-
-impl Words {
-    #[inline]
-    fn contains(&self, w: &&str) -> bool {
-        (self.0)(w)
-    }
-}
-
-/// Auxiliaries and adverbs that may stand between a subject and its verb.
-const SKIP_BEFORE_VERB: Words = Words(|w| {
-    matches!(
-        w,
-        "has"
-            | "had"
-            | "have"
-            | "also"
-            | "later"
-            | "then"
-            | "previously"
-            | "once"
-            | "again"
-            | "recently"
-            | "repeatedly"
-            | "publicly"
-            | "privately"
-            | "reportedly"
-            | "would"
-            | "will"
-            | "could"
-            | "can"
-            | "may"
-            | "might"
-            | "should"
-            | "did"
-            | "does"
-            | "do"
-            | "just"
-            | "further"
-            | "flatly"
-            | "bluntly"
-            | "simply"
-            | "quickly"
-            | "often"
-            | "never"
-            | "always"
-            | "already"
-            | "still"
-            | "first"
-            | "last"
-            | "earlier"
-            | "long"
-            | "frequently"
-            | "initially"
-            | "subsequently"
-            | "separately"
-            | "ultimately"
-            | "finally"
-            | "explicitly"
-            | "openly"
-            | "angrily"
-            | "loudly"
-            | "quietly"
-            | "softly"
-            | "told"
-            | "even"
-            | "only"
-            | "originally"
-            | "specifically"
-            | "directly"
-            | "elsewhere"
-            | "similarly"
-            | "too"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "been"
-            | "be"
-            | "now"
-            | "today"
-            | "yesterday"
-            | "tonight"
-    )
-});
-
-const WEEKDAYS: Words = Words(|w| {
+/// A weekday, capitalised as written.
+fn is_weekday(w: &str) -> bool {
     matches!(
         w,
         "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
     )
-});
-
-/// Lowercase words that end a noun phrase.
-const STOP: Words = Words(|w| {
-    matches!(
-        w,
-        "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "when"
-            | "where"
-            | "while"
-            | "because"
-            | "but"
-            | "or"
-            | "so"
-            | "if"
-            | "as"
-            | "than"
-            | "then"
-            | "although"
-            | "though"
-            | "after"
-            | "before"
-            | "since"
-            | "until"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "do"
-            | "does"
-            | "did"
-            | "not"
-            | "to"
-            | "also"
-            | "why"
-            | "how"
-            | "what"
-            | "whether"
-            | "there"
-            | "here"
-            | "this"
-            | "these"
-            | "those"
-            | "it"
-            | "into"
-            | "about"
-            | "over"
-            | "under"
-            | "against"
-            | "during"
-            | "without"
-            | "through"
-            | "upon"
-            | "by"
-            | "yet"
-            | "nor"
-            | "either"
-            | "neither"
-            | "both"
-            | "all"
-            | "any"
-            | "some"
-            | "every"
-            | "each"
-            | "very"
-            | "more"
-            | "most"
-            | "now"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "later"
-            | "earlier"
-            | "again"
-            | "once"
-            | "just"
-            | "only"
-            | "even"
-            | "never"
-            | "up"
-            | "out"
-            | "off"
-            | "down"
-            | "back"
-            | "away"
-            | "such"
-            | "no"
-            | "we"
-            | "i"
-            | "you"
-            | "me"
-            | "us"
-            | "him"
-            | "them"
-    )
-});
-
-/// Lowercase words that join parts of one noun phrase.
-const NP_PREP: Words = Words(|w| {
-    matches!(
-        w,
-        "of" | "for"
-            | "at"
-            | "from"
-            | "in"
-            | "with"
-            | "on"
-            | "and"
-            | "&"
-            | "de"
-            | "von"
-            | "van"
-            | "al"
-            | "bin"
-            | "beyond"
-            | "through"
-            | "across"
-            | "among"
-            | "including"
-            | "like"
-    )
-});
-
-const DETERMINERS: Words = Words(|w| {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "your"
-            | "one"
-            | "two"
-            | "three"
-            | "several"
-            | "many"
-            | "another"
-    )
-});
-
-const TIME_WORDS: Words = Words(|w| {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "last"
-            | "this"
-            | "on"
-            | "in"
-            | "at"
-            | "earlier"
-            | "later"
-            | "recently"
-            | "previously"
-            | "afterward"
-            | "afterwards"
-            | "then"
-            | "again"
-            | "also"
-            | "week"
-            | "month"
-            | "year"
-            | "past"
-            | "future"
-            | "weekend"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "night"
-            | "when"
-            | "after"
-            | "before"
-            | "during"
-            | "while"
-            | "as"
-            | "through"
-            | "via"
-            | "over"
-            | "repeatedly"
-            | "publicly"
-            | "privately"
-            | "flatly"
-    )
-});
+}
 
 /// Finds the cues of every sentence.
 pub fn find(text: &str, sentences: &[Span], rules: &LangRules) -> Vec<Cue> {
@@ -558,38 +261,6 @@ fn closes_quote(text: &str, t: &Token) -> bool {
             && text[t.span.end as usize..].starts_with(char::is_whitespace)
 }
 
-/// A source that is one lowercase function word or verb, which no subject
-/// can be: a determiner left over where the cue word is a noun (`a call
-/// for`, `the deadly attacks`), an adverb or preposition (`On Wednesday,
-/// however, …`) or another verb (`came shouts`, `took credit`).
-/// Sentence adverbs, which open a clause but are never its subject
-/// (`Instead, Will called …`, `Meanwhile Trump continues …`).
-const SENTENCE_ADVERBS: Words = Words(|w| {
-    matches!(
-        w,
-        "instead"
-            | "however"
-            | "meanwhile"
-            | "still"
-            | "rather"
-            | "indeed"
-            | "moreover"
-            | "furthermore"
-            | "nonetheless"
-            | "nevertheless"
-            | "likewise"
-            | "similarly"
-            | "separately"
-            | "finally"
-            | "thus"
-            | "hence"
-            | "yet"
-            | "then"
-            | "now"
-            | "perhaps"
-    )
-});
-
 /// Whether `at` directly follows a quote closed on a comma, question or
 /// exclamation mark (`“…,” Will wrote`): a speech tag's place.
 fn in_tag_position(text: &str, at: u32) -> bool {
@@ -598,6 +269,10 @@ fn in_tag_position(text: &str, at: u32) -> bool {
     inner.len() < before.len() && inner.ends_with([',', '?', '!'])
 }
 
+/// A source that is one lowercase function word or verb, which no subject
+/// can be: a determiner left over where the cue word is a noun (`a call
+/// for`, `the deadly attacks`), an adverb or preposition (`On Wednesday,
+/// however, …`) or another verb (`came shouts`, `took credit`).
 fn stray_word(text: &str, m: &Mention) -> bool {
     let s = m.span.slice(text);
     // `“…,” Will wrote`: a capitalised word right after a quote is a name.
@@ -803,8 +478,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             && !sentence_initial
             && i > 0
             && (toks[i - 1].word
-                && (toks[i - 1].is_capitalized(text)
-                    || DETERMINERS.contains(&toks[i - 1].lower(text).as_ref()))
+                && (toks[i - 1].is_capitalized(text) || DETERMINERS.has(toks[i - 1], text))
                 || toks
                     .get(i + 1)
                     .is_some_and(|t| t.word && t.is_capitalized(text)));
@@ -1019,148 +693,6 @@ fn match_phrase(text: &str, toks: &[Token], i: usize, phrase: &[String]) -> usiz
     phrase.len()
 }
 
-/// Verb forms that are more often nouns: `an infrastructure project`,
-/// `the talks`, `a brief`. They count as verbs only after a pronoun, a
-/// name, or an auxiliary.
-const NOUNY: Words = Words(|w| {
-    matches!(
-        w,
-        "retort"
-            | "retorts"
-            | "jeers"
-            | "project"
-            | "projects"
-            | "post"
-            | "posts"
-            | "text"
-            | "texts"
-            | "figure"
-            | "figures"
-            | "name"
-            | "names"
-            | "term"
-            | "terms"
-            | "brief"
-            | "briefs"
-            | "grant"
-            | "grants"
-            | "talk"
-            | "talks"
-            | "report"
-            | "reports"
-            | "claim"
-            | "claims"
-            | "answer"
-            | "answers"
-            | "reply"
-            | "replies"
-            | "comment"
-            | "comments"
-            | "note"
-            | "notes"
-            | "call"
-            | "calls"
-            | "request"
-            | "requests"
-            | "order"
-            | "orders"
-            | "promise"
-            | "promises"
-            | "estimate"
-            | "estimates"
-            | "charge"
-            | "charges"
-            | "demand"
-            | "demands"
-            | "praise"
-            | "quote"
-            | "quotes"
-            | "question"
-            | "questions"
-            | "release"
-            | "releases"
-            | "statement"
-            | "pledge"
-            | "pledges"
-            | "vow"
-            | "vows"
-            | "warning"
-            | "plea"
-            | "pleas"
-            | "testimony"
-            | "tweet"
-            | "tweets"
-            | "email"
-            | "emails"
-            | "signal"
-            | "signals"
-            | "state"
-            | "states"
-            | "rule"
-            | "rules"
-            | "fear"
-            | "fears"
-            | "hope"
-            | "hopes"
-            | "doubt"
-            | "doubts"
-            | "guess"
-            | "echo"
-            | "echoes"
-            | "counter"
-            | "counters"
-            | "label"
-            | "labels"
-            | "caution"
-            | "forecast"
-            | "forecasts"
-            | "plan"
-            | "plans"
-            | "concern"
-            | "concerns"
-            | "point"
-            | "points"
-            | "review"
-            | "reviews"
-            | "finding"
-            | "findings"
-            | "suggestion"
-            | "briefing"
-            | "ruling"
-            | "saying"
-            | "sayings"
-            | "reading"
-            | "writing"
-            | "teaching"
-            | "remark"
-            | "remarks"
-            | "attack"
-            | "attacks"
-            | "fault"
-            | "faults"
-            | "cite"
-            | "cites"
-            | "allow"
-            | "allows"
-            | "response"
-            | "responses"
-            | "outline"
-            | "outlines"
-            | "challenge"
-            | "challenges"
-            | "notice"
-            | "notices"
-            | "guarantee"
-            | "guarantees"
-            | "offer"
-            | "offers"
-            | "protest"
-            | "protests"
-            | "complaint"
-            | "complaints"
-    )
-});
-
 /// `he’s`, `they’re`, `I’m`, `that’s` (lower case): a pronoun with a
 /// contracted auxiliary, not a possessive.
 fn contracted_auxiliary(word: &str) -> bool {
@@ -1239,7 +771,7 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
         let p = prev.as_deref().unwrap_or("");
         // `a statement saying …`: a document reports (also `a statement
         // Wednesday saying …`).
-        let before_day = (WEEKDAYS.contains(&toks[i - 1].text(text)) && i > 1 && toks[i - 2].word)
+        let before_day = (is_weekday(toks[i - 1].text(text)) && i > 1 && toks[i - 2].word)
             .then(|| toks[i - 2].lower(text));
         if rules.documents.contains(strip_possessive(p))
             || before_day.is_some_and(|d| rules.documents.contains(strip_possessive(&d)))
@@ -1285,8 +817,8 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
         // words after `with`.
         if !p.ends_with("’s")
             && !p.ends_with("'s")
-            && !DETERMINERS.contains(&p)
-            && !NP_PREP.contains(&p)
+            && !DETERMINERS.has(toks[i - 1], text)
+            && !NP_PREP.has(toks[i - 1], text)
             && (i.saturating_sub(9)..i - 1)
                 .rev()
                 .take_while(|&k| toks[k].word)
@@ -1390,16 +922,14 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
     if prev_idx.is_some_and(|j| {
         j + 1 == i && {
             let p = toks[j].text(text);
-            !contracted_auxiliary(&lower(p))
-                && (p.ends_with("’s")
-                    || p.ends_with("'s")
-                    || p.ends_with("s’")
-                    || p.ends_with("s'"))
+            // (The suffix first: most words end in none of them.)
+            (p.ends_with("’s") || p.ends_with("'s") || p.ends_with("s’") || p.ends_with("s'"))
+                && !contracted_auxiliary(&toks[j].lower(text))
         }
     }) {
         return true;
     }
-    if NOUNY.contains(&lw.as_ref()) {
+    if NOUNY.has(toks[i], text) {
         // A name before it makes it a verb (`Trump posts`), unless the name
         // itself modifies a noun (`a series of Twitter posts`).
         let base_form = rules
@@ -1435,10 +965,8 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
             }
             // `Obama and Clinton call`: two names joined by `and`.
             coordinated(k)
-                || !(toks[k - 1].word && {
-                    let before = toks[k - 1].lower(text);
-                    DETERMINERS.contains(&before.as_ref()) || NP_PREP.contains(&before.as_ref())
-                })
+                || !(toks[k - 1].word
+                    && (DETERMINERS.has(toks[k - 1], text) || NP_PREP.has(toks[k - 1], text)))
         };
         // `…, saying “…”`, `…, warning that …`: a participle clause after
         // a comma reports.
@@ -1510,7 +1038,7 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
                                 .take(3)
                                 .find(|&k| !(toks[k].word && toks[k].is_capitalized(text)) || k == 0)
                                 .is_some_and(|k| {
-                                    DETERMINERS.contains(&toks[k].lower(text).as_ref())
+                                    DETERMINERS.has(toks[k], text)
                                 }))
                 }
                 _ => false,
@@ -1737,36 +1265,6 @@ fn verb_source(
     (CuePattern::SourceBefore, source)
 }
 
-/// Verbs whose object is a document its subject put out: `issued a
-/// statement`, `released a new radio ad`, `sent out a press release`.
-const ISSUING_VERBS: Words = Words(|w| {
-    matches!(
-        w,
-        "issued"
-            | "issues"
-            | "released"
-            | "releases"
-            | "put"
-            | "puts"
-            | "sent"
-            | "sends"
-            | "posted"
-            | "posts"
-            | "published"
-            | "publishes"
-            | "unveiled"
-            | "launched"
-            | "aired"
-            | "ran"
-            | "runs"
-            | "filed"
-            | "distributed"
-            | "circulated"
-            | "tweeted"
-            | "out"
-    )
-});
-
 /// The subject of the verb that put out the document `doc` (`American
 /// Bridge President Jessica Mackler issued a statement`), when `doc` is
 /// that verb's object.
@@ -1781,7 +1279,7 @@ fn issuer_of(text: &str, toks: &[Token], doc: &Mention, rules: &LangRules) -> Op
         verb = verb.checked_sub(1)?;
     }
     let lv = toks[verb].lower(text);
-    if !ISSUING_VERBS.contains(&lv.as_ref()) || lv == "out" {
+    if !ISSUING_VERBS.has(toks[verb], text) || lv == "out" {
         return None;
     }
     let m = np_before(text, toks, verb, rules)?;
@@ -1791,124 +1289,6 @@ fn issuer_of(text: &str, toks: &[Token], doc: &Mention, rules: &LangRules) -> Op
     )
     .then_some(m)
 }
-
-/// Irregular past tenses that can be the main verb of a clause, so that
-/// `He went further on Tuesday, saying …` finds `He`.
-const IRREGULAR_PAST: Words = Words(|w| {
-    matches!(
-        w,
-        "became"
-            | "began"
-            | "bought"
-            | "brought"
-            | "built"
-            | "came"
-            | "chose"
-            | "drew"
-            | "drove"
-            | "fell"
-            | "felt"
-            | "fought"
-            | "found"
-            | "gave"
-            | "got"
-            | "grew"
-            | "held"
-            | "hit"
-            | "kept"
-            | "knew"
-            | "laid"
-            | "led"
-            | "left"
-            | "lost"
-            | "made"
-            | "meant"
-            | "met"
-            | "paid"
-            | "put"
-            | "ran"
-            | "rose"
-            | "sat"
-            | "saw"
-            | "sent"
-            | "set"
-            | "shook"
-            | "sought"
-            | "spent"
-            | "spoke"
-            | "stood"
-            | "struck"
-            | "swore"
-            | "took"
-            | "threw"
-            | "thought"
-            | "told"
-            | "went"
-            | "won"
-            | "wrote"
-            | "cut"
-            | "let"
-            | "quit"
-    )
-});
-
-/// Finite auxiliaries and copulas that open a clause's verb group.
-const FINITE_AUX: Words = Words(|w| {
-    matches!(
-        w,
-        "is" | "was"
-            | "are"
-            | "were"
-            | "has"
-            | "had"
-            | "have"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "did"
-            | "does"
-            | "do"
-            | "may"
-            | "might"
-            | "should"
-            | "must"
-    )
-});
-
-/// Words that open a sentence-initial adverbial or subordinate clause,
-/// which ends at its comma: `At a rally in Portsmouth, N.H., on Tuesday,`.
-const CLAUSE_OPENERS: Words = Words(|w| {
-    matches!(
-        w,
-        "after"
-            | "although"
-            | "amid"
-            | "as"
-            | "at"
-            | "because"
-            | "before"
-            | "despite"
-            | "during"
-            | "ever"
-            | "following"
-            | "for"
-            | "from"
-            | "if"
-            | "in"
-            | "on"
-            | "once"
-            | "since"
-            | "though"
-            | "under"
-            | "until"
-            | "when"
-            | "whereas"
-            | "while"
-            | "with"
-            | "without"
-    )
-});
 
 /// The subject of the main clause a `…, saying` participle hangs from:
 /// the noun phrase before the clause's first finite verb, after a dateline
@@ -1938,7 +1318,7 @@ fn main_clause_subject(
     let participle_opener = !is_capitalized(w(first).get(1..).unwrap_or(""))
         && (opener.ends_with("ing") || opener.ends_with("ed"));
     let mut from = first;
-    if CLAUSE_OPENERS.contains(&opener.as_ref()) || participle_opener {
+    if CLAUSE_OPENERS.has(toks[first], text) || participle_opener {
         // The opener's comma: the last comma before the first finite verb
         // after it, so a place like `Ames, Iowa,` stays inside the opener.
         let mut k = first + 1;
@@ -2014,7 +1394,7 @@ pub fn subject_after_opener(
     if toks[first].lower(text).ends_with("ly")
         && toks
             .get(first + 1)
-            .is_some_and(|t| CLAUSE_OPENERS.contains(&t.lower(text).as_ref()))
+            .is_some_and(|t| CLAUSE_OPENERS.has(*t, text))
     {
         first += 1;
     }
@@ -2034,7 +1414,7 @@ pub fn subject_after_opener(
     }
     let opener = toks[first].lower(text);
     let participle = opener.len() > 4 && (opener.ends_with("ing") || opener.ends_with("ed"));
-    if !(participle || CLAUSE_OPENERS.contains(&opener.as_ref())) {
+    if !(participle || CLAUSE_OPENERS.has(toks[first], text)) {
         return None;
     }
     main_clause_subject(text, &toks[first..], toks.len() - first, rules)
@@ -2168,10 +1548,10 @@ pub fn finite_verb(text: &str, toks: &[Token], k: usize, rules: &LangRules) -> b
         .is_some_and(|base| !base.is_empty());
     // `The retired neurosurgeon`: a participle after a determiner is an
     // adjective.
-    let after_determiner = || k > 0 && DETERMINERS.contains(&toks[k - 1].lower(text).as_ref());
+    let after_determiner = || k > 0 && DETERMINERS.has(toks[k - 1], text);
     negated
-        || FINITE_AUX.contains(&lt.as_ref())
-        || IRREGULAR_PAST.contains(&lt.as_ref())
+        || FINITE_AUX.has(toks[k], text)
+        || IRREGULAR_PAST.has(toks[k], text)
         || (lt.ends_with("ed") && lt.len() > 3 && !after_determiner())
         || rules
             .verbs
@@ -2244,7 +1624,7 @@ fn clause_subject(text: &str, toks: &[Token], end: usize, rules: &LangRules) -> 
     }
     // `A spokesman for Platte River declined … but said`: a description
     // that opens the sentence, up to its verb.
-    if e == start + 1 && start == 0 && DETERMINERS.contains(&toks[start].lower(text).as_ref()) {
+    if e == start + 1 && start == 0 && DETERMINERS.has(toks[start], text) {
         let v = (e..end).find(|&k| toks[k].word && finite_verb(text, toks, k, rules))?;
         let m = np_before(text, toks, v, rules)?;
         return (m.span.start == toks[start].span.start
@@ -2385,7 +1765,7 @@ pub fn subject(text: &str, sentence: Span, rules: &LangRules) -> Option<Mention>
                             | "have"
                     )
                     // `Trump took to Twitter …`, `He held up …`.
-                    || IRREGULAR_PAST.contains(&lt.as_ref()) && after_subject())
+                    || IRREGULAR_PAST.has(*t, text) && after_subject())
         }
     })?;
     if verb_at == 0 || verb_at > 8 {
@@ -2482,7 +1862,7 @@ fn sentence_subject(
     let mut j = first;
     while j < before
         && toks[j].word
-        && !STOP.contains(&toks[j].lower(text).as_ref())
+        && !STOP.has(toks[j], text)
         && !rules.verbs.contains_key(toks[j].lower(text).as_ref())
         && !(j > first && !toks[j].is_capitalized(text) && toks[j].text(text).ends_with("ed"))
     {
@@ -2521,7 +1901,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                 .get(toks[v].lower(text).as_ref())
                 .is_some_and(|vi| vi.class == VerbClass::Speech);
         if toks[j - 1].word
-            && (SKIP_BEFORE_VERB.contains(&lt.as_ref()) || adverb)
+            && (SKIP_BEFORE_VERB.has(toks[j - 1], text) || adverb)
             && !(j == v && t == "told")
             // `,” Will wrote`: a surname, not an auxiliary.
             && !(is_capitalized(t) && in_tag_position(text, toks[j - 1].span.start))
@@ -2535,7 +1915,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                     .is_some_and(|vi| vi.lemma != *toks[v].lower(text)))
         {
             j -= 1;
-        } else if WEEKDAYS.contains(&t) {
+        } else if is_weekday(t) {
             // `Ryan on Tuesday called`, `Trump Monday said`, `Sanders during
             // a Sunday thanked`
             j -= 1;
@@ -2712,7 +2092,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                 || seg_start + 1 < comma
                     && matches!(toks[seg_start].lower(text).as_ref(), "which" | "whom")
                     && (toks[seg_start + 1].is_capitalized(text)
-                        || DETERMINERS.contains(&toks[seg_start + 1].lower(text).as_ref()));
+                        || DETERMINERS.has(toks[seg_start + 1], text));
             if subordinate
                 && toks[seg_start + 1].is_capitalized(text)
                 && let Some(m) = np_before(text, toks, comma, rules)
@@ -2764,7 +2144,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                 // `Just last week, J.J. Goldberg, …, wrote`: a time
                 // adverbial of a few words.
                 let time_opener = comma - seg_start <= 4
-                    && (TIME_WORDS.contains(&toks[comma - 1].lower(text).as_ref())
+                    && (TIME_WORDS.has(toks[comma - 1], text)
                         || matches!(toks[comma - 1].lower(text).as_ref(), "later" | "ago"));
                 if participle
                     || time_opener
@@ -2964,8 +2344,8 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             let tag_surname = start == end && in_tag_position(text, toks[k].span.start);
             if (k == 0 || !toks[k - 1].word)
                 && !tag_surname
-                && (STOP.contains(&lt)
-                    || SENTENCE_ADVERBS.contains(&lt)
+                && (STOP.has(toks[k], text)
+                    || SENTENCE_ADVERBS.has(toks[k], text)
                     || matches!(lt, "and" | "in" | "on" | "at" | "for"))
             {
                 break;
@@ -2973,7 +2353,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             start = k;
             continue;
         }
-        if DETERMINERS.contains(&lt) {
+        if DETERMINERS.has(toks[k], text) {
             start = k;
             // `the two write`: the article before a quantifier.
             if matches!(lt, "two" | "three" | "several" | "many")
@@ -2993,8 +2373,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                     .contains(lower(strip_possessive(w(k - 2))).as_ref());
             let before_prep = k > 0
                 && toks[k - 1].word
-                && (NP_PREP.contains(&toks[k - 1].lower(text).as_ref())
-                    && toks[k - 1].lower(text) != "and"
+                && (NP_PREP.has(toks[k - 1], text) && toks[k - 1].lower(text) != "and"
                     || time_after_document);
             if before_prep {
                 continue;
@@ -3008,7 +2387,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             && rules
                 .documents
                 .contains(lower(strip_possessive(w(k - 1))).as_ref());
-        if NP_PREP.contains(&lt) || after_document {
+        if NP_PREP.has(toks[k], text) || after_document {
             if start == end {
                 break;
             }
@@ -3016,16 +2395,19 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             continue;
         }
         // A verb form after a determiner is a noun: `the talks`, `a report`.
-        let noun_use = NOUNY.contains(&lt)
+        let noun_use = NOUNY.has(toks[k], text)
             || k > 0 && {
                 let p = toks[k - 1].lower(text);
-                DETERMINERS.contains(&p.as_ref())
+                DETERMINERS.has(toks[k - 1], text)
                     // `this finding`
                     || matches!(p.as_ref(), "this" | "these") && rules.documents.contains(lt)
                     // `Cruz’s thinking`
                     || p.ends_with("’s") || p.ends_with("'s")
             };
-        if STOP.contains(&lt) || rules.verbs.contains_key(lt) && !noun_use || lt.ends_with("ly") {
+        if STOP.has(toks[k], text)
+            || rules.verbs.contains_key(lt) && !noun_use
+            || lt.ends_with("ly")
+        {
             break;
         }
         // A lowercase noun: `officials`, `press`, `spokesperson`.
@@ -3035,7 +2417,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
     let tag_surname = start + 1 == end
         && toks[start].is_capitalized(text)
         && in_tag_position(text, toks[start].span.start);
-    while !tag_surname && start < end && NP_PREP.contains(&toks[start].lower(text).as_ref()) {
+    while !tag_surname && start < end && NP_PREP.has(toks[start], text) {
         start += 1;
     }
     if start >= end {
@@ -3043,7 +2425,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
     }
     // `Sanders in the past`: cut a trailing time phrase.
     let mut end = end;
-    if TIME_WORDS.contains(&toks[end - 1].lower(text).as_ref())
+    if TIME_WORDS.has(toks[end - 1], text)
         && let Some(p) = (start + 1..end).rev().find(|&k| {
             matches!(
                 toks[k].lower(text).as_ref(),
@@ -3057,8 +2439,8 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
         return None;
     }
     let head = w(end - 1);
-    let lhead = lower(head);
-    if TIME_WORDS.contains(&lhead.as_ref())
+    let lhead = toks[end - 1].lower(text);
+    if TIME_WORDS.has(toks[end - 1], text)
         || (!is_capitalized(head)
             && (lhead.ends_with("ed") || lhead.ends_with("ing"))
             && lhead.len() > 4
@@ -3085,7 +2467,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             && (matches!(
                 toks[k].lower(text).as_ref(),
                 "in" | "on" | "at" | "with" | "during" | "after" | "before"
-            ) || k + 1 == end && IRREGULAR_PAST.contains(&toks[k].lower(text).as_ref()))
+            ) || k + 1 == end && IRREGULAR_PAST.has(toks[k], text))
     }) {
         // The clause's subject shares the second verb.
         return main_clause_subject(text, toks, start, rules)
@@ -3094,17 +2476,13 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
     // (Not `retired neurosurgeon Ben Carson`, `that the foundation`: the
     // verb is lowercase and its complement follows it.)
     let first = w(start);
-    if !is_capitalized(first)
-        && start + 1 < end
-        && !DETERMINERS.contains(&toks[start].lower(text).as_ref())
-        && {
-            let second = toks[start + 1].lower(text);
-            NP_PREP.contains(&second.as_ref()) && second.as_ref() != "and"
-                || DETERMINERS.contains(&second.as_ref())
-        }
-    {
-        let lfirst = lower(first);
-        let past = lfirst.len() > 4 && lfirst.ends_with("ed") && !NOUNY.contains(&lfirst.as_ref());
+    if !is_capitalized(first) && start + 1 < end && !DETERMINERS.has(toks[start], text) && {
+        let second = toks[start + 1].lower(text);
+        NP_PREP.has(toks[start + 1], text) && second.as_ref() != "and"
+            || DETERMINERS.has(toks[start + 1], text)
+    } {
+        let lfirst = toks[start].lower(text);
+        let past = lfirst.len() > 4 && lfirst.ends_with("ed") && !NOUNY.has(toks[start], text);
         let after_relative = start > 0
             && toks[start - 1].word
             && matches!(
@@ -3146,7 +2524,7 @@ pub fn np_after(
                 end += 1;
                 break;
             }
-            if TIME_WORDS.contains(&lt) {
+            if TIME_WORDS.has(toks[end], text) {
                 return None;
             }
             // `said 9/11 widow Terry Strada`: a date as a modifier.
@@ -3165,11 +2543,11 @@ pub fn np_after(
             let name_follows = || {
                 toks[s..toks.len().min(s + 5)]
                     .iter()
-                    .take_while(|t| t.word && !STOP.contains(&t.lower(text).as_ref()))
+                    .take_while(|t| t.word && !STOP.has(**t, text))
                     .any(|t| t.is_capitalized(text))
             };
             if !(is_capitalized(t)
-                || DETERMINERS.contains(&lt)
+                || DETERMINERS.has(toks[end], text)
                 || rules.is_title(t)
                 || allow_lower_start
                 || name_follows())
@@ -3186,21 +2564,23 @@ pub fn np_after(
                 && toks
                     .get(end + 1)
                     .is_some_and(|n| n.word && !n.is_capitalized(text));
-            if TIME_WORDS.contains(&lt) && !modifier {
+            if TIME_WORDS.has(toks[end], text) && !modifier {
                 break;
             }
             end += 1;
             continue;
         }
-        if matches!(lt, "of" | "for" | "and" | "at" | "by" | "&") || DETERMINERS.contains(&lt) {
+        if matches!(lt, "of" | "for" | "and" | "at" | "by" | "&")
+            || DETERMINERS.has(toks[end], text)
+        {
             end += 1;
             continue;
         }
         // After a determiner a verb form is a noun: `said the report`,
         // `said the ruling`.
-        let after_determiner = DETERMINERS.contains(&toks[end - 1].lower(text).as_ref());
-        if STOP.contains(&lt)
-            || TIME_WORDS.contains(&lt)
+        let after_determiner = DETERMINERS.has(toks[end - 1], text);
+        if STOP.has(toks[end], text)
+            || TIME_WORDS.has(toks[end], text)
             || (rules.verbs.contains_key(lt) && !after_determiner)
             || lt.ends_with("ly")
         {
@@ -3213,7 +2593,7 @@ pub fn np_after(
         && (matches!(
             toks[end - 1].lower(text).as_ref(),
             "of" | "for" | "and" | "at" | "by" | "&"
-        ) || DETERMINERS.contains(&toks[end - 1].lower(text).as_ref()))
+        ) || DETERMINERS.has(toks[end - 1], text))
     {
         end -= 1;
     }
@@ -3259,8 +2639,7 @@ pub fn mention(text: &str, span: Span, toks: &[Token], rules: &LangRules) -> Men
         rules
             .documents
             .contains(lower(strip_possessive(h)).as_ref())
-    }) && words()
-        .all(|t| !t.is_capitalized(text) || DETERMINERS.contains(&t.lower(text).as_ref()))
+    }) && words().all(|t| !t.is_capitalized(text) || DETERMINERS.has(*t, text))
     {
         MentionKind::Document
     } else if !words().skip(1).any(|t| t.is_capitalized(text))
@@ -3270,9 +2649,7 @@ pub fn mention(text: &str, span: Span, toks: &[Token], rules: &LangRules) -> Men
         MentionKind::Anonymous
     } else if words().enumerate().any(|(i, t)| {
         let w = t.text(text);
-        t.is_capitalized(text)
-            && !rules.is_title(w)
-            && !(i == 0 && DETERMINERS.contains(&t.lower(text).as_ref()))
+        t.is_capitalized(text) && !rules.is_title(w) && !(i == 0 && DETERMINERS.has(*t, text))
     }) {
         MentionKind::Name
     } else {
@@ -3290,7 +2667,7 @@ fn head_word<'t>(text: &'t str, toks: &[Token]) -> Option<&'t str> {
     for t in words {
         let w = t.text(text);
         let lw = t.lower(text);
-        if (NP_PREP.contains(&lw.as_ref())
+        if (NP_PREP.has(*t, text)
             || matches!(lw.as_ref(), "after" | "before" | "during" | "following"))
             && w != "and"
             && w != "&"

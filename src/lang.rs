@@ -1138,6 +1138,18 @@ impl WordFilter {
         b.is_empty() || self.has(b)
     }
 
+    /// [`WordFilter::may_contain_ascii_bytes`] of a non-empty ASCII word
+    /// whose [`WordFilter::first_hash`] the caller has computed (the
+    /// tokenizer, which indexes the [`wordclass`](crate::wordclass) filter
+    /// with it too).
+    #[inline(always)]
+    pub(crate) fn may_contain_ascii_hashed(&self, b: &[u8], first: usize) -> bool {
+        debug_assert!(b.is_ascii() && !b.is_empty());
+        debug_assert_eq!(first, Self::first_hash(b));
+        let bit = |h: usize| self.bits[h >> 6] & (1 << (h & 63)) != 0;
+        bit(first) && bit(Self::second_hash(b))
+    }
+
     /// The two bits of a non-empty word. Case-blind: `| 0x20` folds
     /// `A..=Z` onto `a..=z` (and may merge other bytes, which only makes
     /// the filter pass more words).
@@ -1147,12 +1159,26 @@ impl WordFilter {
     }
 
     /// The first of [`WordFilter::hashes`]: length, first, second and last
-    /// letters.
+    /// letters (16 bits). Case-blind for ASCII letters, and the same for a
+    /// word and its ASCII lower case. (Also the index of the
+    /// [`wordclass`](crate::wordclass) filter, which the tokenizer
+    /// computes from the same hash.)
     #[inline(always)]
-    fn first_hash(b: &[u8]) -> usize {
+    pub(crate) fn first_hash(b: &[u8]) -> usize {
         let n = b.len();
         let at = |k: usize| u32::from(b.get(k).copied().unwrap_or(0));
         let key = (n as u32 | at(0) << 8 | at(1) << 16 | at(n - 1) << 24) | 0x2020_2000;
+        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+
+    /// [`WordFilter::first_hash`] of a non-empty word, as a `const fn`
+    /// for tables built at compile time (the same value, tested; the
+    /// tokenizer's copy compiles to fewer instructions).
+    pub(crate) const fn first_hash_const(b: &[u8]) -> usize {
+        let n = b.len();
+        let second = if n > 1 { b[1] } else { 0 };
+        let key = (n as u32 | (b[0] as u32) << 8 | (second as u32) << 16 | (b[n - 1] as u32) << 24)
+            | 0x2020_2000;
         (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
     }
 

@@ -32,6 +32,7 @@ pub mod span;
 pub mod speakers;
 pub mod suppress;
 pub mod tokens;
+pub mod wordclass;
 
 pub use analysis::Analysis;
 pub use diagnostic::{Diagnostic, Severity};

@@ -8,6 +8,7 @@
 
 use crate::lang::LangRules;
 use crate::span::Span;
+use crate::wordclass;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token<'a> {
@@ -27,6 +28,9 @@ pub struct Token<'a> {
     /// through (for a word that is not ASCII, `may_contain_wide`); never
     /// punctuation.
     cue: bool,
+    /// The [`wordclass`] lists the token's lower case
+    /// may be in (every list, for a token that is not ASCII).
+    maybe: u16,
 }
 
 impl<'a> Token<'a> {
@@ -82,6 +86,13 @@ impl<'a> Token<'a> {
     #[inline]
     pub fn may_start_cue(self) -> bool {
         self.cue
+    }
+
+    /// The [`wordclass`] lists the token's lower case may be in, as the
+    /// tokenizer found them: a list whose bit is clear does not hold it.
+    #[inline(always)]
+    pub fn maybe_classes(self) -> u16 {
+        self.maybe
     }
 }
 
@@ -302,6 +313,21 @@ fn tokenize_with<'a>(
             };
             let ascii = (seen | wide) & HAS_WIDE == 0;
             let plain = ascii && (seen | class) & 2 == 0;
+            // One hash of the word for the cue filter and the word-class
+            // filter.
+            let (cue, maybe) = if ascii {
+                let word = &bytes[i..end];
+                let h = crate::lang::WordFilter::first_hash(word);
+                (
+                    rules.cue_starts.may_contain_ascii_hashed(word, h),
+                    wordclass::maybe_classes_hashed(h),
+                )
+            } else {
+                (
+                    rules.cue_starts.may_contain_wide(&s[i..end]),
+                    wordclass::ALL,
+                )
+            };
             out.push(Token {
                 span: Span::new(base + i, base + end),
                 low: lowered,
@@ -309,11 +335,8 @@ fn tokenize_with<'a>(
                 cap,
                 plain,
                 ascii,
-                cue: if ascii {
-                    rules.cue_starts.may_contain_ascii_bytes(&bytes[i..end])
-                } else {
-                    rules.cue_starts.may_contain_wide(&s[i..end])
-                },
+                cue,
+                maybe,
             });
             i = end;
             continue;
@@ -332,6 +355,7 @@ fn tokenize_with<'a>(
                     plain: true,
                     ascii: true,
                     cue: false,
+                    maybe: wordclass::BYTE_MAYBE[b as usize],
                 });
                 i += 1;
                 continue;
@@ -352,6 +376,7 @@ fn tokenize_with<'a>(
                 plain: false,
                 ascii: false,
                 cue: false,
+                maybe: wordclass::ALL,
             });
             i += c.len_utf8();
             continue;
@@ -367,6 +392,7 @@ fn tokenize_with<'a>(
             plain: false,
             ascii: false,
             cue: rules.cue_starts.may_contain_wide(&s[i..end]),
+            maybe: wordclass::ALL,
         });
         i = end;
     }
@@ -544,6 +570,11 @@ mod tests {
                         && t.is_ascii(),
                     ascii: t.is_ascii(),
                     cue: false,
+                    maybe: if t.is_ascii() {
+                        wordclass::maybe_classes(t.as_bytes())
+                    } else {
+                        wordclass::ALL
+                    },
                 });
                 i += c.len_utf8();
                 continue;
@@ -599,6 +630,11 @@ mod tests {
                     rules.cue_starts.may_contain(t)
                 } else {
                     rules.cue_starts.may_contain_wide(t)
+                },
+                maybe: if t.is_ascii() {
+                    wordclass::maybe_classes(t.as_bytes())
+                } else {
+                    wordclass::ALL
                 },
             });
             i = end;
