@@ -14,8 +14,8 @@ use crate::lower::lower;
 use crate::span::Span;
 use crate::tokens::{Token, is_capitalized, strip_possessive, tokenize, tokenize_lowered_into};
 use crate::wordclass::{
-    CLAUSE_OPENERS, DETERMINERS, FINITE_AUX, IRREGULAR_PAST, ISSUING_VERBS, NOUNY, NP_PREP,
-    SENTENCE_ADVERBS, SKIP_BEFORE_VERB, STOP, TIME_WORDS,
+    CLAUSE_LINKS, CLAUSE_OPENERS, DETERMINERS, FINITE_AUX, IRREGULAR_PAST, ISSUING_VERBS, NOUNY,
+    NP_PREP, SENTENCE_ADVERBS, SKIP_BEFORE_VERB, STOP, TIME_WORDS,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -1113,8 +1113,8 @@ fn verb_source(
     // that introduces a quotation speaks for the nearest clause's subject.
     let nonfinite = match prev {
         Some("to") => true,
-        Some(p) if gerund => matches!(
-            lower(p).as_ref(),
+        Some(_) if gerund => matches!(
+            toks[v - 1].lower(text).as_ref(),
             "before" | "after" | "upon" | "by" | "while" | "without" | "when"
         ),
         _ => false,
@@ -1472,26 +1472,7 @@ fn relative_antecedent(text: &str, toks: &[Token], m: Mention, rules: &LangRules
     let lo = k.saturating_sub(12);
     let Some(who) = (lo..k)
         .rev()
-        .take_while(|&i| {
-            toks[i].word && {
-                let l = toks[i].lower(text);
-                !matches!(
-                    l.as_ref(),
-                    "that"
-                        | "which"
-                        | "when"
-                        | "where"
-                        | "while"
-                        | "because"
-                        | "if"
-                        | "although"
-                        | "though"
-                        | "since"
-                        | "but"
-                        | "and"
-                )
-            }
-        })
+        .take_while(|&i| toks[i].word && !CLAUSE_LINKS.has(toks[i], text))
         .find(|&i| toks[i].lower(text) == "who")
     else {
         return m;

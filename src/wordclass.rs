@@ -636,8 +636,26 @@ word_list! {
         | "without"
 }
 
+word_list! {
+    /// Conjunctions and relative words that end the walk back from a noun
+    /// phrase to a `who` whose clause it is in.
+    CLAUSE_LINKS = 1 << 11;
+    "that"
+        | "which"
+        | "when"
+        | "where"
+        | "while"
+        | "because"
+        | "if"
+        | "although"
+        | "though"
+        | "since"
+        | "but"
+        | "and"
+}
+
 /// Every list, for the filter table.
-const LISTS: [&Words; 11] = [
+const LISTS: [&Words; 12] = [
     &SKIP_BEFORE_VERB,
     &STOP,
     &NP_PREP,
@@ -649,6 +667,7 @@ const LISTS: [&Words; 11] = [
     &IRREGULAR_PAST,
     &FINITE_AUX,
     &CLAUSE_OPENERS,
+    &CLAUSE_LINKS,
 ];
 
 /// Bits of the filter table's index.
