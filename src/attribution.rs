@@ -562,16 +562,8 @@ pub fn attribute(
                     usable[i]
                         && c.span.start > inp.cues[pc as usize].span.end
                         && c.span.start > quotes[p].outer().end
-                        && {
-                            // The report ends the sentence (`cut in.`).
-                            let end = inp.text[..prev_sentence.end as usize].trim_end();
-                            inp.text
-                                .get(c.span.end as usize..end.len())
-                                .unwrap_or("")
-                                .trim_end_matches(['.', '!', '?'])
-                                .trim()
-                                .is_empty()
-                        }
+                        // The report ends the sentence (`cut in.`).
+                        && sentence_tail(inp.text, prev_sentence, c).trim().is_empty()
                         && c.source.as_ref().is_some_and(|m| {
                             m.span.end <= c.span.start
                                 && m.kind != MentionKind::Anonymous
@@ -1111,6 +1103,15 @@ fn quantified(raw: &str) -> bool {
         || matches!(first.as_ref(), "most" | "half" | "majority" | "plurality")
 }
 
+/// The words after cue `c` to the end of its sentence, without the final
+/// punctuation.
+fn sentence_tail<'t>(text: &'t str, sentence: Span, c: &Cue) -> &'t str {
+    let end = text[..sentence.end as usize].trim_end();
+    text.get(c.span.end as usize..end.len())
+        .unwrap_or("")
+        .trim_end_matches(['.', '!', '?'])
+}
+
 /// `…, he said.` / `…, DFA spokesman Neil Sroka said.`: a report set off
 /// by a comma at the very end of the sentence, which attributes the whole
 /// sentence, every quote in it.
@@ -1122,11 +1123,7 @@ fn sentence_final_tag(text: &str, sentence: Span, c: &Cue) -> bool {
     {
         return false;
     }
-    let end = text[..sentence.end as usize].trim_end();
-    let tail = text
-        .get(c.span.end as usize..end.len())
-        .unwrap_or("")
-        .trim_end_matches(['.', '!', '?']);
+    let tail = sentence_tail(text, sentence, c);
     text[..m.span.start as usize]
         .trim_end()
         .trim_end_matches(['”', '"', '’', '\''])
