@@ -1541,6 +1541,27 @@ fn adjacent(
         if so == 0 || in_own || !para.contains(inp.sentences[so - 1]) {
             return None;
         }
+        // `Senate Minority Leader Harry Reid, in particular, has been
+        // pounding Trump as a “con artist”`: a sentence whose subject is a
+        // name is that speaker's own, not the claim before going on.
+        if crate::cues::subject(inp.text, inp.sentences[so], inp.rules).is_some_and(|m| {
+            let raw = m.span.slice(inp.text);
+            m.kind == MentionKind::Name
+                // Every word capitalized: not a sentence's first word
+                // (`Good information can …`, `Doing so …`).
+                && raw.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+                // Not a possessor (`Trump's most famously false contention`).
+                && !raw.ends_with("'s")
+                && !raw.ends_with("’s")
+                // A person, not a thing the claim before is about (`According
+                // to X, … . The North-South Transport Corridor … “…”`).
+                && !raw
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.ends_with("ing") || matches!(w, "The" | "A" | "An"))
+        }) {
+            return None;
+        }
         return last_cue_in(idx, usable, so - 1).filter(|&i| {
             matches!(
                 inp.cues[i].pattern,

@@ -1749,7 +1749,32 @@ pub fn subject(text: &str, sentence: Span, rules: &LangRules) -> Option<Mention>
                     || IRREGULAR_PAST.has(*t, text) && after_subject())
         }
     })?;
-    if verb_at == 0 || verb_at > 8 {
+    // At most eight tokens before the verb, not counting a parenthetical
+    // or a short interrupter between commas (`Senate Minority Leader Harry
+    // Reid (D-Nev.), in particular, has`).
+    let mut counted = 0usize;
+    let mut depth = 0u32;
+    let mut k = 0;
+    while k < verb_at {
+        let t = toks[k].text(text);
+        if t == "(" {
+            depth += 1;
+        } else if t == ")" {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 {
+            let close = (t == ",")
+                .then(|| (k + 1..verb_at.min(k + 4)).find(|&e| toks[e].text(text) == ","))
+                .flatten()
+                .filter(|&e| toks[k + 1..e].iter().all(|x| x.word));
+            match close {
+                Some(e) => k = e,
+                None => counted += 1,
+            }
+        }
+        k += 1;
+    }
+    let words_before = counted;
+    if verb_at == 0 || words_before > 8 {
         return None;
     }
     let m = sentence_subject(text, &toks, verb_at, rules)?;

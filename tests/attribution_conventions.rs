@@ -1798,3 +1798,16 @@ fn a_speaker_who_takes_the_floor_at_the_end_of_the_sentence_goes_on() {
         ]
     );
 }
+
+#[test]
+fn a_fragment_under_a_named_subject_is_that_speakers_not_the_claim_before() {
+    // The sentence before has a report, but the fragment's own sentence
+    // names who is speaking, past a parenthetical and an interrupter.
+    let text = "Democrats in Congress have argued that the message helps candidates \
+        down the ballot. Senate Minority Leader Harry Reid (D-Nev.), in particular, has \
+        been pounding the nominee as a “con artist” for weeks.\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("con artist", "Senate Minority Leader Harry Reid")]
+    );
+}
