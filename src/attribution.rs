@@ -235,6 +235,19 @@ pub fn attribute(
                     !idx.quote_opens_in(outer.end, c.span.start)
                         || sentence_final_tag(inp.text, inp.sentences[sc], c)
                 })
+                // `accuse the campaign of being duped by “a con” and … what
+                // he called Machado’s “sex tape”`: a free relative names
+                // the words after it, not a quote before it.
+                .filter(|(_, c)| {
+                    !c.source.as_ref().is_some_and(|m| {
+                        m.span.end <= c.span.start
+                            && inp.text[..m.span.start as usize]
+                                .trim_end()
+                                .rsplit(|ch: char| !ch.is_alphabetic())
+                                .next()
+                                .is_some_and(|w| w.eq_ignore_ascii_case("what"))
+                    })
+                })
                 .min_by_key(|(_, c)| c.span.start)
                 .map(|(i, c)| {
                     // Only punctuation between the quote and its source or

@@ -1496,9 +1496,10 @@ fn an_irregular_past_tense_ends_a_name_subject() {
             s("tape.", "Dana Ruiz")
         ]
     );
+    // `what he called` names only the words after it.
     assert_eq!(
         speakers(text),
-        vec![s("duped", "Ruiz"), s("a con", "he"), s("tape.", "he")]
+        vec![s("duped", "Ruiz"), s("a con", "Ruiz"), s("tape.", "he")]
     );
 }
 
