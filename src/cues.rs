@@ -573,6 +573,14 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
                     .iter()
                     .rev()
                     .take_while(|c| c.sentence == si)
+                    // Not a relative clause's report: in `… an architect
+                    // who said he was stiffed …, saying, “…”` the
+                    // participle hangs from the main clause.
+                    .filter(|c| {
+                        !c.source
+                            .as_ref()
+                            .is_some_and(|m| matches!(m.span.slice(text), "who" | "which" | "that"))
+                    })
                     .find_map(|c| c.source.clone());
                 if earlier.is_some() {
                     source = earlier;

@@ -1812,3 +1812,10 @@ fn a_fragment_under_a_named_subject_is_that_speakers_not_the_claim_before() {
         vec![s("con artist", "Senate Minority Leader Harry Reid")]
     );
 }
+
+#[test]
+fn a_participle_hangs_from_the_main_clause_not_a_relative_clause_report() {
+    let text = "Ms. Grant was defensive when asked about a contractor who said he was never \
+        paid for the work, saying, “Maybe he didn’t finish the job.”\n";
+    assert_eq!(speakers(text), vec![s("Maybe he didn’t", "Ms. Grant")]);
+}
