@@ -409,6 +409,29 @@ pub fn attribute(
                     .split_whitespace()
                     .all(|w| matches!(w, "as" | "," | ":"))
             };
+            // `… meddling the California congressman said is designed to
+            // “sow discord”`: a report whose verb runs straight into a
+            // finite verb is a reduced relative clause on the noun before
+            // it, and its subject speaks the words in it.
+            let reduced_relative = |c: &Cue| {
+                c.pattern == CuePattern::SourceBefore
+                    && c.source
+                        .as_ref()
+                        // A pronoun (`an honor Donald said he hoped would
+                        // be “…”`) mostly stands inside a report of its own.
+                        .is_some_and(|m| {
+                            m.span.end <= c.span.start
+                                && !matches!(m.kind, MentionKind::Anonymous | MentionKind::Pronoun)
+                        })
+                    && {
+                        let between = &inp.text[c.span.end as usize..outer.start as usize];
+                        let mut words = between.split_whitespace();
+                        words.next().is_some_and(|w| {
+                            matches!(w, "is" | "was" | "are" | "were" | "will" | "would")
+                        }) && !between.contains([',', ';', ':', '—', '–', '(', '.'])
+                            && words.count() <= 8
+                    }
+            };
             // `According to pool reports, Obama said …, which he called
             // “…”` stays the cited report's.
             let cited = idx
@@ -416,7 +439,8 @@ pub fn attribute(
                 .any(|i| usable[i] && inp.cues[i].pattern == CuePattern::AccordingTo);
             let own = before_quote(&parenthetical)
                 .or_else(|| before_quote(&introducing))
-                .or_else(|| before_quote(&object_relative).filter(|_| !cited));
+                .or_else(|| before_quote(&object_relative).filter(|_| !cited))
+                .or_else(|| before_quote(&reduced_relative).filter(|_| !cited));
             if let Some(i) = own {
                 owned = true;
                 return Some((i, outer.start - inp.cues[i].span.end));

@@ -1819,3 +1819,14 @@ fn a_participle_hangs_from_the_main_clause_not_a_relative_clause_report() {
         paid for the work, saying, “Maybe he didn’t finish the job.”\n";
     assert_eq!(speakers(text), vec![s("Maybe he didn’t", "Ms. Grant")]);
 }
+
+#[test]
+fn a_reduced_relative_report_speaks_the_words_in_it() {
+    let text = "Rep. Dana Cole, the ranking member of the committee, called on the governor \
+        to act on the leaks -- a campaign the Ohio congresswoman said is meant to \
+        \"sow distrust\" in the count.\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("sow distrust", "the Ohio congresswoman")]
+    );
+}
