@@ -1206,7 +1206,14 @@ fn opens_coordinate_clause(text: &str, c: &Cue) -> bool {
         // `…, when Mr. Buchanan called for a “…”`: a time clause with a
         // new named subject; `when he claimed` is mostly the main
         // subject again.
-            || word == "when" && m.kind == MentionKind::Name)
+            // `…, and as Trump went on about “…”` too, but not an aside
+            // (`… – as Rubio has said – …`).
+            || matches!(word, "when" | "as")
+                && m.kind == MentionKind::Name
+                && !(word == "as"
+                    && text[c.span.end as usize..]
+                        .trim_start()
+                        .starts_with(|ch: char| ch.is_ascii_punctuation() || ch == '—' || ch == '–')))
 }
 
 /// Whether a description names someone who can speak: its head is a

@@ -1830,3 +1830,26 @@ fn a_reduced_relative_report_speaks_the_words_in_it() {
         vec![s("sow distrust", "the Ohio congresswoman")]
     );
 }
+
+#[test]
+fn a_clause_opened_by_and_as_with_a_new_name_has_its_own_speaker() {
+    // `went on about` reports like `talked about`; `and as Ortiz …` opens a
+    // clause with its own speaker after the earlier tag.
+    let text = "“Are you listening?” she asked, but her husband was asleep, and as Ortiz \
+        went on about “a broken promise” and “forgotten towns,” the room fell silent.\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("Are you listening?", "she"),
+            s("a broken promise", "Ortiz"),
+            s("forgotten towns,", "Ortiz"),
+        ]
+    );
+}
+
+#[test]
+fn an_aside_opened_by_as_is_no_new_speaker() {
+    let text = "He assured the crowd that he is not weak - as Ortiz has said - and he can \
+        \"guarantee\" a win.\n";
+    assert_eq!(speakers(text), vec![s("guarantee", "He")]);
+}
