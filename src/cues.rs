@@ -2313,7 +2313,12 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
     // mention of the source.
     if j > 0
         && (toks[j - 1].lower(text) == "who"
-            || toks[j - 1].lower(text) == "which" && j >= 2 && w(j - 2) == ",")
+            || toks[j - 1].lower(text) == "which"
+                && j >= 2
+                // `the report, which notes`, `the study -- which notes`,
+                // `the Chicago Police Department which reported`.
+                && (matches!(w(j - 2), "," | "—" | "–" | "-")
+                    || toks[j - 2].word && toks[j - 2].is_capitalized(text)))
     {
         let span = toks[j - 1].span;
         return Some(Mention {

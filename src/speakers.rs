@@ -342,11 +342,16 @@ impl SpeakerTable {
         match m.kind {
             // `Graham, who says …`: a relative pronoun stands for the name
             // right before it.
-            MentionKind::Pronoun if matches!(raw, "who" | "Who" | "whom") => {
+            // `the Chicago Police Department which reported`: so does
+            // `which` for an organisation's name.
+            MentionKind::Pronoun if matches!(raw, "who" | "Who" | "whom" | "which") => {
                 let i = sightings.partition_point(|s| s.span.end <= m.span.start);
                 let s = sightings[..i].last()?;
                 let gap = text.get(s.span.end as usize..m.span.start as usize)?;
-                if !gap.chars().all(|c| c.is_whitespace() || c == ',') {
+                if !gap
+                    .chars()
+                    .all(|c| c.is_whitespace() || matches!(c, ',' | '-' | '—' | '–'))
+                {
                     return None;
                 }
                 let name = Mention {

@@ -1853,3 +1853,19 @@ fn an_aside_opened_by_as_is_no_new_speaker() {
         \"guarantee\" a win.\n";
     assert_eq!(speakers(text), vec![s("guarantee", "He")]);
 }
+
+#[test]
+fn which_after_a_name_or_a_dash_reports_for_the_noun_before_it() {
+    let text = "To check the claim, reporters turned to the Denver Police Department which \
+        reported “1,204 burglaries” last year.\n\n\
+        The audit -- which notes that most agencies overspent, “by a third on average,” \
+        in 2019 -- was sent to the council.\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("1,204 burglaries", "which"), s("by a third", "which")]
+    );
+    assert_eq!(
+        resolved(text)[0],
+        s("1,204 burglaries", "Denver Police Department")
+    );
+}
