@@ -802,7 +802,35 @@ pub fn attribute(
                         .is_some_and(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
             })
         };
+        // `Though she called the behavior “outrageous” …, Clinton
+        // restricted comments to …` ¶ `“…”`: a report in an opening
+        // subordinate clause gives way to the named subject of the main
+        // clause, which the quote paragraph goes on from.
+        let sentence = inp.sentences[ls];
+        let main_subject = cue
+            .filter(|&ci| {
+                !intro
+                    && opening_subordinate_end(inp.text, sentence, sentence.end)
+                        .is_some_and(|e| inp.cues[ci].span.end <= e)
+                    && !idx.cues_in(ls).any(|i| {
+                        usable[i]
+                            && Some(i) != Some(ci)
+                            && inp.cues[i].span.start > inp.cues[ci].span.end
+                    })
+            })
+            .and_then(|_| {
+                crate::cues::subject_after_opener(inp.text, sentence, sentence.end, inp.rules)
+            })
+            .filter(|m| {
+                m.kind == MentionKind::Name
+                    && m.span
+                        .slice(inp.text)
+                        .split_whitespace()
+                        .all(crate::tokens::is_capitalized)
+            });
+        let cue = if main_subject.is_some() { None } else { cue };
         let mention = match cue {
+            _ if main_subject.is_some() => main_subject,
             Some(ci) => inp.cues[ci].source.clone(),
             // `Cruz called them on it:` — an introduction without a known
             // verb: the subject that opens the sentence.

@@ -1869,3 +1869,19 @@ fn which_after_a_name_or_a_dash_reports_for_the_noun_before_it() {
         s("1,204 burglaries", "Denver Police Department")
     );
 }
+
+#[test]
+fn a_quote_paragraph_goes_on_from_the_main_clause_not_an_opening_clause_report() {
+    let text = "Though she called the merger “reckless” and asked for fees to be \
+        “returned” to customers, Senator Vale kept her remarks about new rules to \
+        general terms.\n\n\
+        “If a bank can’t follow the law, it should be fined.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("reckless", "she"),
+            s("returned", "she"),
+            s("If a bank", "Senator Vale")
+        ]
+    );
+}
