@@ -1992,6 +1992,56 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
         {
             // `a reporter can be heard asking`, `Trump is seen saying`
             j -= 2;
+        } else if lt == "ago" && j >= 3 {
+            // `The State Department less than two weeks ago said`: a time
+            // phrase (a unit and its count) between subject and verb.
+            let unit = toks[j - 2].lower(text);
+            let unit = unit.strip_suffix('s').unwrap_or(&unit);
+            if !matches!(
+                unit,
+                "minute" | "hour" | "day" | "week" | "month" | "year" | "decade" | "while"
+            ) {
+                break;
+            }
+            let mut k = j - 2;
+            while k > 0
+                && j - k < 6
+                && toks[k - 1].word
+                && !toks[k - 1].is_capitalized(text)
+                && (toks[k - 1].text(text).bytes().all(|b| b.is_ascii_digit())
+                    || matches!(
+                        toks[k - 1].lower(text).as_ref(),
+                        "a" | "an"
+                            | "one"
+                            | "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "seven"
+                            | "eight"
+                            | "nine"
+                            | "ten"
+                            | "few"
+                            | "several"
+                            | "many"
+                            | "less"
+                            | "more"
+                            | "than"
+                            | "about"
+                            | "just"
+                            | "only"
+                            | "some"
+                            | "nearly"
+                            | "almost"
+                    ))
+            {
+                k -= 1;
+            }
+            if k == j - 2 {
+                break;
+            }
+            j = k;
         } else if started_to {
             j -= 2;
         } else if goes_on_to {

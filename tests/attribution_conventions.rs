@@ -1885,3 +1885,14 @@ fn a_quote_paragraph_goes_on_from_the_main_clause_not_an_opening_clause_report()
         ]
     );
 }
+
+#[test]
+fn a_time_phrase_before_the_verb_is_no_source() {
+    let text = "The Pentagon less than two weeks ago said for the first time that \
+        “classified” files had been lost. The mayor a few days ago said the plan was \
+        “dead.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("classified", "The Pentagon"), s("dead.", "The mayor")]
+    );
+}
