@@ -285,7 +285,12 @@ fn stray_word(text: &str, m: &Mention) -> bool {
         return matches!(lower(s).as_ref(), "them" | "him" | "us" | "me");
     }
     if s.contains(char::is_whitespace) {
-        return false;
+        // `as the platform committee meeting began vowing to …`: a phrase
+        // that ends on a past tense is a clause, not a noun phrase.
+        return s
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_lowercase) && IRREGULAR_PAST.contains(&w));
     }
     let l = lower(s);
     let l = l.as_ref();

@@ -1896,3 +1896,10 @@ fn a_time_phrase_before_the_verb_is_no_source() {
         vec![s("classified", "The Pentagon"), s("dead.", "The mayor")]
     );
 }
+
+#[test]
+fn a_phrase_ending_on_a_past_tense_is_no_source() {
+    let text = "He sent out a fundraising email as the budget hearing began vowing to \
+        “fight for every dollar” in the state.\n";
+    assert_eq!(speakers(text), vec![s("fight for every", "He")]);
+}
