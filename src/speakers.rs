@@ -527,7 +527,13 @@ impl SpeakerTable {
                 SightedName::with_words(name, counted, roles, gender)
             }
         };
-        let org = is_org(raw, rules) && !headed_by_person(raw, rules);
+        // (Only a mention with no gender and a name can be an
+        // organisation's, the one use of the flag: the word tests are
+        // skipped for the others.)
+        let org = cleaned.gender.is_none()
+            && !cleaned.name.is_empty()
+            && is_org(raw, rules)
+            && !headed_by_person(raw, rules);
         if self.cleaned.is_empty() {
             // Room for an article's named mentions at once.
             self.cleaned.reserve(16);
