@@ -1169,12 +1169,19 @@ fn clean_name_with(
                 break;
             }
         }
-        match bare {
-            "Mr." | "Mr" | "Sir" | "Lord" | "King" | "Prince" => gender = Some(Gender::Male),
-            "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" | "Dame" | "Lady" | "Queen" | "Princess" => {
-                gender = Some(Gender::Female)
+        // (Every gendered title starts with one of these capitals: most
+        // words are turned away by their first byte, not compared.)
+        if matches!(
+            bare.as_bytes().first(),
+            Some(b'M' | b'S' | b'L' | b'K' | b'P' | b'D' | b'Q')
+        ) {
+            match bare {
+                "Mr." | "Mr" | "Sir" | "Lord" | "King" | "Prince" => gender = Some(Gender::Male),
+                "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" | "Dame" | "Lady" | "Queen" | "Princess" => {
+                    gender = Some(Gender::Female)
+                }
+                _ => {}
             }
-            _ => {}
         }
         let title = rules.is_title(bare);
         // `Secretary of State John Kerry`, `Mayor of London Sadiq Khan`: a
