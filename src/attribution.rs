@@ -336,10 +336,8 @@ pub fn attribute(
                     .split_whitespace()
                     .count()
                     >= 2
-                    && opening_word(inp.text, inp.sentences[so]).is_some_and(|w| {
-                        let w = w.to_ascii_lowercase();
-                        w != "as" && subordinator(&w)
-                    })
+                    && opening_word(inp.text, inp.sentences[so])
+                        .is_some_and(|w| ascii_lowered(w, |w| w != "as" && subordinator(w)))
             });
             // `X recommended …, but he called her actions “…”`: a clause
             // coordinated after the earlier report has its own speaker.
@@ -1486,10 +1484,7 @@ fn quote_in_opening_clause(text: &str, sentence: Span, c: &Cue, quote: u32) -> b
 /// signaled …`) and a focusing adverb (`Ever since …`, `Even as …`, `Just
 /// after …`).
 fn opening_word(text: &str, sentence: Span) -> Option<&str> {
-    let mut words = sentence
-        .slice(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty());
+    let mut words = AlnumRuns(sentence.slice(text));
     let mut first = words.next()?;
     if matches!(first, "So" | "But" | "And" | "Yet" | "Then") {
         first = words.next()?;
@@ -1503,18 +1498,81 @@ fn opening_word(text: &str, sentence: Span) -> Option<&str> {
     Some(first)
 }
 
+/// `f` of `w.to_ascii_lowercase()`, lowered on the stack when `w` is
+/// short (every word `f` looks for is).
+fn ascii_lowered<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut short = arrayvec::ArrayString::<16>::new();
+    if short.try_push_str(w).is_ok() {
+        short.make_ascii_lowercase();
+        f(&short)
+    } else {
+        f(&w.to_ascii_lowercase())
+    }
+}
+
+/// The runs of letters and digits of a text, in order (`s.split(|c:
+/// char| !c.is_alphanumeric()).filter(|w| !w.is_empty())`), an ASCII byte
+/// tested without decoding it.
+struct AlnumRuns<'a>(&'a str);
+
+impl<'a> Iterator for AlnumRuns<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.0;
+        let alnum_at = |i: usize| match s.as_bytes()[i] {
+            b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+            _ => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                (crate::tokens::is_alnum(c), c.len_utf8())
+            }
+        };
+        let mut start = 0;
+        loop {
+            if start == s.len() {
+                self.0 = "";
+                return None;
+            }
+            let (alnum, len) = alnum_at(start);
+            if alnum {
+                break;
+            }
+            start += len;
+        }
+        let mut end = start;
+        while end < s.len() {
+            let (alnum, len) = alnum_at(end);
+            if !alnum {
+                break;
+            }
+            end += len;
+        }
+        self.0 = &s[end..];
+        Some(&s[start..end])
+    }
+}
+
 fn opening_subordinate_end(text: &str, sentence: Span, limit: u32) -> Option<u32> {
     let s = sentence.slice(text);
     let Some(first) = opening_word(text, sentence) else {
         return coordinated_subordinate_end(text, sentence, limit, true);
     };
-    let first = first.to_ascii_lowercase();
-    if !subordinator(&first)
-        && !matches!(
-            first.as_str(),
-            "with" | "without" | "despite" | "amid" | "following" | "during" | "in" | "on" | "at"
-        )
-    {
+    let opens = ascii_lowered(first, |first| {
+        subordinator(first)
+            || matches!(
+                first,
+                "with"
+                    | "without"
+                    | "despite"
+                    | "amid"
+                    | "following"
+                    | "during"
+                    | "in"
+                    | "on"
+                    | "at"
+            )
+    });
+    if !opens {
         return coordinated_subordinate_end(text, sentence, limit, true);
     }
     let comma = sentence.start + s.find(',')? as u32;
@@ -1784,4 +1842,28 @@ fn intro_subject(inp: &Input, sentence: Span) -> Option<Mention> {
 
 fn last_cue_in(idx: &Index, usable: &[bool], si: usize) -> Option<usize> {
     idx.cues_in(si).rev().find(|&i| usable[i])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alnum_runs_split_as_chars_do() {
+        for t in [
+            "",
+            "  ",
+            "So when Patriot signaled, …",
+            "“Even as” it’s 3½ — naïve Ünal 東京 straße①x",
+            "é",
+            "’’’ a",
+            "a,b..c",
+        ] {
+            let want: Vec<&str> = t
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(AlnumRuns(t).collect::<Vec<_>>(), want, "{t:?}");
+        }
+    }
 }

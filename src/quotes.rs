@@ -550,12 +550,14 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
     }
     let first = content.chars().next().unwrap_or(' ');
     let starts_upper = first.is_uppercase() || !first.is_alphabetic();
-    // Counted up to what the rules below ask, so long quotes cost nothing.
-    let words = crate::tokens::words_upto(content, 6);
+    // Counted up to what the rules below ask, so long quotes cost nothing;
+    // and only when a rule gets that far (most quotes are decided first).
+    let counted = std::cell::OnceCell::new();
+    let words = || *counted.get_or_init(|| crate::tokens::words_upto(content, 6));
     // `on CNN’s “New Day,”`, `appeared on “Meet the Press.”`, `the “Gang of
     // Eight,”`: a title-case name after a possessive, `on` or `the` names a
     // show, a work or a group, whatever punctuation the marks hold.
-    if starts_upper && is_title_case(content) && words <= 6 {
+    if starts_upper && is_title_case(content) && words() <= 6 {
         let prev = before
             .rsplit(|c: char| c.is_whitespace())
             .next()
@@ -644,7 +646,7 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
                 && (possessive
                     || of_a_work
                     || prev == "on"
-                    || (words >= 2 && matches!(prev, "the" | "The" | "told")))
+                    || (words() >= 2 && matches!(prev, "the" | "The" | "told")))
         {
             return QuoteKind::Title;
         }
@@ -657,13 +659,13 @@ fn classify(text: &str, q: &Quote, sentences: &[Span], rules: &LangRules) -> Quo
         return QuoteKind::Full;
     }
     if starts_upper
-        && words >= 2
+        && words() >= 2
         && is_title_case(content)
         && !content.ends_with(['.', ',', '?', '!'])
     {
         return QuoteKind::Title;
     }
-    if starts_upper && words >= 6 && content.ends_with(['.', '?', '!', ',']) {
+    if starts_upper && content.ends_with(['.', '?', '!', ',']) && words() >= 6 {
         return QuoteKind::Full;
     }
     QuoteKind::Fragment

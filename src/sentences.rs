@@ -145,15 +145,18 @@ fn boundary_after(s: &str, at: usize, term_len: usize, rules: &LangRules) -> Opt
     if bytes[at] == b'.' && term_len == 1 && j == at + 1 {
         // A period directly before white space: an abbreviation or initial?
         let word = word_before(s, at + 1);
-        let next_word: &str = after_ws
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
+        // (Found only after an abbreviation: most periods end a sentence.)
+        let next_word = || -> &str {
+            after_ws
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+        };
         if is_initial(word) {
             return None;
         }
         if (rules.is_abbreviation(word) || is_dotted_abbreviation(word))
-            && (rules.is_title(word) || !OPENERS.contains(&next_word))
+            && (rules.is_title(word) || !OPENERS.contains(&next_word()))
         {
             return None;
         }

@@ -532,7 +532,13 @@ impl SpeakerTable {
                 SightedName::with_words(name, counted, roles, gender)
             }
         };
-        let org = is_org(raw, rules) && !headed_by_person(raw, rules);
+        // (Only a mention with no gender and a name can be an
+        // organisation's, the one use of the flag: the word tests are
+        // skipped for the others.)
+        let org = cleaned.gender.is_none()
+            && !cleaned.name.is_empty()
+            && is_org(raw, rules)
+            && !headed_by_person(raw, rules);
         if self.cleaned.is_empty() {
             // Room for an article's named mentions at once.
             self.cleaned.reserve(16);
@@ -1168,12 +1174,19 @@ fn clean_name_with(
                 break;
             }
         }
-        match bare {
-            "Mr." | "Mr" | "Sir" | "Lord" | "King" | "Prince" => gender = Some(Gender::Male),
-            "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" | "Dame" | "Lady" | "Queen" | "Princess" => {
-                gender = Some(Gender::Female)
+        // (Every gendered title starts with one of these capitals: most
+        // words are turned away by their first byte, not compared.)
+        if matches!(
+            bare.as_bytes().first(),
+            Some(b'M' | b'S' | b'L' | b'K' | b'P' | b'D' | b'Q')
+        ) {
+            match bare {
+                "Mr." | "Mr" | "Sir" | "Lord" | "King" | "Prince" => gender = Some(Gender::Male),
+                "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" | "Dame" | "Lady" | "Queen" | "Princess" => {
+                    gender = Some(Gender::Female)
+                }
+                _ => {}
             }
-            _ => {}
         }
         let title = rules.is_title(bare);
         // `Secretary of State John Kerry`, `Mayor of London Sadiq Khan`: a

@@ -204,11 +204,9 @@ fn ascii_run(bytes: &[u8], from: usize) -> (usize, u8) {
         let stop = !alnum & HIGH;
         // The bytes before the first that is no letter or digit.
         let run = stop.trailing_zeros() as usize / 8;
-        let within = if run == 8 {
-            u64::MAX
-        } else {
-            (1u64 << (run * 8)) - 1
-        };
+        // The bits up to the first stop's (all of them when there is
+        // none); no capital is at the stop, which is no letter.
+        let within = stop ^ stop.wrapping_sub(1);
         if run > 0 {
             seen |= ALNUM;
         }

@@ -187,7 +187,13 @@ fn display(p: &Path) -> String {
 
 pub fn read_file(p: &Path) -> Source {
     let name = display(p);
-    match std::fs::metadata(p) {
+    // One open, and the size from the open file: no second look-up of the
+    // path (`fs::metadata` then `fs::read` walks it twice).
+    let file = match std::fs::File::open(p) {
+        Ok(f) => f,
+        Err(e) => return Source::Failed(Error::io(p, &e)),
+    };
+    let len = match file.metadata() {
         Ok(m) if m.len() > MAX_BYTES => {
             return Source::Failed(
                 Error::new(
@@ -197,11 +203,18 @@ pub fn read_file(p: &Path) -> Source {
                 .with_path(p),
             );
         }
-        Ok(_) => {}
+        Ok(m) => m.len() as usize,
         Err(e) => return Source::Failed(Error::io(p, &e)),
+    };
+    // Room for the size just read; the read goes through `take`, whose
+    // `read_to_end` asks the file for no size of its own (a `File` would
+    // look its size and position up again).
+    let mut bytes = Vec::new();
+    if bytes.try_reserve_exact(len).is_err() {
+        return Source::Failed(Error::io(p, &std::io::ErrorKind::OutOfMemory.into()));
     }
-    match std::fs::read(p) {
-        Ok(bytes) => decode(&name, bytes),
+    match file.take(MAX_BYTES + 1).read_to_end(&mut bytes) {
+        Ok(_) => decode(&name, bytes),
         Err(e) => Source::Failed(Error::io(p, &e)),
     }
 }
