@@ -207,6 +207,11 @@ pub struct NameSighting {
     subject_of: Option<u32>,
     /// Where the sighting's sentence ends.
     sentence_end: u32,
+    /// The gender of a `he` or `she` earlier in the sentence, when the name
+    /// is not the subject of a verb of its own (`he said, … lobbying by
+    /// loyalists to Joe Biden`): that pronoun goes on about someone named
+    /// before, who stays the topic, and the name is only mentioned.
+    after_pronoun: Option<Gender>,
 }
 
 /// What a [`NameSighting`]'s words give, the same for every sighting of them.
@@ -801,13 +806,19 @@ impl SpeakerTable {
         let from_table = self
             .last_speaker_before(at, compatible)
             .map(|i| (self.last_position_of(i, at), i));
+        // Whether the last speaker is one the text shows to fit the
+        // pronoun (a `he` already taken for it, a title, a given name):
+        // else a mention after a `he` gives way only to a subject named
+        // before it (`Ted Cruz, who won …`).
+        let topic_fits = from_table.is_some_and(|(_, i)| self.speakers[i].gender == Some(gender));
         // A person named after the last speaker's mention is nearer.
         let sighting = if person {
             let upto = sightings.partition_point(|s| s.span.end <= at);
-            sightings[upto.saturating_sub(LOOKBACK)..upto]
+            let window = &sightings[upto.saturating_sub(LOOKBACK)..upto];
+            window
                 .iter()
                 .rev()
-                .find(|s| !s.is_org(rules) && s.gender.is_none_or(|g| g == gender))
+                .filter(|s| !s.is_org(rules) && s.gender.is_none_or(|g| g == gender))
                 // `Trump said praise from Vladimir Putin would not sway
                 // him. He said …`: the subject of that sentence, not the
                 // last name in it.
@@ -819,6 +830,19 @@ impl SpeakerTable {
                         .filter(|t| t.span.start < c.span.start && t.subject_of.is_some())
                         .find(|t| !t.is_org(rules) && t.gender.is_none_or(|g| g == gender))
                         .unwrap_or(c)
+                })
+                // `Though …, he said, … loyalists to Joe Biden and Bernie
+                // Sanders. “…,” he said`: a name mentioned after a `he`
+                // that goes on about someone before is not who `he` is now.
+                .find(|c| {
+                    c.after_pronoun != Some(gender)
+                        || !topic_fits
+                            && !window.iter().any(|t| {
+                                t.span.start < c.span.start
+                                    && t.subject_of.is_some()
+                                    && !t.is_org(rules)
+                                    && t.gender.is_none_or(|g| g == gender)
+                            })
                 })
         } else {
             None
@@ -1337,8 +1361,16 @@ pub fn sightings_with<'t>(
         return;
     }
     let mut i = 0;
+    let mut pronoun: Option<Gender> = None;
     while i < toks.len() {
         let t = toks[i];
+        if pronoun.is_none() && t.word && matches!(t.span.len(), 2 | 3) {
+            pronoun = match t.text(text) {
+                "he" | "He" => Some(Gender::Male),
+                "she" | "She" => Some(Gender::Female),
+                _ => None,
+            };
+        }
         if !(t.word && t.is_capitalized(text)) {
             i += 1;
             continue;
@@ -1384,34 +1416,35 @@ pub fn sightings_with<'t>(
         let tag = s > 0
             && (after_quote(s - 1) && toks.get(j).is_some_and(&is_speech)
                 || s > 1 && after_quote(s - 2) && is_speech(&toks[s - 1]));
+        let next = |k: usize| toks.get(j + k).map(|t| t.text(text));
+        let speech = |w: &str| {
+            rules
+                .verbs
+                .get(lower(w).as_ref())
+                .is_some_and(|v| v.class == crate::lang::VerbClass::Speech)
+        };
+        // `Ben Ode backed`, `Ben Ode later backed`: a past tense
+        // after the name (and an adverb) is its verb too.
+        let past =
+            |w: &str| w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase());
+        // (The byte tests before the lookup; none of it when a
+        // `who` or a tag says so already.)
+        let speaks = || {
+            next(0).is_some_and(|w| past(w) || speech(w))
+                || next(0).is_some_and(|w| {
+                    matches!(w, "later" | "also" | "then") || w.len() > 4 && w.ends_with("ly")
+                }) && next(1).is_some_and(|w| past(w) || speech(w))
+        };
         let subject_of = (s == 0 || s == 1 && !toks[0].word || tag)
             .then(|| {
-                let next = |k: usize| toks.get(j + k).map(|t| t.text(text));
                 let who =
                     next(0) == Some(",") && next(1).is_some_and(|w| w == "who" || w == "whose");
-                let speech = |w: &str| {
-                    rules
-                        .verbs
-                        .get(lower(w).as_ref())
-                        .is_some_and(|v| v.class == crate::lang::VerbClass::Speech)
-                };
-                // `Ben Ode backed`, `Ben Ode later backed`: a past tense
-                // after the name (and an adverb) is its verb too.
-                let past = |w: &str| {
-                    w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase())
-                };
-                // (The byte tests before the lookup; none of it when a
-                // `who` or a tag says so already.)
-                let speaks = || {
-                    next(0).is_some_and(|w| past(w) || speech(w))
-                        || next(0).is_some_and(|w| {
-                            matches!(w, "later" | "also" | "then")
-                                || w.len() > 4 && w.ends_with("ly")
-                        }) && next(1).is_some_and(|w| past(w) || speech(w))
-                };
                 (who || tag || speaks()).then_some(sentence.end)
             })
             .flatten();
+        // (`When he arrived, Trump said`: a name with a verb of its own is
+        // the pronoun's antecedent, not a mere mention.)
+        let after_pronoun = pronoun.filter(|_| subject_of.is_none() && !speaks());
         // `Keller said …` after `Fire Chief Rob Keller`: a surname alone as
         // the subject is a sighting of the person named in full before.
         if j - s == 1
@@ -1435,6 +1468,7 @@ pub fn sightings_with<'t>(
                 ),
                 subject_of,
                 sentence_end: sentence.end,
+                after_pronoun,
             };
             out.push(again);
         }
@@ -1451,6 +1485,7 @@ pub fn sightings_with<'t>(
                         cleaned: out[k].cleaned.clone(),
                         subject_of,
                         sentence_end: sentence.end,
+                        after_pronoun,
                     };
                     out.push(again);
                 }
@@ -1463,6 +1498,7 @@ pub fn sightings_with<'t>(
                             span,
                             subject_of,
                             sentence_end: sentence.end,
+                            after_pronoun,
                             cleaned: SightedName::with_words(name, counted, roles, gender),
                         });
                         seen.first.insert(raw, Some(out.len() - 1));

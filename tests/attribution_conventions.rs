@@ -1903,3 +1903,46 @@ fn a_phrase_ending_on_a_past_tense_is_no_source() {
         “fight for every dollar” in the state.\n";
     assert_eq!(speakers(text), vec![s("fight for every", "He")]);
 }
+
+#[test]
+fn a_name_mentioned_after_a_he_that_goes_on_is_not_who_he_is_next() {
+    // Topic continuity: `he` at the head of the second sentence still means
+    // the chairman, so the names later in that sentence are only mentioned,
+    // and the next `he said` goes on with the chairman.
+    let text = "“Plan now,” said Dale Whitcomb, a former party chairman.\n\n\
+        “Nobody wants a fight,” he said.\n\n\
+        Though the last change went smoothly, he said, a new one could lead to \
+        lobbying by loyalists to Joe Marsh and Bernie Colton.\n\n\
+        “This is a different time,” he said.\n";
+    assert_eq!(
+        resolved(text),
+        vec![
+            s("Plan now,", "Dale Whitcomb"),
+            s("Nobody wants a", "Dale Whitcomb"),
+            s("This is a", "Dale Whitcomb"),
+        ]
+    );
+    // With nobody yet shown to be a `he`, the subject named before the
+    // `he` sentence is the topic (`Ted Cruz, who won …`), not the names
+    // that sentence mentions.
+    let text = "Ted Corbin, who won two states, is calling for rivals to quit.\n\n\
+        Though he did not name Mark Rubin or John Kasey, he made it clear \
+        that they should go.\n\n\
+        He asked them to “prayerfully consider” their campaigns.\n";
+    assert_eq!(
+        resolved(text),
+        vec![s("prayerfully consider", "Ted Corbin")]
+    );
+    // A name with a verb of its own after the `he` is the antecedent
+    // (`When he arrived, Trump said …`).
+    let text = "“We wait,” said Dale Whitcomb, the chairman.\n\n\
+        When he reached the podium, Joe Marsh said the vote was over. \
+        “It is done,” he said.\n";
+    assert_eq!(
+        resolved(text),
+        vec![
+            s("We wait,", "Dale Whitcomb"),
+            s("It is done,", "Joe Marsh")
+        ]
+    );
+}
