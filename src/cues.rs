@@ -1551,7 +1551,12 @@ pub fn finite_verb(text: &str, toks: &[Token], k: usize, rules: &LangRules) -> b
             .verbs
             .get(lt.as_ref())
             .is_some_and(|vi| vi.lemma != *lt && !lt.ends_with("ing"))
-        || (lt.ends_with('s') && !lt.ends_with("ss") && lt.len() > 2 && after_subject())
+        // (`The officials` is a noun after a determiner, not `Ruiz says`.)
+        || (lt.ends_with('s')
+            && !lt.ends_with("ss")
+            && lt.len() > 2
+            && after_subject()
+            && !after_determiner())
 }
 
 /// The name or pronoun that opens the clause ending at token `end`: the

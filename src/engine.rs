@@ -53,6 +53,7 @@ impl Engine {
         let cues = cues::find_with(text, &sentences, rules, |s, toks| {
             speakers::sightings_with(text, s, toks, rules, &mut sightings, &mut seen);
         });
+        speakers::mark_quoted(&mut sightings, &pairing.quotes);
         let mut table = SpeakerTable::default();
         let (attributions, kinds) = attribution::attribute(
             &Input {

@@ -212,6 +212,27 @@ pub struct NameSighting {
     /// loyalists to Joe Biden`): that pronoun goes on about someone named
     /// before, who stays the topic, and the name is only mentioned.
     after_pronoun: Option<Gender>,
+    /// Whether the name is inside a quotation (set by [`mark_quoted`]):
+    /// somebody's words that name a person (`“I voted for Joe Marsh,” he
+    /// said`) do not make that person the narrative's next `he`.
+    in_quote: bool,
+}
+
+/// Marks the sightings that lie inside a top-level quotation.
+pub fn mark_quoted(sightings: &mut [NameSighting], quotes: &[crate::quotes::Quote]) {
+    let mut inside: Vec<Span> = quotes
+        .iter()
+        .filter(|q| q.depth == 0)
+        .map(|q| q.content)
+        .collect();
+    inside.sort_unstable_by_key(|c| c.start);
+    if inside.is_empty() {
+        return;
+    }
+    for x in sightings {
+        let k = inside.partition_point(|c| c.start <= x.span.start);
+        x.in_quote = k > 0 && inside[k - 1].contains(x.span);
+    }
 }
 
 /// What a [`NameSighting`]'s words give, the same for every sighting of them.
@@ -605,6 +626,7 @@ impl SpeakerTable {
         near.iter()
             .filter(|x| {
                 sent.contains(x.span)
+                    && !x.in_quote
                     && !same_entity_words(&x.words, &self.words[speaker as usize])
                     && !x.is_org(rules)
             })
@@ -818,7 +840,7 @@ impl SpeakerTable {
             window
                 .iter()
                 .rev()
-                .filter(|s| !s.is_org(rules) && s.gender.is_none_or(|g| g == gender))
+                .filter(|s| !s.in_quote && !s.is_org(rules) && s.gender.is_none_or(|g| g == gender))
                 // `Trump said praise from Vladimir Putin would not sway
                 // him. He said …`: the subject of that sentence, not the
                 // last name in it.
@@ -830,6 +852,17 @@ impl SpeakerTable {
                         .filter(|t| t.span.start < c.span.start && t.subject_of.is_some())
                         .find(|t| !t.is_org(rules) && t.gender.is_none_or(|g| g == gender))
                         .unwrap_or(c)
+                })
+                // A bare capitalised phrase (`City Hall`, `Mill Street`,
+                // `the term 'African American outreach'`) is only a person
+                // when it carries a title or role (`Mayor Dana Whitfield`),
+                // or when no speaker in the table could be meant; else the
+                // search goes on before it.
+                .filter(|s| {
+                    !s.roles.is_empty()
+                        || s.gender.is_some()
+                        || s.subject_of.is_some()
+                        || from_table.is_none()
                 })
                 // `Though …, he said, … loyalists to Joe Biden and Bernie
                 // Sanders. “…,” he said`: a name mentioned after a `he`
@@ -847,15 +880,6 @@ impl SpeakerTable {
         } else {
             None
         };
-        // A bare capitalised phrase (`City Hall`, `Mill Street`) is only a
-        // person when it carries a title or role (`Mayor Dana Whitfield`),
-        // or when no speaker in the table could be meant.
-        let sighting = sighting.filter(|s| {
-            !s.roles.is_empty()
-                || s.gender.is_some()
-                || s.subject_of.is_some()
-                || from_table.is_none()
-        });
         // `C. Boyden Gray, who served under George Bush, …: “…,” he said`:
         // the person the sentence is about, not a name inside its clauses.
         if person {
@@ -1469,6 +1493,7 @@ pub fn sightings_with<'t>(
                 subject_of,
                 sentence_end: sentence.end,
                 after_pronoun,
+                in_quote: false,
             };
             out.push(again);
         }
@@ -1486,6 +1511,7 @@ pub fn sightings_with<'t>(
                         subject_of,
                         sentence_end: sentence.end,
                         after_pronoun,
+                        in_quote: false,
                     };
                     out.push(again);
                 }
@@ -1499,6 +1525,7 @@ pub fn sightings_with<'t>(
                             subject_of,
                             sentence_end: sentence.end,
                             after_pronoun,
+                            in_quote: false,
                             cleaned: SightedName::with_words(name, counted, roles, gender),
                         });
                         seen.first.insert(raw, Some(out.len() - 1));

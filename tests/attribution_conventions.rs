@@ -1946,3 +1946,44 @@ fn a_name_mentioned_after_a_he_that_goes_on_is_not_who_he_is_next() {
         ]
     );
 }
+
+#[test]
+fn a_plural_noun_after_a_determiner_is_the_subject_of_a_coordinated_cue() {
+    // `The officials` is no verb (`Ruiz says` is): the clause's subject
+    // opens the sentence and speaks the second verb of the coordination.
+    let text = "The filings were public.\n\n\
+        The auditors combed the filings and said that most firms \
+        “kept subsidiaries offshore.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![s("kept subsidiaries offshore.", "The auditors")]
+    );
+}
+
+#[test]
+fn a_name_inside_a_quote_or_a_bare_phrase_is_not_the_next_he() {
+    // Somebody's words that name a person do not make that person the
+    // narrative's `he`.
+    let text = "“We start today,” Dale Whitcomb said.\n\n\
+        The polls were close. “I trust Joe Marsh to win it,” he said.\n";
+    assert_eq!(
+        resolved(text),
+        vec![
+            s("We start today,", "Dale Whitcomb"),
+            s("I trust Joe", "Dale Whitcomb")
+        ]
+    );
+    // A bare capitalised phrase (`City Hall`) is passed over, and the
+    // subject named before it is the antecedent, not the last speaker of
+    // a quote.
+    let text = "“No one works harder,” Ana Wasser said of Bobby Scott.\n\n\
+        Scott joked that the race was close, at City Hall on Friday.\n\n\
+        “I have always been insulted by that,” he told the group.\n";
+    assert_eq!(
+        resolved(text),
+        vec![
+            s("No one works", "Ana Wasser"),
+            s("I have always", "Bobby Scott"),
+        ]
+    );
+}
