@@ -827,7 +827,17 @@ pub fn attribute(
                         .all(crate::tokens::is_capitalized)
             });
         let cue = if main_subject.is_some() { None } else { cue };
+        // `… how the website rated this statement by Trump on June 11:` ¶
+        // `“…”`: the author of the document the colon labels.
+        let author = intro
+            .then(|| {
+                let colon = inp.text[..last.end as usize].trim_end().len() - 1;
+                crate::cues::document_author_before(inp.text, last, colon as u32, inp.rules)
+            })
+            .flatten();
+        let cue = if author.is_some() { None } else { cue };
         let mention = match cue {
+            _ if author.is_some() => author,
             _ if main_subject.is_some() => main_subject,
             Some(ci) => inp.cues[ci].source.clone(),
             // `Cruz called them on it:` — an introduction without a known

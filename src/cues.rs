@@ -1659,6 +1659,9 @@ pub fn colon_label(text: &str, sentence: Span, colon: u32, rules: &LangRules) ->
     if n == 0 {
         return None;
     }
+    if let Some(m) = document_author(text, toks.as_slice(), rules) {
+        return Some(m);
+    }
     if let Some(m) = np_before(text, toks.as_slice(), n, rules) {
         let k = toks.partition_point(|t| t.span.start < m.span.start);
         let from = k > 0 && matches!(toks[k - 1].lower(text).as_ref(), "from");
@@ -1716,6 +1719,62 @@ pub fn colon_label(text: &str, sentence: Span, colon: u32, rules: &LangRules) ->
             .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun));
     }
     None
+}
+
+/// [`document_author`] of the words of `sentence` before the colon at
+/// `colon`, for a quote paragraph that a paragraph ending in a colon
+/// introduces.
+pub fn document_author_before(
+    text: &str,
+    sentence: Span,
+    colon: u32,
+    rules: &LangRules,
+) -> Option<Mention> {
+    let mut start = (sentence.start as usize).max((colon as usize).saturating_sub(300));
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let toks = tokenize(text, Span::new(start, colon as usize), rules);
+    document_author(text, toks.as_slice(), rules)
+}
+
+/// The author of a document the colon labels, named after `by` (`how the
+/// website rated this statement by Trump on June 11:`, `a tweet by Sen.
+/// Ted Cruz:`): the document noun, `by`, the capitalised name, and at most
+/// a short time or place phrase before the colon.
+fn document_author(text: &str, toks: &[Token], rules: &LangRules) -> Option<Mention> {
+    let n = toks.len();
+    let by = (n.saturating_sub(10)..n)
+        .rev()
+        .find(|&k| k >= 1 && toks[k].word && toks[k].text(text) == "by")?;
+    if !(toks[by - 1].word && rules.documents.contains(toks[by - 1].lower(text).as_ref())) {
+        return None;
+    }
+    let mut e = by + 1;
+    while e < n && toks[e].word && toks[e].is_capitalized(text) {
+        e += 1;
+    }
+    if e == by + 1 {
+        return None;
+    }
+    let rest = &toks[e..];
+    let rest_ok = rest.is_empty()
+        || rest.len() <= 5
+            && rest[0].word
+            && matches!(
+                rest[0].lower(text).as_ref(),
+                "on" | "in" | "at" | "last" | "this" | "earlier" | "during"
+            )
+            && rest.iter().all(|t| t.word || t.text(text) == ".");
+    if !rest_ok {
+        return None;
+    }
+    let span = Span {
+        start: toks[by + 1].span.start,
+        end: toks[e - 1].span.end,
+    };
+    let m = mention(text, span, &toks[by + 1..e], rules);
+    (m.kind == MentionKind::Name).then_some(m)
 }
 
 /// The subject that opens a sentence (`Bush referred to Rubio as “…”`,

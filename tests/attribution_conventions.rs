@@ -1987,3 +1987,20 @@ fn a_name_inside_a_quote_or_a_bare_phrase_is_not_the_next_he() {
         ]
     );
 }
+
+#[test]
+fn a_colon_after_a_document_by_a_name_introduces_that_authors_words() {
+    // Same paragraph and the next: the author named after `by`, past a
+    // short time phrase, not the time phrase or nobody.
+    let text = "The fact-checkers rated a tweet by Dana Ruiz on June 11: \
+        “Jobs are up everywhere.”\n\n\
+        Critics looked at how the site rated this statement by Dana Ruiz last week:\n\n\
+        “Crime is down in every city.”\n";
+    assert_eq!(
+        speakers(text),
+        vec![
+            s("Jobs are up", "Dana Ruiz"),
+            s("Crime is down", "Dana Ruiz")
+        ]
+    );
+}
