@@ -772,6 +772,20 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
     let prev = prev_idx.map(|j| toks[j].lower(text));
     let word = toks[i].text(text);
     let lw = toks[i].lower(text);
+    // `allow` reports only a clause (`allowed that the plan had flaws`,
+    // `allowed, “…”`), not `allowing people to see …`, `allowed its case
+    // to be heard`.
+    if lw.starts_with("allow")
+        && rules
+            .verbs
+            .get(lw.as_ref())
+            .is_some_and(|v| v.lemma == "allow")
+        && !toks.get(i + 1).is_some_and(|t| {
+            t.lower(text).as_ref() == "that" || (!t.word && !matches!(t.text(text), "(" | "-"))
+        })
+    {
+        return true;
+    }
     // Negated: `didn't say`, `won't allow`, `never said`.
     if let Some(p) = prev.as_deref()
         && (p.ends_with("n't") || p.ends_with("n’t") || matches!(p, "not" | "never" | "cannot"))

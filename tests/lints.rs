@@ -136,3 +136,21 @@ fn ambiguous_speaker_takes_a_title_before_a_name_as_saying_who_holds_the_role() 
         vec!["“The senator” names a role, but the text never says who holds it".to_string()]
     );
 }
+
+#[test]
+fn allow_is_loaded_only_where_it_reports_a_clause() {
+    let flagged = |text: &str| -> Vec<String> {
+        diagnostics_of("loaded-reporting-verb", text)
+            .into_iter()
+            .map(|d| text[d.span.start as usize..d.span.end as usize].to_string())
+            .collect()
+    };
+    // `allow` as `permit` reports nothing.
+    let permit = "The firm opened two offices in New York, allowing its case to be heard \
+        there.\n\nThe museum will open Friday, Mayor Ana Ruiz said, allowing people to see \
+        the exhibits.\n";
+    assert_eq!(flagged(permit), Vec::<String>::new());
+    // `allowed that …` concedes.
+    let concede = "Mayor Ana Ruiz allowed that the plan had flaws.\n";
+    assert_eq!(flagged(concede), vec!["allowed".to_string()]);
+}
