@@ -831,7 +831,8 @@ pub fn attribute(
         // `“…”`: the author of the document the colon labels.
         let author = intro
             .then(|| {
-                let colon = inp.text[..last.end as usize].trim_end().len() - 1;
+                let upto = inp.text[..last.end as usize].trim_end();
+                let colon = upto.strip_suffix(':')?.len();
                 crate::cues::document_author_before(inp.text, last, colon as u32, inp.rules)
             })
             .flatten();

@@ -1748,6 +1748,9 @@ pub fn document_author_before(
     while !text.is_char_boundary(start) {
         start += 1;
     }
+    if start >= colon as usize || !text.is_char_boundary(colon as usize) {
+        return None;
+    }
     let toks = tokenize(text, Span::new(start, colon as usize), rules);
     document_author(text, toks.as_slice(), rules)
 }
