@@ -644,7 +644,7 @@ fn speech_noun(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules)
     let opens_quote = |t: &Token| matches!(t.text(text), "“" | "\"" | "‘" | "«" | "„" | "''");
     let directive = matches!(
         lw.as_ref(),
-        "call" | "calls" | "promise" | "promises" | "pledge" | "vow"
+        "call" | "calls" | "promise" | "promises" | "pledge" | "vow" | "appeal" | "appeals"
     );
     let is_that = |t: &Token| t.word && t.lower(text).as_ref() == "that";
     // What was said follows at once (`her remark that`, `his call for`),

@@ -2004,3 +2004,10 @@ fn a_colon_after_a_document_by_a_name_introduces_that_authors_words() {
         ]
     );
 }
+
+#[test]
+fn an_appeal_for_words_is_a_speech_noun() {
+    let text = "The old slogans are back.\n\n\
+        Mayor Ruiz’s appeal for “law and order on every block” drew cheers.\n";
+    assert_eq!(speakers(text), vec![s("law and order", "Mayor Ruiz’s")]);
+}
