@@ -302,12 +302,20 @@ fn tokenize_with<'a>(
             // (`,`): nothing can join or follow them. Otherwise the word
             // goes on as `word_end` and `word_suffix` decide.
             let stop = bytes.get(end).map_or(SPACE, |&b| CLASS[b as usize]);
-            let (end, seen, wide) = if stop == SPACE || stop == PUNCT {
-                (end, seen, 0)
+            // `skip`: one white-space byte right after the word (most words
+            // are followed by one), passed here rather than by another turn
+            // of the loop.
+            let (end, seen, wide, skip) = if stop == SPACE || stop == PUNCT {
+                (
+                    end,
+                    seen,
+                    0,
+                    usize::from(stop == SPACE && end < bytes.len()),
+                )
             } else {
                 let (end, more) = word_end(s, end);
                 let (end, wide) = word_suffix(s, rules, i, end, cap, 1);
-                (end, seen | more, wide)
+                (end, seen | more, wide, 0)
             };
             let ascii = (seen | wide) & HAS_WIDE == 0;
             let plain = ascii && (seen | class) & 2 == 0;
@@ -336,7 +344,7 @@ fn tokenize_with<'a>(
                 cue,
                 maybe,
             });
-            i = end;
+            i = end + skip;
             continue;
         }
         match class {
