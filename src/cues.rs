@@ -250,6 +250,22 @@ fn may_be_tag(text: &str, toks: &[Token], i: usize) -> bool {
         && (i > 0 && !toks[i - 1].word || text.as_bytes()[..t.span.end as usize].ends_with(b"ed"))
 }
 
+/// The first token from `from` that is a word and may start a cue or be
+/// an unlisted speech tag ([`may_be_tag`]): a plain loop over the slice,
+/// which keeps its position in a register (a `find` over a range kept it
+/// in memory, at every token).
+#[inline(always)]
+fn next_candidate(text: &str, toks: &[Token], from: usize) -> Option<usize> {
+    let mut k = from;
+    while let Some(t) = toks.get(k) {
+        if t.word && (t.may_start_cue() || may_be_tag(text, toks, k)) {
+            return Some(k);
+        }
+        k += 1;
+    }
+    None
+}
+
 /// Whether token `t` closes a quotation: a closing mark, or an opening “
 /// typed the wrong way round after the quote's last punctuation and before
 /// a space (`“It’s unusual,“ said Noble`).
@@ -354,9 +370,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
     // Most tokens are punctuation, or words that neither may start a cue
     // nor be an unlisted speech tag: a tight scan passes them. (Speech
     // nouns are in the cue-start filter.)
-    while let Some(next) = (i..toks.len())
-        .find(|&k| toks[k].word && (toks[k].may_start_cue() || may_be_tag(text, toks, k)))
-    {
+    while let Some(next) = next_candidate(text, toks, i) {
         i = next;
         if rules
             .speech_noun_shape
