@@ -262,9 +262,13 @@ fn content_of(
             // after a comma, the content is the clause before it.
             let gap = &text[s_start..src.span.start as usize];
             let rest = &text[c.span.end as usize..s_end];
-            let rest_words = counted_words_upto(rest, 6, char::is_alphanumeric);
             let comma_before = gap.trim_end().ends_with([',', '”', '"', '—']);
-            if comma_before && rest_words <= 5 && !before.is_empty() {
+            // (The words after the cue are counted only after a comma: most
+            // cues have none before their source.)
+            if comma_before
+                && counted_words_upto(rest, 6, char::is_alphanumeric) <= 5
+                && !before.is_empty()
+            {
                 return Some(before);
             }
             // `X said (that) …` / `X told Y (that) …`.

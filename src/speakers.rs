@@ -475,12 +475,17 @@ impl SpeakerTable {
                 let name = raw
                     .trim_start_matches(|c: char| !c.is_alphanumeric())
                     .to_string();
-                let id = self.by_last.get(&last_word_key(&name)).and_then(|ids| {
-                    ids.iter().copied().find(|&i| {
-                        self.speakers[i].kind == kind
-                            && self.speakers[i].name.eq_ignore_ascii_case(&name)
-                    })
-                });
+                // (The key borrowed or on the stack: no `String` for a
+                // lookup.)
+                let id = self
+                    .by_last
+                    .get(last_word_lower(&name).as_ref())
+                    .and_then(|ids| {
+                        ids.iter().copied().find(|&i| {
+                            self.speakers[i].kind == kind
+                                && self.speakers[i].name.eq_ignore_ascii_case(&name)
+                        })
+                    });
                 let id = match id {
                     Some(id) => {
                         self.note(id, m.span);
