@@ -187,7 +187,9 @@ pub(crate) fn alnum_and_upper(w: u64) -> (u64, u64) {
     let digit = at_least(y, b'0') & at_most(y, b'9');
     let folded = y | (ONES * 0x20);
     let letter = at_least(folded, b'a') & at_most(folded, b'z');
-    let upper = at_least(y, b'A') & at_most(y, b'Z');
+    // A letter is a capital when its case bit (`0x20`) is clear: that bit
+    // shifted onto the byte's high bit, with no third range test.
+    let upper = letter & !(w << 2);
     ((digit | letter) & ascii, upper & ascii)
 }
 
@@ -708,6 +710,24 @@ mod tests {
         let lemmas: Vec<&str> = cues.iter().map(|c| c.lemma.as_str()).collect();
         assert!(lemmas.contains(&"according to"), "{lemmas:?}");
         assert!(lemmas.contains(&"say"), "{lemmas:?}");
+    }
+
+    #[test]
+    fn alnum_and_upper_agree_with_the_byte_tests() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                for fill in [b'm', b'M', b'7', b' ', 0xC3] {
+                    let mut v = [fill; 8];
+                    v[at] = b;
+                    let (alnum, upper) = alnum_and_upper(u64::from_le_bytes(v));
+                    for (k, &x) in v.iter().enumerate() {
+                        let bit = 0x80u64 << (8 * k);
+                        assert_eq!(alnum & bit != 0, x.is_ascii_alphanumeric(), "{v:?}");
+                        assert_eq!(upper & bit != 0, x.is_ascii_uppercase(), "{v:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
