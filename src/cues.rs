@@ -1252,10 +1252,13 @@ fn verb_source(
     // `and` is the first verb's object.
     // Only a finite verb (`said`, `says`), not an infinitive: `called on
     // Trump to stop and apologize`.
-    let finite = rules
-        .verbs
-        .get(verb.as_ref())
-        .is_some_and(|vi| vi.lemma != *verb);
+    // (Looked up last, only for a verb after `and` or `but`.)
+    let finite = || {
+        rules
+            .verbs
+            .get(verb.as_ref())
+            .is_some_and(|vi| vi.lemma != *verb)
+    };
     // `… and later said`, `declined to comment but said`: past adverbs,
     // `and` or `but`.
     let mut conj = v.saturating_sub(1);
@@ -1275,7 +1278,7 @@ fn verb_source(
                 && (conj + 1 < v || prev == Some("but")))
         && conj >= 1
         && toks[conj - 1].word
-        && finite;
+        && finite();
     let object_like = |m: &Mention| {
         let k = toks.partition_point(|t| t.span.start < m.span.start);
         m.kind == MentionKind::Nominal
@@ -2723,11 +2726,14 @@ pub fn mention(text: &str, span: Span, toks: &[Token], rules: &LangRules) -> Men
             .is_some_and(|t| rules.pronouns.contains_key(t.lower(text).as_ref()))
     {
         MentionKind::Pronoun
-    } else if head_word(text, toks).is_some_and(|h| {
-        rules
-            .documents
-            .contains(lower(strip_possessive(h)).as_ref())
-    }) && words().all(|t| !t.is_capitalized(text) || DETERMINERS.has(*t, text))
+    } else if words().all(|t| !t.is_capitalized(text) || DETERMINERS.has(*t, text))
+        // (The capitals first: they rule out most mentions, names, before
+        // the head is found and looked up.)
+        && head_word(text, toks).is_some_and(|h| {
+            rules
+                .documents
+                .contains(lower(strip_possessive(h)).as_ref())
+        })
     {
         MentionKind::Document
     } else if !words().skip(1).any(|t| t.is_capitalized(text))
