@@ -959,10 +959,13 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
     if NOUNY.has(toks[i], text) {
         // A name before it makes it a verb (`Trump posts`), unless the name
         // itself modifies a noun (`a series of Twitter posts`).
-        let base_form = rules
-            .verbs
-            .get(lw.as_ref())
-            .is_some_and(|vi| vi.lemma == lw.as_ref());
+        // (Looked up where a rule below reads it, not for every such word.)
+        let base_form = || {
+            rules
+                .verbs
+                .get(lw.as_ref())
+                .is_some_and(|vi| vi.lemma == lw.as_ref())
+        };
         // At the start of the sentence, before a base form (`Republicans
         // claim`) or a form no verb follows (`Trump claims the …`, not
         // `Twitter posts show`).
@@ -984,7 +987,7 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
         let name_subject = |j: usize| {
             let k = name_start(j);
             if k == 0 {
-                return base_form
+                return base_form()
                     || toks.get(i + 1).is_some_and(|t| {
                         !finite_verb(text, toks, i + 1, rules)
                             && !rules.verbs.contains_key(t.lower(text).as_ref())
@@ -1001,26 +1004,31 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
             lw.ends_with("ing") && i > 0 && matches!(toks[i - 1].text(text), "," | "—" | "–" | ";");
         // `Michael Gerson, a former speechwriter, calls Cruz …`: a verb
         // after an appositive that closes on a name.
-        let after_appositive = word.ends_with('s')
-            && i > 0
-            && toks[i - 1].text(text) == ","
-            && np_before(text, toks, i, rules).is_some_and(|m| m.kind == MentionKind::Name);
+        let after_appositive = || {
+            word.ends_with('s')
+                && i > 0
+                && toks[i - 1].text(text) == ","
+                && np_before(text, toks, i, rules).is_some_and(|m| m.kind == MentionKind::Name)
+        };
         // `“…,” the Saudis state in the white paper`: a name (with its
         // article) right after a quote's closing comma is the tag's subject.
-        let tag_subject = prev_idx.is_some_and(|j| {
-            j + 1 == i && toks[j].is_capitalized(text) && {
-                let k = name_start(j);
-                let np = if k > 0 && toks[k - 1].lower(text).as_ref() == "the" {
-                    k - 1
-                } else {
-                    k
-                };
-                in_tag_position(text, toks[np].span.start)
-            }
-        });
+        let tag_subject = || {
+            prev_idx.is_some_and(|j| {
+                j + 1 == i && toks[j].is_capitalized(text) && {
+                    let k = name_start(j);
+                    let np = if k > 0 && toks[k - 1].lower(text).as_ref() == "the" {
+                        k - 1
+                    } else {
+                        k
+                    };
+                    in_tag_position(text, toks[np].span.start)
+                }
+            })
+        };
+        // (Each test only when those before it fail.)
         let ok = participle_clause
-            || after_appositive
-            || tag_subject
+            || after_appositive()
+            || tag_subject()
             || match (prev_idx, prev.as_deref()) {
                 (Some(j), Some(p)) => {
                     j + 1 == i
@@ -1029,7 +1037,7 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
                         // `Republicans attack` is a verb.
                         && (toks[j].is_capitalized(text)
                             && name_subject(j)
-                            && (!base_form || {
+                            && (!base_form() || {
                                 let n = toks[j].text(text);
                                 n.ends_with('s') && !n.ends_with("is") && !n.ends_with("ss") && !n.ends_with("us")
                             } || coordinated(name_start(j)))
