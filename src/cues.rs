@@ -2440,9 +2440,11 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             // A capitalised opener of the sentence that is a function word
             // (`But the senator said`) ends the phrase; not a surname alone
             // in a speech tag (`,” Will wrote`, `,” From said`).
-            let tag_surname = start == end && in_tag_position(text, toks[k].span.start);
+            // (Only for a word that opens its clause: inside a name the
+            // word before is a word.)
+            let tag_surname = || start == end && in_tag_position(text, toks[k].span.start);
             if (k == 0 || !toks[k - 1].word)
-                && !tag_surname
+                && !tag_surname()
                 && (STOP.has(toks[k], text)
                     || SENTENCE_ADVERBS.has(toks[k], text)
                     || matches!(lt, "and" | "in" | "on" | "at" | "for"))
@@ -2462,18 +2464,20 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                 start = k - 1;
                 break;
             }
-            let time_after_document = k > 1
-                && matches!(
-                    toks[k - 1].lower(text).as_ref(),
-                    "after" | "before" | "during" | "following"
-                )
-                && rules
-                    .documents
-                    .contains(lower(strip_possessive(w(k - 2))).as_ref());
+            let time_after_document = || {
+                k > 1
+                    && matches!(
+                        toks[k - 1].lower(text).as_ref(),
+                        "after" | "before" | "during" | "following"
+                    )
+                    && rules
+                        .documents
+                        .contains(lower(strip_possessive(w(k - 2))).as_ref())
+            };
             let before_prep = k > 0
                 && toks[k - 1].word
                 && (NP_PREP.has(toks[k - 1], text) && toks[k - 1].lower(text) != "and"
-                    || time_after_document);
+                    || time_after_document());
             if before_prep {
                 continue;
             }
@@ -2494,17 +2498,20 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             continue;
         }
         // A verb form after a determiner is a noun: `the talks`, `a report`.
-        let noun_use = NOUNY.has(toks[k], text)
-            || k > 0 && {
-                let p = toks[k - 1].lower(text);
-                DETERMINERS.has(toks[k - 1], text)
+        // (Worked out only for a verb form.)
+        let noun_use = || {
+            NOUNY.has(toks[k], text)
+                || k > 0 && {
+                    let p = toks[k - 1].lower(text);
+                    DETERMINERS.has(toks[k - 1], text)
                     // `this finding`
                     || matches!(p.as_ref(), "this" | "these") && rules.documents.contains(lt)
                     // `Cruz’s thinking`
                     || p.ends_with("’s") || p.ends_with("'s")
-            };
+                }
+        };
         if STOP.has(toks[k], text)
-            || rules.verbs.contains_key(lt) && !noun_use
+            || rules.verbs.contains_key(lt) && !noun_use()
             || lt.ends_with("ly")
         {
             break;
