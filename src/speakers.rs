@@ -675,23 +675,25 @@ impl SpeakerTable {
         // after Melania Trump and Donald Trump).
         let fits =
             |i: &usize| gender.is_none_or(|g| self.speakers[*i].gender.is_none_or(|h| h == g));
-        let found = exact
-            .iter()
-            .copied()
-            .filter(same)
-            .filter(fits)
-            .max_by_key(|&i| {
+        // (Mostly one speaker fits: the ranking, which walks the log for
+        // each, is for when there are several.)
+        let mut fitting = exact.iter().copied().filter(same).filter(fits);
+        let found = match (fitting.next(), fitting.next()) {
+            (Some(i), None) => Some(i),
+            (Some(a), Some(b)) => [a, b].into_iter().chain(fitting).max_by_key(|&i| {
                 (
                     gender.is_some() && self.speakers[i].gender == gender,
                     self.last_position_of(i, span.start),
                     std::cmp::Reverse(i),
                 )
-            })
-            .or_else(|| {
-                (self.speakers.len() <= FUZZY_LIMIT)
-                    .then(|| (0..self.speakers.len()).filter(fits).find(same))
-                    .flatten()
-            });
+            }),
+            (None, _) => None,
+        }
+        .or_else(|| {
+            (self.speakers.len() <= FUZZY_LIMIT)
+                .then(|| (0..self.speakers.len()).filter(fits).find(same))
+                .flatten()
+        });
         if let Some(i) = found {
             self.note(i, span);
             let s = &mut self.speakers[i];
