@@ -737,13 +737,21 @@ impl SpeakerTable {
     }
 
     fn last_speaker_before(&self, at: u32, ok: impl Fn(&Speaker) -> bool) -> Option<usize> {
+        self.last_mention_before(at, ok).map(|(_, id)| id)
+    }
+
+    /// [`SpeakerTable::last_speaker_before`] with the position of that
+    /// mention, which is [`SpeakerTable::last_position_of`] the speaker
+    /// (`ok` depends on the speaker alone, so every mention of the speaker
+    /// in the window passes it, and the one found is the latest).
+    fn last_mention_before(&self, at: u32, ok: impl Fn(&Speaker) -> bool) -> Option<(u32, usize)> {
         self.log
             .iter()
             .rev()
             .take(LOOKBACK)
             .filter(|(p, id)| *p < at && ok(&self.speakers[*id]))
             .max_by_key(|(p, _)| *p)
-            .map(|&(_, id)| id)
+            .copied()
     }
 
     fn last_position_of(&self, id: usize, at: u32) -> u32 {
@@ -805,9 +813,12 @@ impl SpeakerTable {
                 matches!(s.kind, SpeakerKind::Organisation | SpeakerKind::Document)
             }
         };
-        let from_table = self
-            .last_speaker_before(at, compatible)
-            .map(|i| (self.last_position_of(i, at), i));
+        // (The position comes with the mention: no second walk of the log.)
+        let from_table = self.last_mention_before(at, compatible);
+        debug_assert_eq!(
+            from_table.map(|(p, _)| p),
+            from_table.map(|(_, i)| self.last_position_of(i, at))
+        );
         // A person named after the last speaker's mention is nearer.
         let sighting = if person {
             let upto = sightings.partition_point(|s| s.span.end <= at);
