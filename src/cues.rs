@@ -252,9 +252,10 @@ fn may_be_tag(text: &str, toks: &[Token], i: usize) -> bool {
 
 /// The first token from `from` that is a word and may start a cue or be
 /// an unlisted speech tag ([`may_be_tag`]): a plain loop over the slice,
-/// which keeps its position in a register (a `find` over a range kept it
-/// in memory, at every token).
-#[inline(always)]
+/// kept out of line so that its position and the slice stay in registers
+/// (inlined into the cue loop, or as a `find` over a range, they were
+/// spilled to memory and reloaded at every token).
+#[inline(never)]
 fn next_candidate(text: &str, toks: &[Token], from: usize) -> Option<usize> {
     let mut k = from;
     while let Some(t) = toks.get(k) {
