@@ -263,6 +263,20 @@ fn word_end(s: &str, mut end: usize) -> (usize, u8) {
     }
 }
 
+/// For a word from `start` (its first byte ASCII, a capital when `cap`)
+/// whose letters and digits run to `end`, where a joiner or a character
+/// outside ASCII follows: its end with what may join or follow it
+/// ([`word_end`], [`word_suffix`]), the flags `word_end` gives and those
+/// `word_suffix` gives. Out of line: about one word in ten goes on past
+/// its first run, and the tokenizer's loop keeps more in registers
+/// without this code in it.
+#[inline(never)]
+fn word_rest(s: &str, rules: &LangRules, start: usize, end: usize, cap: bool) -> (usize, u8, u8) {
+    let (end, more) = word_end(s, end);
+    let (end, wide) = word_suffix(s, rules, start, end, cap, 1);
+    (end, more, wide)
+}
+
 /// Appends the tokens of `span` to `out`.
 pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<Token<'static>>) {
     tokenize_with(text, None, span, rules, out);
@@ -315,8 +329,7 @@ fn tokenize_with<'a>(
                     usize::from(stop == SPACE && end < bytes.len()),
                 )
             } else {
-                let (end, more) = word_end(s, end);
-                let (end, wide) = word_suffix(s, rules, i, end, cap, 1);
+                let (end, more, wide) = word_rest(s, rules, i, end, cap);
                 (end, seen | more, wide, 0)
             };
             let ascii = (seen | wide) & HAS_WIDE == 0;
