@@ -758,21 +758,29 @@ fn noun_after_determiner(text: &str, toks: &[Token], i: usize, rules: &LangRules
     }
     // The article first: most verbs have none before them, and then the
     // verb needs no lookup.
-    (i.saturating_sub(3)..j)
-        .rev()
-        .take_while(|&k| {
-            toks[k + 1..i]
-                .iter()
-                .all(|t| t.word && !t.is_capitalized(text))
-        })
-        .any(|k| toks[k].word && matches!(toks[k].lower(text).as_ref(), "a" | "an"))
-        && {
-            let lw = toks[i].lower(text);
-            rules
-                .verbs
-                .get(lw.as_ref())
-                .is_some_and(|v| v.lemma == lw.as_ref())
+    // Back from the word before the verb, at most two words more, over
+    // lowercase words only: each word passed is tested once (it is the
+    // one that joins the run of lowercase words before the verb).
+    let article = {
+        let lo = i.saturating_sub(3);
+        let mut k = j;
+        let mut found = false;
+        while k > lo && toks[k].word && !toks[k].is_capitalized(text) {
+            k -= 1;
+            if toks[k].word && matches!(toks[k].lower(text).as_ref(), "a" | "an") {
+                found = true;
+                break;
+            }
         }
+        found
+    };
+    article && {
+        let lw = toks[i].lower(text);
+        rules
+            .verbs
+            .get(lw.as_ref())
+            .is_some_and(|v| v.lemma == lw.as_ref())
+    }
 }
 
 /// `was told`, `is said`, `the so-called`, `an infrastructure project`:
