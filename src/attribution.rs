@@ -1160,6 +1160,34 @@ fn poll_before(inp: &Input, sentence: Span, upto: u32) -> Option<Mention> {
 /// `37 percent of Americans`, `31% of voters`, `six in 10 Republicans`,
 /// `most`: a share of people, as polls report them.
 fn quantified(raw: &str) -> bool {
+    // Every word the test accepts first starts with a digit, `.`, `%` or
+    // one of these letters: any other ASCII first byte (most names) is
+    // turned away before the words are split and lower-cased.
+    let lead = raw
+        .trim_start()
+        .as_bytes()
+        .first()
+        .map(u8::to_ascii_lowercase);
+    if lead.is_none_or(|b| {
+        b.is_ascii()
+            && !matches!(
+                b,
+                b'0'..=b'9'
+                    | b'.'
+                    | b'%'
+                    | b'o'
+                    | b't'
+                    | b'f'
+                    | b's'
+                    | b'e'
+                    | b'n'
+                    | b'm'
+                    | b'h'
+                    | b'p'
+            )
+    }) {
+        return false;
+    }
     let mut words = raw.split_whitespace();
     let first = lower(words.next().unwrap_or(""));
     // (The second word lower-cased only when the first is a number.)

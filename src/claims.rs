@@ -239,10 +239,12 @@ fn content_of(
     let s_end = sentence.end as usize;
     let before_end = src.span.start.min(c.span.start) as usize;
     let after_start = src.span.end.max(c.span.end) as usize;
-    let before = trim_content(text, Span::new(s_start, before_end));
+    // (Trimmed only where a pattern reads it: a `said` cue whose source
+    // comes first mostly does not.)
+    let before = || trim_content(text, Span::new(s_start, before_end));
     match c.pattern {
         CuePattern::SourceAfter | CuePattern::DocumentRead => {
-            Some(before).filter(|b| !b.is_empty())
+            Some(before()).filter(|b| !b.is_empty())
         }
         CuePattern::Colon => Some(trim_content(text, Span::new(c.span.end as usize, s_end))),
         // A speech noun names a claim inside another clause (`over her
@@ -250,6 +252,7 @@ fn content_of(
         CuePattern::SpeechNoun => None,
         CuePattern::AccordingTo => {
             let after = trim_content(text, Span::new(after_start, s_end));
+            let before = before();
             // `According to X, …` opens the sentence; `…, according to X` closes it.
             if before.is_empty() || (before.len() < 4) {
                 Some(after).filter(|a| !a.is_empty())
@@ -262,10 +265,14 @@ fn content_of(
             // after a comma, the content is the clause before it.
             let gap = &text[s_start..src.span.start as usize];
             let rest = &text[c.span.end as usize..s_end];
-            let rest_words = counted_words_upto(rest, 6, char::is_alphanumeric);
             let comma_before = gap.trim_end().ends_with([',', '”', '"', '—']);
-            if comma_before && rest_words <= 5 && !before.is_empty() {
-                return Some(before);
+            // (The words after the cue are counted only after a comma: most
+            // cues have none before their source.)
+            if comma_before && counted_words_upto(rest, 6, char::is_alphanumeric) <= 5 {
+                let before = before();
+                if !before.is_empty() {
+                    return Some(before);
+                }
             }
             // `X said (that) …` / `X told Y (that) …`.
             let mut start = c.span.end as usize;

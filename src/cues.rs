@@ -250,6 +250,23 @@ fn may_be_tag(text: &str, toks: &[Token], i: usize) -> bool {
         && (i > 0 && !toks[i - 1].word || text.as_bytes()[..t.span.end as usize].ends_with(b"ed"))
 }
 
+/// The first token from `from` that is a word and may start a cue or be
+/// an unlisted speech tag ([`may_be_tag`]): a plain loop over the slice,
+/// kept out of line so that its position and the slice stay in registers
+/// (inlined into the cue loop, or as a `find` over a range, they were
+/// spilled to memory and reloaded at every token).
+#[inline(never)]
+fn next_candidate(text: &str, toks: &[Token], from: usize) -> Option<usize> {
+    let mut k = from;
+    while let Some(t) = toks.get(k) {
+        if t.word && (t.may_start_cue() || may_be_tag(text, toks, k)) {
+            return Some(k);
+        }
+        k += 1;
+    }
+    None
+}
+
 /// Whether token `t` closes a quotation: a closing mark, or an opening “
 /// typed the wrong way round after the quote's last punctuation and before
 /// a space (`“It’s unusual,“ said Noble`).
@@ -354,9 +371,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
     // Most tokens are punctuation, or words that neither may start a cue
     // nor be an unlisted speech tag: a tight scan passes them. (Speech
     // nouns are in the cue-start filter.)
-    while let Some(next) = (i..toks.len())
-        .find(|&k| toks[k].word && (toks[k].may_start_cue() || may_be_tag(text, toks, k)))
-    {
+    while let Some(next) = next_candidate(text, toks, i) {
         i = next;
         if rules
             .speech_noun_shape
@@ -743,21 +758,29 @@ fn noun_after_determiner(text: &str, toks: &[Token], i: usize, rules: &LangRules
     }
     // The article first: most verbs have none before them, and then the
     // verb needs no lookup.
-    (i.saturating_sub(3)..j)
-        .rev()
-        .take_while(|&k| {
-            toks[k + 1..i]
-                .iter()
-                .all(|t| t.word && !t.is_capitalized(text))
-        })
-        .any(|k| toks[k].word && matches!(toks[k].lower(text).as_ref(), "a" | "an"))
-        && {
-            let lw = toks[i].lower(text);
-            rules
-                .verbs
-                .get(lw.as_ref())
-                .is_some_and(|v| v.lemma == lw.as_ref())
+    // Back from the word before the verb, at most two words more, over
+    // lowercase words only: each word passed is tested once (it is the
+    // one that joins the run of lowercase words before the verb).
+    let article = {
+        let lo = i.saturating_sub(3);
+        let mut k = j;
+        let mut found = false;
+        while k > lo && toks[k].word && !toks[k].is_capitalized(text) {
+            k -= 1;
+            if toks[k].word && matches!(toks[k].lower(text).as_ref(), "a" | "an") {
+                found = true;
+                break;
+            }
         }
+        found
+    };
+    article && {
+        let lw = toks[i].lower(text);
+        rules
+            .verbs
+            .get(lw.as_ref())
+            .is_some_and(|v| v.lemma == lw.as_ref())
+    }
 }
 
 /// `was told`, `is said`, `the so-called`, `an infrastructure project`:
@@ -959,10 +982,13 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
     if NOUNY.has(toks[i], text) {
         // A name before it makes it a verb (`Trump posts`), unless the name
         // itself modifies a noun (`a series of Twitter posts`).
-        let base_form = rules
-            .verbs
-            .get(lw.as_ref())
-            .is_some_and(|vi| vi.lemma == lw.as_ref());
+        // (Looked up where a rule below reads it, not for every such word.)
+        let base_form = || {
+            rules
+                .verbs
+                .get(lw.as_ref())
+                .is_some_and(|vi| vi.lemma == lw.as_ref())
+        };
         // At the start of the sentence, before a base form (`Republicans
         // claim`) or a form no verb follows (`Trump claims the …`, not
         // `Twitter posts show`).
@@ -984,7 +1010,7 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
         let name_subject = |j: usize| {
             let k = name_start(j);
             if k == 0 {
-                return base_form
+                return base_form()
                     || toks.get(i + 1).is_some_and(|t| {
                         !finite_verb(text, toks, i + 1, rules)
                             && !rules.verbs.contains_key(t.lower(text).as_ref())
@@ -1001,26 +1027,31 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
             lw.ends_with("ing") && i > 0 && matches!(toks[i - 1].text(text), "," | "—" | "–" | ";");
         // `Michael Gerson, a former speechwriter, calls Cruz …`: a verb
         // after an appositive that closes on a name.
-        let after_appositive = word.ends_with('s')
-            && i > 0
-            && toks[i - 1].text(text) == ","
-            && np_before(text, toks, i, rules).is_some_and(|m| m.kind == MentionKind::Name);
+        let after_appositive = || {
+            word.ends_with('s')
+                && i > 0
+                && toks[i - 1].text(text) == ","
+                && np_before(text, toks, i, rules).is_some_and(|m| m.kind == MentionKind::Name)
+        };
         // `“…,” the Saudis state in the white paper`: a name (with its
         // article) right after a quote's closing comma is the tag's subject.
-        let tag_subject = prev_idx.is_some_and(|j| {
-            j + 1 == i && toks[j].is_capitalized(text) && {
-                let k = name_start(j);
-                let np = if k > 0 && toks[k - 1].lower(text).as_ref() == "the" {
-                    k - 1
-                } else {
-                    k
-                };
-                in_tag_position(text, toks[np].span.start)
-            }
-        });
+        let tag_subject = || {
+            prev_idx.is_some_and(|j| {
+                j + 1 == i && toks[j].is_capitalized(text) && {
+                    let k = name_start(j);
+                    let np = if k > 0 && toks[k - 1].lower(text).as_ref() == "the" {
+                        k - 1
+                    } else {
+                        k
+                    };
+                    in_tag_position(text, toks[np].span.start)
+                }
+            })
+        };
+        // (Each test only when those before it fail.)
         let ok = participle_clause
-            || after_appositive
-            || tag_subject
+            || after_appositive()
+            || tag_subject()
             || match (prev_idx, prev.as_deref()) {
                 (Some(j), Some(p)) => {
                     j + 1 == i
@@ -1029,7 +1060,7 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
                         // `Republicans attack` is a verb.
                         && (toks[j].is_capitalized(text)
                             && name_subject(j)
-                            && (!base_form || {
+                            && (!base_form() || {
                                 let n = toks[j].text(text);
                                 n.ends_with('s') && !n.ends_with("is") && !n.ends_with("ss") && !n.ends_with("us")
                             } || coordinated(name_start(j)))
@@ -1252,10 +1283,13 @@ fn verb_source(
     // `and` is the first verb's object.
     // Only a finite verb (`said`, `says`), not an infinitive: `called on
     // Trump to stop and apologize`.
-    let finite = rules
-        .verbs
-        .get(verb.as_ref())
-        .is_some_and(|vi| vi.lemma != *verb);
+    // (Looked up last, only for a verb after `and` or `but`.)
+    let finite = || {
+        rules
+            .verbs
+            .get(verb.as_ref())
+            .is_some_and(|vi| vi.lemma != *verb)
+    };
     // `… and later said`, `declined to comment but said`: past adverbs,
     // `and` or `but`.
     let mut conj = v.saturating_sub(1);
@@ -1275,7 +1309,7 @@ fn verb_source(
                 && (conj + 1 < v || prev == Some("but")))
         && conj >= 1
         && toks[conj - 1].word
-        && finite;
+        && finite();
     let object_like = |m: &Mention| {
         let k = toks.partition_point(|t| t.span.start < m.span.start);
         m.kind == MentionKind::Nominal
@@ -2496,9 +2530,11 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             // A capitalised opener of the sentence that is a function word
             // (`But the senator said`) ends the phrase; not a surname alone
             // in a speech tag (`,” Will wrote`, `,” From said`).
-            let tag_surname = start == end && in_tag_position(text, toks[k].span.start);
+            // (Only for a word that opens its clause: inside a name the
+            // word before is a word.)
+            let tag_surname = || start == end && in_tag_position(text, toks[k].span.start);
             if (k == 0 || !toks[k - 1].word)
-                && !tag_surname
+                && !tag_surname()
                 && (STOP.has(toks[k], text)
                     || SENTENCE_ADVERBS.has(toks[k], text)
                     || matches!(lt, "and" | "in" | "on" | "at" | "for"))
@@ -2518,18 +2554,20 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                 start = k - 1;
                 break;
             }
-            let time_after_document = k > 1
-                && matches!(
-                    toks[k - 1].lower(text).as_ref(),
-                    "after" | "before" | "during" | "following"
-                )
-                && rules
-                    .documents
-                    .contains(lower(strip_possessive(w(k - 2))).as_ref());
+            let time_after_document = || {
+                k > 1
+                    && matches!(
+                        toks[k - 1].lower(text).as_ref(),
+                        "after" | "before" | "during" | "following"
+                    )
+                    && rules
+                        .documents
+                        .contains(lower(strip_possessive(w(k - 2))).as_ref())
+            };
             let before_prep = k > 0
                 && toks[k - 1].word
                 && (NP_PREP.has(toks[k - 1], text) && toks[k - 1].lower(text) != "and"
-                    || time_after_document);
+                    || time_after_document());
             if before_prep {
                 continue;
             }
@@ -2550,17 +2588,20 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
             continue;
         }
         // A verb form after a determiner is a noun: `the talks`, `a report`.
-        let noun_use = NOUNY.has(toks[k], text)
-            || k > 0 && {
-                let p = toks[k - 1].lower(text);
-                DETERMINERS.has(toks[k - 1], text)
+        // (Worked out only for a verb form.)
+        let noun_use = || {
+            NOUNY.has(toks[k], text)
+                || k > 0 && {
+                    let p = toks[k - 1].lower(text);
+                    DETERMINERS.has(toks[k - 1], text)
                     // `this finding`
                     || matches!(p.as_ref(), "this" | "these") && rules.documents.contains(lt)
                     // `Cruz’s thinking`
                     || p.ends_with("’s") || p.ends_with("'s")
-            };
+                }
+        };
         if STOP.has(toks[k], text)
-            || rules.verbs.contains_key(lt) && !noun_use
+            || rules.verbs.contains_key(lt) && !noun_use()
             || lt.ends_with("ly")
         {
             break;
@@ -2790,11 +2831,14 @@ pub fn mention(text: &str, span: Span, toks: &[Token], rules: &LangRules) -> Men
             .is_some_and(|t| rules.pronouns.contains_key(t.lower(text).as_ref()))
     {
         MentionKind::Pronoun
-    } else if head_word(text, toks).is_some_and(|h| {
-        rules
-            .documents
-            .contains(lower(strip_possessive(h)).as_ref())
-    }) && words().all(|t| !t.is_capitalized(text) || DETERMINERS.has(*t, text))
+    } else if words().all(|t| !t.is_capitalized(text) || DETERMINERS.has(*t, text))
+        // (The capitals first: they rule out most mentions, names, before
+        // the head is found and looked up.)
+        && head_word(text, toks).is_some_and(|h| {
+            rules
+                .documents
+                .contains(lower(strip_possessive(h)).as_ref())
+        })
     {
         MentionKind::Document
     } else if !words().skip(1).any(|t| t.is_capitalized(text))

@@ -501,12 +501,17 @@ impl SpeakerTable {
                 let name = raw
                     .trim_start_matches(|c: char| !c.is_alphanumeric())
                     .to_string();
-                let id = self.by_last.get(&last_word_key(&name)).and_then(|ids| {
-                    ids.iter().copied().find(|&i| {
-                        self.speakers[i].kind == kind
-                            && self.speakers[i].name.eq_ignore_ascii_case(&name)
-                    })
-                });
+                // (The key borrowed or on the stack: no `String` for a
+                // lookup.)
+                let id = self
+                    .by_last
+                    .get(last_word_lower(&name).as_ref())
+                    .and_then(|ids| {
+                        ids.iter().copied().find(|&i| {
+                            self.speakers[i].kind == kind
+                                && self.speakers[i].name.eq_ignore_ascii_case(&name)
+                        })
+                    });
                 let id = match id {
                     Some(id) => {
                         self.note(id, m.span);
@@ -697,23 +702,25 @@ impl SpeakerTable {
         // after Melania Trump and Donald Trump).
         let fits =
             |i: &usize| gender.is_none_or(|g| self.speakers[*i].gender.is_none_or(|h| h == g));
-        let found = exact
-            .iter()
-            .copied()
-            .filter(same)
-            .filter(fits)
-            .max_by_key(|&i| {
+        // (Mostly one speaker fits: the ranking, which walks the log for
+        // each, is for when there are several.)
+        let mut fitting = exact.iter().copied().filter(same).filter(fits);
+        let found = match (fitting.next(), fitting.next()) {
+            (Some(i), None) => Some(i),
+            (Some(a), Some(b)) => [a, b].into_iter().chain(fitting).max_by_key(|&i| {
                 (
                     gender.is_some() && self.speakers[i].gender == gender,
                     self.last_position_of(i, span.start),
                     std::cmp::Reverse(i),
                 )
-            })
-            .or_else(|| {
-                (self.speakers.len() <= FUZZY_LIMIT)
-                    .then(|| (0..self.speakers.len()).filter(fits).find(same))
-                    .flatten()
-            });
+            }),
+            (None, _) => None,
+        }
+        .or_else(|| {
+            (self.speakers.len() <= FUZZY_LIMIT)
+                .then(|| (0..self.speakers.len()).filter(fits).find(same))
+                .flatten()
+        });
         if let Some(i) = found {
             self.note(i, span);
             let s = &mut self.speakers[i];
@@ -757,13 +764,21 @@ impl SpeakerTable {
     }
 
     fn last_speaker_before(&self, at: u32, ok: impl Fn(&Speaker) -> bool) -> Option<usize> {
+        self.last_mention_before(at, ok).map(|(_, id)| id)
+    }
+
+    /// [`SpeakerTable::last_speaker_before`] with the position of that
+    /// mention, which is [`SpeakerTable::last_position_of`] the speaker
+    /// (`ok` depends on the speaker alone, so every mention of the speaker
+    /// in the window passes it, and the one found is the latest).
+    fn last_mention_before(&self, at: u32, ok: impl Fn(&Speaker) -> bool) -> Option<(u32, usize)> {
         self.log
             .iter()
             .rev()
             .take(LOOKBACK)
             .filter(|(p, id)| *p < at && ok(&self.speakers[*id]))
             .max_by_key(|(p, _)| *p)
-            .map(|&(_, id)| id)
+            .copied()
     }
 
     fn last_position_of(&self, id: usize, at: u32) -> u32 {
@@ -825,9 +840,12 @@ impl SpeakerTable {
                 matches!(s.kind, SpeakerKind::Organisation | SpeakerKind::Document)
             }
         };
-        let from_table = self
-            .last_speaker_before(at, compatible)
-            .map(|i| (self.last_position_of(i, at), i));
+        // (The position comes with the mention: no second walk of the log.)
+        let from_table = self.last_mention_before(at, compatible);
+        debug_assert_eq!(
+            from_table.map(|(p, _)| p),
+            from_table.map(|(_, i)| self.last_position_of(i, at))
+        );
         // Whether the last speaker is one the text shows to fit the
         // pronoun (a `he` already taken for it, a title, a given name):
         // else a mention after a `he` gives way only to a subject named
