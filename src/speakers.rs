@@ -1406,10 +1406,12 @@ pub fn sightings_with<'t>(
     let mut pronoun: Option<Gender> = None;
     while i < toks.len() {
         let t = toks[i];
-        if pronoun.is_none() && t.word && matches!(t.span.len(), 2 | 3) {
-            pronoun = match t.text(text) {
-                "he" | "He" => Some(Gender::Male),
-                "she" | "She" => Some(Gender::Female),
+        // (Bytes, not a `&str` slice: this runs on every token.)
+        if pronoun.is_none() && t.word {
+            let b = &text.as_bytes()[t.span.start as usize..];
+            pronoun = match t.span.len() {
+                2 if b[0] | 0x20 == b'h' && b[1] == b'e' => Some(Gender::Male),
+                3 if b[0] | 0x20 == b's' && b[1] == b'h' && b[2] == b'e' => Some(Gender::Female),
                 _ => None,
             };
         }
