@@ -1697,12 +1697,7 @@ fn clause_subject(text: &str, toks: &[Token], end: usize, rules: &LangRules) -> 
 /// clause's subject (`the Board of Elections was conclusive in its
 /// findings: “…”`). `colon` is the offset of the colon.
 pub fn colon_label(text: &str, sentence: Span, colon: u32, rules: &LangRules) -> Option<Mention> {
-    let start = (sentence.start as usize).max((colon as usize).saturating_sub(300));
-    let mut start = start;
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    let toks = tokenize(text, Span::new(start, colon as usize), rules);
+    let toks = tokens_before_colon(text, sentence, colon, rules)?;
     let n = toks.len();
     if n == 0 {
         return None;
@@ -1762,7 +1757,7 @@ pub fn colon_label(text: &str, sentence: Span, colon: u32, rules: &LangRules) ->
             }
         }
     }
-    if start == sentence.start as usize {
+    if (colon as usize).saturating_sub(300) <= sentence.start as usize {
         return main_clause_subject(text, &toks, n, rules)
             .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun));
     }
@@ -1778,15 +1773,26 @@ pub fn document_author_before(
     colon: u32,
     rules: &LangRules,
 ) -> Option<Mention> {
+    let toks = tokens_before_colon(text, sentence, colon, rules)?;
+    document_author(text, toks.as_slice(), rules)
+}
+
+/// The tokens of `sentence` in the 300 bytes before the colon at `colon`
+/// (`None` when the colon is not inside the sentence on a char boundary).
+fn tokens_before_colon(
+    text: &str,
+    sentence: Span,
+    colon: u32,
+    rules: &LangRules,
+) -> Option<Vec<Token<'static>>> {
     let mut start = (sentence.start as usize).max((colon as usize).saturating_sub(300));
     while !text.is_char_boundary(start) {
         start += 1;
     }
-    if start >= colon as usize || !text.is_char_boundary(colon as usize) {
+    if start > colon as usize || !text.is_char_boundary(colon as usize) {
         return None;
     }
-    let toks = tokenize(text, Span::new(start, colon as usize), rules);
-    document_author(text, toks.as_slice(), rules)
+    Some(tokenize(text, Span::new(start, colon as usize), rules))
 }
 
 /// The author of a document the colon labels, named after `by` (`how the
