@@ -10,6 +10,21 @@ use crate::quotes::{MarkIssue, Quote};
 use crate::span::Span;
 use crate::speakers::Speaker;
 
+/// How far an analysis goes; each depth includes the ones before it.
+/// `check` analyses only as deep as its selected rules read
+/// ([`crate::lints::Rule::needs`]); `extract` and ledgers go all the way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum Depth {
+    /// Paragraphs, sentences, quotation marks and their pairing (quotes
+    /// and mark issues). Cues, speakers, attributions and claims are empty.
+    Quotes,
+    /// Also cues, speakers and each quote's attribution. Claims are empty.
+    Attribution,
+    /// Everything: also the claims and their speakers.
+    #[default]
+    Claims,
+}
+
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Analysis {
     pub paragraphs: Vec<Span>,

@@ -1,6 +1,6 @@
 //! The engine: rule data compiled once, then `check` is cheap and `Sync`.
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Depth};
 use crate::attribution::{self, Input};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document;
@@ -44,10 +44,31 @@ impl Engine {
     /// (a front end that knows the blocks of a Markdown or HTML file).
     /// Each span must be trimmed and non-empty, in order, not overlapping.
     pub fn analyze_paragraphs(&self, text: &str, paragraphs: Vec<crate::span::Span>) -> Analysis {
+        self.analyze_to(text, paragraphs, Depth::Claims)
+    }
+
+    /// Like [`Engine::analyze_paragraphs`], stopping after `depth`: the
+    /// stages past it are left empty.
+    pub fn analyze_to(
+        &self,
+        text: &str,
+        paragraphs: Vec<crate::span::Span>,
+        depth: Depth,
+    ) -> Analysis {
         let rules = &self.lang;
         let sentences = sentences::split(text, &paragraphs, rules);
         let marks = marks::scan(text);
         let pairing = quotes::pair(text, &marks, &paragraphs, &sentences, rules);
+        if depth == Depth::Quotes {
+            return Analysis {
+                paragraphs,
+                sentences,
+                marks,
+                quotes: pairing.quotes,
+                mark_issues: pairing.issues,
+                ..Analysis::default()
+            };
+        }
         let mut sightings = Vec::with_capacity(sentences.len());
         let mut seen = speakers::SeenNames::default();
         let cues = cues::find_with(text, &sentences, rules, |s, toks| {
@@ -70,6 +91,19 @@ impl Engine {
         let mut quotes = pairing.quotes;
         for (q, k) in quotes.iter_mut().zip(kinds) {
             q.kind = k;
+        }
+        if depth == Depth::Attribution {
+            return Analysis {
+                paragraphs,
+                sentences,
+                marks,
+                quotes,
+                mark_issues: pairing.issues,
+                cues,
+                speakers: table.into_speakers(),
+                attributions,
+                claims: Vec::new(),
+            };
         }
         let mut claims = crate::claims::extract(&crate::claims::Input {
             text,
@@ -113,9 +147,26 @@ impl Engine {
         text: &str,
         paragraphs: Vec<crate::span::Span>,
     ) -> (Analysis, Vec<Diagnostic>) {
-        let analysis = self.analyze_paragraphs(text, paragraphs);
+        self.check_paragraphs_to(text, paragraphs, Depth::Claims)
+    }
+
+    /// Like [`Engine::check_paragraphs`], analysing only to `depth` (at
+    /// least [`Engine::lint_depth`], or the selected rules miss findings).
+    pub fn check_paragraphs_to(
+        &self,
+        text: &str,
+        paragraphs: Vec<crate::span::Span>,
+        depth: Depth,
+    ) -> (Analysis, Vec<Diagnostic>) {
+        let analysis = self.analyze_to(text, paragraphs, depth.max(self.lint_depth()));
         let diags = lints::run(text, &analysis, &self.lang, &self.settings.rules);
         (analysis, diags)
+    }
+
+    /// The depth of analysis the selected rules read: a `check` that
+    /// selects only quotation-mark rules never looks for cues or claims.
+    pub fn lint_depth(&self) -> Depth {
+        lints::depth(&self.settings.rules)
     }
 
     /// Whether a diagnostic of this severity fails a run.

@@ -44,7 +44,7 @@ pub fn fix(engine: &Engine, format: InputFormat, source: &str) -> Fixed {
     let mut applied = 0;
     let mut rejected = 0;
     for _ in 0..ROUNDS {
-        let checked = frontend::check(engine, format, &text);
+        let checked = frontend::lint(engine, format, &text);
         let before = mark_counts(&checked.diagnostics);
         let candidates: Vec<&Fix> = checked
             .diagnostics
@@ -70,7 +70,7 @@ pub fn fix(engine: &Engine, format: InputFormat, source: &str) -> Fixed {
         let ok = |t: &str| {
             mark_counts_ok(
                 &before,
-                &mark_counts(&frontend::check(engine, format, t).diagnostics),
+                &mark_counts(&frontend::lint(engine, format, t).diagnostics),
             )
         };
         let (all, taken) = apply(&text, &candidates);

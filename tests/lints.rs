@@ -154,3 +154,110 @@ fn allow_is_loaded_only_where_it_reports_a_clause() {
     let concede = "Mayor Ana Ruiz allowed that the plan had flaws.\n";
     assert_eq!(flagged(concede), vec!["allowed".to_string()]);
 }
+
+/// Every fixture of the suite (text, Markdown, HTML), with its format.
+fn all_fixtures() -> Vec<(std::path::PathBuf, String)> {
+    fn walk(dir: &Path, out: &mut Vec<(std::path::PathBuf, String)>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().collect();
+        entries.sort_by_key(|e| e.path());
+        for e in entries {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if matches!(
+                p.extension().and_then(|x| x.to_str()),
+                Some("txt" | "md" | "html")
+            ) && let Ok(text) = std::fs::read_to_string(&p)
+            {
+                out.push((p, text));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+        &mut out,
+    );
+    out
+}
+
+#[test]
+fn check_analyses_only_as_deep_as_its_rules_need_and_finds_the_same() {
+    use quotecheck::analysis::Depth;
+    use quotecheck::frontend::{self, InputFormat};
+    let fixtures = all_fixtures();
+    assert!(fixtures.len() > 20, "the fixtures were not found");
+    let mut selections: Vec<(String, Option<BTreeSet<String>>)> = RULES
+        .iter()
+        .map(|r| {
+            (
+                r.name.to_string(),
+                Some(BTreeSet::from([r.name.to_string()])),
+            )
+        })
+        .collect();
+    selections.push(("default".into(), None));
+    selections.push(("ALL".into(), Some(BTreeSet::from(["ALL".to_string()]))));
+    selections.push((
+        "quotation marks".into(),
+        Some(
+            ["unopened-quote", "mismatched-quote", "straight-quote"]
+                .map(String::from)
+                .into(),
+        ),
+    ));
+    let mut shallow = 0;
+    for (label, select) in selections {
+        let engine = Engine::new(
+            LangRules::builtin("en").unwrap(),
+            Settings {
+                rules: RuleSelection {
+                    select,
+                    ..Default::default()
+                },
+            },
+        );
+        let depth = engine.lint_depth();
+        for (path, text) in &fixtures {
+            let format = InputFormat::from_path(path);
+            let whole = frontend::check(&engine, format, text);
+            let linted = frontend::lint(&engine, format, text);
+            assert_eq!(
+                linted.diagnostics,
+                whole.diagnostics,
+                "{label} on {}: analysing to {depth:?} changes the findings",
+                path.display()
+            );
+            if depth == Depth::Quotes {
+                assert!(linted.analysis.cues.is_empty() && linted.analysis.claims.is_empty());
+                shallow += usize::from(!whole.analysis.cues.is_empty());
+            }
+        }
+    }
+    // The quotation-mark rules really did skip cues that were there.
+    assert!(shallow > 0);
+}
+
+#[test]
+fn the_default_rules_need_the_whole_analysis_and_mark_rules_only_the_quotes() {
+    use quotecheck::analysis::Depth;
+    let engine = |select: Option<&[&str]>| {
+        Engine::new(
+            LangRules::builtin("en").unwrap(),
+            Settings {
+                rules: RuleSelection {
+                    select: select.map(|s| s.iter().map(|r| r.to_string()).collect()),
+                    ..Default::default()
+                },
+            },
+        )
+        .lint_depth()
+    };
+    assert_eq!(engine(None), Depth::Claims);
+    assert_eq!(
+        engine(Some(&["unopened-quote", "mismatched-quote"])),
+        Depth::Quotes
+    );
+    assert_eq!(engine(Some(&["missing-attribution"])), Depth::Attribution);
+    assert_eq!(engine(Some(&["ambiguous-speaker"])), Depth::Claims);
+}

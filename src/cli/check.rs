@@ -276,7 +276,7 @@ fn process(job: Job, mode: Mode, early: bool) -> Outcome {
             fixed = Some((original, f.applied));
         }
     }
-    let checked = frontend::check(engine, input.format, &current);
+    let checked = frontend::lint(engine, input.format, &current);
     if early {
         let failed = checked
             .diagnostics

@@ -21,7 +21,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Depth};
 use crate::diagnostic::Diagnostic;
 use crate::document;
 use crate::engine::Engine;
@@ -100,11 +100,23 @@ pub struct Checked {
 }
 
 /// Prepares, analyses and lints `source`, then applies its suppression
-/// comments. Spans are byte offsets into `source`.
+/// comments. Spans are byte offsets into `source`. The analysis is whole.
 pub fn check(engine: &Engine, format: InputFormat, source: &str) -> Checked {
+    check_to(engine, format, source, Depth::Claims)
+}
+
+/// Like [`check`], but analyses only as deep as the engine's selected
+/// rules read ([`Engine::lint_depth`]): the diagnostics are the same, the
+/// analysis may stop short. For `check` and `--fix`, which show only
+/// diagnostics.
+pub fn lint(engine: &Engine, format: InputFormat, source: &str) -> Checked {
+    check_to(engine, format, source, engine.lint_depth())
+}
+
+fn check_to(engine: &Engine, format: InputFormat, source: &str, depth: Depth) -> Checked {
     let prepared = prepare(format, source);
     let (analysis, diagnostics) =
-        engine.check_paragraphs(&prepared.text, prepared.paragraphs.clone());
+        engine.check_paragraphs_to(&prepared.text, prepared.paragraphs.clone(), depth);
     let mut diagnostics = suppress::apply(
         &prepared.text,
         &prepared.directives,

@@ -32,6 +32,7 @@ pub const RULE: Rule = Rule {
     summary: "a pronoun or role as source with no antecedent, or two equally near",
     default_severity: Severity::Warning,
     default_enabled: true,
+    needs: crate::analysis::Depth::Claims,
     check,
 };
 

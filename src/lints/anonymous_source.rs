@@ -31,6 +31,7 @@ pub const RULE: Rule = Rule {
     summary: "a claim or quote attributed to an unnamed source",
     default_severity: Severity::Info,
     default_enabled: true,
+    needs: crate::analysis::Depth::Attribution,
     check,
 };
 

@@ -31,6 +31,7 @@ pub const RULE: Rule = Rule {
     summary: "a quote in curly marks where the house style is straight",
     default_severity: Severity::Warning,
     default_enabled: false,
+    needs: crate::analysis::Depth::Quotes,
     check,
 };
 

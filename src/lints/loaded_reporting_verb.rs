@@ -32,6 +32,7 @@ pub const RULE: Rule = Rule {
     summary: "a reporting verb that takes a side where `said` would do",
     default_severity: Severity::Info,
     default_enabled: true,
+    needs: crate::analysis::Depth::Attribution,
     check,
 };
 

@@ -27,6 +27,7 @@ pub const RULE: Rule = Rule {
     summary: "a quote opened and closed with marks that don't match, or a flipped mark",
     default_severity: Severity::Warning,
     default_enabled: true,
+    needs: crate::analysis::Depth::Quotes,
     check,
 };
 

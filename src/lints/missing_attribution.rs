@@ -30,6 +30,7 @@ pub const RULE: Rule = Rule {
     summary: "a full quote that nobody is said to have said",
     default_severity: Severity::Warning,
     default_enabled: true,
+    needs: crate::analysis::Depth::Attribution,
     check,
 };
 

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Depth};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::{Error, ErrorKind, Result};
 use crate::lang::LangRules;
@@ -36,6 +36,8 @@ pub struct Rule {
     pub default_severity: Severity,
     /// Whether it runs without being selected.
     pub default_enabled: bool,
+    /// The analysis it reads: `check` goes no deeper than its rules need.
+    pub needs: Depth,
     pub check: fn(&Context, &mut Vec<Diagnostic>),
 }
 
@@ -118,6 +120,16 @@ impl RuleSelection {
             .copied()
             .unwrap_or(rule.default_severity)
     }
+}
+
+/// The depth of analysis the selected rules need (at least the quotes).
+pub fn depth(selection: &RuleSelection) -> Depth {
+    RULES
+        .iter()
+        .filter(|r| selection.enabled(r))
+        .map(|r| r.needs)
+        .max()
+        .unwrap_or(Depth::Quotes)
 }
 
 /// Runs the selected lints; diagnostics sorted by position, then rule.

@@ -34,6 +34,7 @@ pub const RULE: Rule = Rule {
     summary: "a quote in straight marks where the house style is curly",
     default_severity: Severity::Warning,
     default_enabled: false,
+    needs: crate::analysis::Depth::Quotes,
     check,
 };
 

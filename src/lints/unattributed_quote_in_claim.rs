@@ -41,6 +41,7 @@ pub const RULE: Rule = Rule {
     summary: "a quoted fragment with no source in reach",
     default_severity: Severity::Info,
     default_enabled: true,
+    needs: crate::analysis::Depth::Attribution,
     check,
 };
 

@@ -36,6 +36,7 @@ pub const RULE: Rule = Rule {
     summary: "an opening quotation mark that is never closed",
     default_severity: Severity::Error,
     default_enabled: true,
+    needs: crate::analysis::Depth::Attribution,
     check,
 };
 

@@ -28,6 +28,7 @@ pub const RULE: Rule = Rule {
     summary: "a closing quotation mark with no opening mark",
     default_severity: Severity::Error,
     default_enabled: true,
+    needs: crate::analysis::Depth::Quotes,
     check,
 };
 

@@ -27,6 +27,7 @@ pub const RULE: Rule = Rule {
     summary: "a suppression comment that suppressed nothing",
     default_severity: Severity::Info,
     default_enabled: true,
+    needs: crate::analysis::Depth::Quotes,
     check,
 };
 
