@@ -92,6 +92,10 @@ pub struct SpeakerTable {
     name_lens: Vec<usize>,
     /// [`SpeakerTable::clean_mention`] of the words of named mentions seen.
     cleaned: rustc_hash::FxHashMap<String, (std::rc::Rc<SightedName>, bool)>,
+    /// The gender [`clean_name`] tells from a speaker's name, by name, for
+    /// [`SpeakerTable::rival`] (it depends on the name and the rules
+    /// alone, and a table is used with one set of rules).
+    name_genders: rustc_hash::FxHashMap<String, Option<Gender>>,
 }
 
 /// How far back pronoun and role resolution look, in recorded mentions.
@@ -586,7 +590,7 @@ impl SpeakerTable {
     /// with the pronoun, named in the same sentence as the speaker's last
     /// mention before it — the reader can't tell which one is meant.
     pub fn rival(
-        &self,
+        &mut self,
         text: &str,
         pronoun: Span,
         speaker: u32,
@@ -601,7 +605,20 @@ impl SpeakerTable {
         let s = &self.speakers[speaker as usize];
         // Judge only where the text shows the speaker fits the pronoun.
         // (Its own name or title, not the pronouns already resolved to it.)
-        if clean_name(&s.name, rules).2 != Some(gender) || s.kind != SpeakerKind::Person {
+        // (The name is cleaned once, not for every pronoun.)
+        if s.kind != SpeakerKind::Person {
+            return None;
+        }
+        let told = match self.name_genders.get(s.name.as_str()) {
+            Some(&g) => g,
+            None => {
+                let g = clean_name(&s.name, rules).2;
+                self.name_genders.insert(s.name.clone(), g);
+                g
+            }
+        };
+        let s = &self.speakers[speaker as usize];
+        if told != Some(gender) {
             return None;
         }
         let last = s
@@ -1290,23 +1307,27 @@ fn clean_name_with(
         }
     }
     let words = &words[..end];
-    let mut name_words: SmallVec<[&str; 8]> = words[start.min(words.len())..]
-        .iter()
-        .map(|w| strip_possessive(w))
-        .collect();
+    // The name's words are `words[from..]` less their possessives (read
+    // from the words in place, not copied to a list of their own).
+    let mut from = start.min(words.len());
     // Keep "the" for organisations: "the Kremlin", "The Moscow Times".
-    if start > 0
-        && start == 1
+    // (`the` has no possessive to strip: it is kept as written.)
+    if start == 1
         && matches!(words[0], "the" | "The")
-        && !name_words.is_empty()
-        && name_words.iter().all(|w| is_capitalized(w))
+        && from < words.len()
+        && words[from..]
+            .iter()
+            .all(|w| is_capitalized(strip_possessive(w)))
     {
-        name_words.insert(0, words[0]);
+        from = 0;
     }
-    if gender.is_none() && name_words.len() >= 2 {
-        gender = rules.given_names.get(name_words[0]).copied();
+    let name_words = || words[from..].iter().map(|w| strip_possessive(w));
+    if gender.is_none() && words.len() - from >= 2 {
+        gender = rules
+            .given_names
+            .get(strip_possessive(words[from]))
+            .copied();
     }
-    let mut name = name_words.join(" ");
     // A description headed by a common noun (`the Kremlin’s press
     // service`, `an Iranian Foreign Ministry spokesperson`) or a
     // coordination (`The West and Ukraine`) is its own name, whole.
@@ -1314,18 +1335,25 @@ fn clean_name_with(
         .last()
         .is_some_and(|w| !is_capitalized(strip_possessive(w)));
     let coordinated = words.iter().any(|w| matches!(*w, "and" | "&"));
-    if name.is_empty() || last_lower || coordinated || whole {
-        name = raw.trim_end_matches([',', '’', '\'']).to_string();
-        return (name, roles, gender, None);
+    let whole_raw = || raw.trim_end_matches([',', '’', '\'']).to_string();
+    if last_lower || coordinated || whole {
+        return (whole_raw(), roles, gender, None);
+    }
+    // `name_words().join(" ")`, in one allocation: the words are words of
+    // `raw` in order, so the name is no longer than it.
+    let mut name = String::with_capacity(raw.len());
+    for (k, w) in name_words().enumerate() {
+        if k > 0 {
+            name.push(' ');
+        }
+        name.push_str(w);
+    }
+    if name.is_empty() {
+        return (whole_raw(), roles, gender, None);
     }
     // The name's words are the kept words, less any a possessive left
     // empty (none of them holds white space: they were split on it).
-    let counted = count.then(|| {
-        words_counted(
-            name_words.iter().copied().filter(|w| !w.is_empty()),
-            name.len(),
-        )
-    });
+    let counted = count.then(|| words_counted(name_words().filter(|w| !w.is_empty()), name.len()));
     (name, roles, gender, counted)
 }
 
