@@ -92,6 +92,10 @@ pub struct SpeakerTable {
     name_lens: Vec<usize>,
     /// [`SpeakerTable::clean_mention`] of the words of named mentions seen.
     cleaned: rustc_hash::FxHashMap<String, (std::rc::Rc<SightedName>, bool)>,
+    /// The gender [`clean_name`] tells from a speaker's name, by name, for
+    /// [`SpeakerTable::rival`] (it depends on the name and the rules
+    /// alone, and a table is used with one set of rules).
+    name_genders: rustc_hash::FxHashMap<String, Option<Gender>>,
 }
 
 /// How far back pronoun and role resolution look, in recorded mentions.
@@ -320,19 +324,23 @@ impl SpeakerTable {
     fn push_speaker(&mut self, speaker: Speaker) -> usize {
         let key = last_word_key(&speaker.name);
         let (words, name_len, _) = name_words_counted(&speaker.name);
-        self.push_speaker_with(speaker, key, words, name_len)
+        let entity = EntityKey::of(&words);
+        self.push_speaker_with(speaker, key, words, entity, name_len)
     }
 
     /// [`SpeakerTable::push_speaker`] with the name's [`last_word_key`],
-    /// [`name_words`] and [`word_count`] known already.
+    /// [`name_words`], their [`EntityKey`] and [`word_count`] known
+    /// already.
     fn push_speaker_with(
         &mut self,
         speaker: Speaker,
         key: String,
         words: NameWords,
+        entity: EntityKey,
         name_len: usize,
     ) -> usize {
         debug_assert_eq!(name_len, word_count(&speaker.name));
+        debug_assert_eq!(entity, EntityKey::of(&words));
         let id = self.speakers.len();
         if id == 0 {
             // An article names a handful of speakers: room for them at
@@ -345,7 +353,7 @@ impl SpeakerTable {
             self.log.reserve(32);
         }
         self.by_last.entry(key).or_default().push(id);
-        self.keys.push(EntityKey::of(&words));
+        self.keys.push(entity);
         self.words.push(words);
         self.name_lens.push(name_len);
         for &m in &speaker.mentions {
@@ -582,7 +590,7 @@ impl SpeakerTable {
     /// with the pronoun, named in the same sentence as the speaker's last
     /// mention before it — the reader can't tell which one is meant.
     pub fn rival(
-        &self,
+        &mut self,
         text: &str,
         pronoun: Span,
         speaker: u32,
@@ -597,7 +605,20 @@ impl SpeakerTable {
         let s = &self.speakers[speaker as usize];
         // Judge only where the text shows the speaker fits the pronoun.
         // (Its own name or title, not the pronouns already resolved to it.)
-        if clean_name(&s.name, rules).2 != Some(gender) || s.kind != SpeakerKind::Person {
+        // (The name is cleaned once, not for every pronoun.)
+        if s.kind != SpeakerKind::Person {
+            return None;
+        }
+        let told = match self.name_genders.get(s.name.as_str()) {
+            Some(&g) => g,
+            None => {
+                let g = clean_name(&s.name, rules).2;
+                self.name_genders.insert(s.name.clone(), g);
+                g
+            }
+        };
+        let s = &self.speakers[speaker as usize];
+        if told != Some(gender) {
             return None;
         }
         let last = s
@@ -686,6 +707,7 @@ impl SpeakerTable {
     ) -> (usize, Resolution) {
         debug_assert_eq!(name_len, word_count(name));
         debug_assert_eq!(key, &*last_word_lower(name));
+        debug_assert_eq!(mention_key, EntityKey::of(&mention_words));
         let exact = self.by_last.get(key).map_or(&[][..], Vec::as_slice);
         // The key turns away most speakers before their words are compared.
         let same = |&i: &usize| {
@@ -758,6 +780,7 @@ impl SpeakerTable {
             speaker,
             key.to_owned(),
             mention_words.into_owned(),
+            mention_key,
             name_len,
         );
         (id, Resolution::AsWritten)
@@ -1057,7 +1080,7 @@ impl NameWords {
 /// What [`same_entity_words`] needs to reject most pairs without comparing
 /// strings: a 64-bit set of the words (by length, first and last byte),
 /// and the last word's first byte and length.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct EntityKey {
     words: u64,
     last_first: Option<u8>,
@@ -1066,17 +1089,24 @@ struct EntityKey {
 
 impl EntityKey {
     fn of(words: &NameWords) -> Self {
-        let bit = |w: &str| {
-            let b = w.as_bytes();
+        let bit = |b: &[u8]| {
             let h = (b.len() as u32)
                 ^ u32::from(b.first().copied().unwrap_or(0)) << 8
                 ^ u32::from(b.last().copied().unwrap_or(0)) << 16;
             1u64 << (h.wrapping_mul(0x9E37_79B1) >> 26)
         };
+        // (On the bytes of the buffer: no `str` slicing.)
+        let buf = words.buf.as_bytes();
+        let (mut set, mut start, mut last): (u64, usize, &[u8]) = (0, 0, &[]);
+        for &end in &words.ends {
+            last = &buf[start..end];
+            set |= bit(last);
+            start = end;
+        }
         EntityKey {
-            words: words.iter().fold(0, |set, w| set | bit(w)),
-            last_first: words.last().and_then(|w| w.as_bytes().first().copied()),
-            last_len: words.last().map_or(0, str::len),
+            words: set,
+            last_first: last.first().copied(),
+            last_len: last.len(),
         }
     }
 
@@ -1277,23 +1307,27 @@ fn clean_name_with(
         }
     }
     let words = &words[..end];
-    let mut name_words: SmallVec<[&str; 8]> = words[start.min(words.len())..]
-        .iter()
-        .map(|w| strip_possessive(w))
-        .collect();
+    // The name's words are `words[from..]` less their possessives (read
+    // from the words in place, not copied to a list of their own).
+    let mut from = start.min(words.len());
     // Keep "the" for organisations: "the Kremlin", "The Moscow Times".
-    if start > 0
-        && start == 1
+    // (`the` has no possessive to strip: it is kept as written.)
+    if start == 1
         && matches!(words[0], "the" | "The")
-        && !name_words.is_empty()
-        && name_words.iter().all(|w| is_capitalized(w))
+        && from < words.len()
+        && words[from..]
+            .iter()
+            .all(|w| is_capitalized(strip_possessive(w)))
     {
-        name_words.insert(0, words[0]);
+        from = 0;
     }
-    if gender.is_none() && name_words.len() >= 2 {
-        gender = rules.given_names.get(name_words[0]).copied();
+    let name_words = || words[from..].iter().map(|w| strip_possessive(w));
+    if gender.is_none() && words.len() - from >= 2 {
+        gender = rules
+            .given_names
+            .get(strip_possessive(words[from]))
+            .copied();
     }
-    let mut name = name_words.join(" ");
     // A description headed by a common noun (`the Kremlin’s press
     // service`, `an Iranian Foreign Ministry spokesperson`) or a
     // coordination (`The West and Ukraine`) is its own name, whole.
@@ -1301,18 +1335,25 @@ fn clean_name_with(
         .last()
         .is_some_and(|w| !is_capitalized(strip_possessive(w)));
     let coordinated = words.iter().any(|w| matches!(*w, "and" | "&"));
-    if name.is_empty() || last_lower || coordinated || whole {
-        name = raw.trim_end_matches([',', '’', '\'']).to_string();
-        return (name, roles, gender, None);
+    let whole_raw = || raw.trim_end_matches([',', '’', '\'']).to_string();
+    if last_lower || coordinated || whole {
+        return (whole_raw(), roles, gender, None);
+    }
+    // `name_words().join(" ")`, in one allocation: the words are words of
+    // `raw` in order, so the name is no longer than it.
+    let mut name = String::with_capacity(raw.len());
+    for (k, w) in name_words().enumerate() {
+        if k > 0 {
+            name.push(' ');
+        }
+        name.push_str(w);
+    }
+    if name.is_empty() {
+        return (whole_raw(), roles, gender, None);
     }
     // The name's words are the kept words, less any a possessive left
     // empty (none of them holds white space: they were split on it).
-    let counted = count.then(|| {
-        words_counted(
-            name_words.iter().copied().filter(|w| !w.is_empty()),
-            name.len(),
-        )
-    });
+    let counted = count.then(|| words_counted(name_words().filter(|w| !w.is_empty()), name.len()));
     (name, roles, gender, counted)
 }
 
@@ -1404,20 +1445,38 @@ pub fn sightings_with<'t>(
     }
     let mut i = 0;
     let mut pronoun: Option<Gender> = None;
-    while i < toks.len() {
-        let t = toks[i];
-        // (Bytes, not a `&str` slice: this runs on every token.)
-        if pronoun.is_none() && t.word {
-            let b = &text.as_bytes()[t.span.start as usize..];
-            pronoun = match t.span.len() {
-                2 if b[0] | 0x20 == b'h' && b[1] == b'e' => Some(Gender::Male),
-                3 if b[0] | 0x20 == b's' && b[1] == b'h' && b[2] == b'e' => Some(Gender::Female),
-                _ => None,
-            };
+    // (Bytes, not a `&str` slice: this runs on every word up to the first
+    // `he` or `she`.)
+    let he_or_she = |t: &Token| {
+        let b = &text.as_bytes()[t.span.start as usize..];
+        match t.span.len() {
+            2 if b[0] | 0x20 == b'h' && b[1] == b'e' => Some(Gender::Male),
+            3 if b[0] | 0x20 == b's' && b[1] == b'h' && b[2] == b'e' => Some(Gender::Female),
+            _ => None,
         }
-        if !(t.word && t.is_capitalized(text)) {
-            i += 1;
-            continue;
+    };
+    loop {
+        // On to the next capitalised word, noting the first `he` or `she`
+        // on the way (the words of a run of capitals after its first are
+        // passed over, not looked at). Once a pronoun is found, only the
+        // capitals are looked for.
+        if pronoun.is_none() {
+            while let Some(t) = toks.get(i) {
+                if t.word {
+                    pronoun = he_or_she(t);
+                    if pronoun.is_some() || t.is_capitalized(text) {
+                        break;
+                    }
+                }
+                i += 1;
+            }
+        }
+        match toks[i.min(toks.len())..]
+            .iter()
+            .position(|t| t.word && t.is_capitalized(text))
+        {
+            Some(k) => i += k,
+            None => break,
         }
         let mut j = i;
         while j < toks.len()
@@ -1461,23 +1520,32 @@ pub fn sightings_with<'t>(
             && (after_quote(s - 1) && toks.get(j).is_some_and(&is_speech)
                 || s > 1 && after_quote(s - 2) && is_speech(&toks[s - 1]));
         let next = |k: usize| toks.get(j + k).map(|t| t.text(text));
-        let speech = |w: &str| {
-            rules
-                .verbs
-                .get(lower(w).as_ref())
-                .is_some_and(|v| v.class == crate::lang::VerbClass::Speech)
-        };
         // `Ben Ode backed`, `Ben Ode later backed`: a past tense
         // after the name (and an adverb) is its verb too.
         let past =
             |w: &str| w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase());
+        // Token `j + k` a past tense or a verb of speech (its lower case
+        // from the tokenizer: the same as `lower` of its text).
+        let verb = |k: usize| {
+            toks.get(j + k).is_some_and(|t| {
+                past(t.text(text))
+                    || rules
+                        .verbs
+                        .get(t.lower(text).as_ref())
+                        .is_some_and(|v| v.class == crate::lang::VerbClass::Speech)
+            })
+        };
         // (The byte tests before the lookup; none of it when a
-        // `who` or a tag says so already.)
-        let speaks = || {
-            next(0).is_some_and(|w| past(w) || speech(w))
-                || next(0).is_some_and(|w| {
-                    matches!(w, "later" | "also" | "then") || w.len() > 4 && w.ends_with("ly")
-                }) && next(1).is_some_and(|w| past(w) || speech(w))
+        // `who` or a tag says so already; worked out once, when first
+        // asked.)
+        let mut spoke = None;
+        let mut speaks = || {
+            *spoke.get_or_insert_with(|| {
+                verb(0)
+                    || next(0).is_some_and(|w| {
+                        matches!(w, "later" | "also" | "then") || w.len() > 4 && w.ends_with("ly")
+                    }) && verb(1)
+            })
         };
         let subject_of = (s == 0 || s == 1 && !toks[0].word || tag)
             .then(|| {
