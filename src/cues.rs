@@ -375,7 +375,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
         i = next;
         if rules
             .speech_noun_shape
-            .may_contain(toks[i].text(text).as_bytes(), toks[i].is_ascii())
+            .may_contain(toks[i].bytes(text), toks[i].is_ascii())
             && let Some(c) = speech_noun(text, toks, i, si, rules)
         {
             out.push(c);
@@ -564,8 +564,13 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
                 };
                 // `After saying her foot was “…”, she …`: an opening clause
                 // reports for the main clause's subject.
+                // (The sentence's tokens are those `subject` and
+                // `subject_after_opener` would find: the span is theirs, up
+                // to the sentence's end, when `subject` reads all of it.)
                 let subject_of_sentence = if i == 1 {
-                    subject_after_opener(text, sentence, sentence.end, rules)
+                    subject_after_opener_in(text, toks, rules)
+                } else if sentence.len() <= SUBJECT_BYTES {
+                    subject_in(text, toks, rules)
                 } else {
                     subject(text, sentence, rules)
                 };
@@ -1450,6 +1455,12 @@ pub fn subject_after_opener(
         end -= 1;
     }
     let toks = tokenize(text, Span::new(sentence.start as usize, end), rules);
+    subject_after_opener_in(text, &toks, rules)
+}
+
+/// [`subject_after_opener`] of the tokens of the sentence up to the
+/// quote's opening.
+fn subject_after_opener_in(text: &str, toks: &[Token], rules: &LangRules) -> Option<Mention> {
     let mut first = toks.iter().position(|t| t.word)?;
     // `Immediately after the attacks,`: an adverb before the opener.
     if toks[first].lower(text).ends_with("ly")
@@ -1834,15 +1845,23 @@ fn document_author(text: &str, toks: &[Token], rules: &LangRules) -> Option<Ment
     (m.kind == MentionKind::Name).then_some(m)
 }
 
+/// How much of a sentence [`subject`] reads, in bytes.
+const SUBJECT_BYTES: usize = 400;
+
 /// The subject that opens a sentence (`Bush referred to Rubio as “…”`,
 /// `The ad claims …`), for a quote whose sentence has no reporting cue.
 pub fn subject(text: &str, sentence: Span, rules: &LangRules) -> Option<Mention> {
     // The subject opens the sentence: its first few hundred bytes hold it.
-    let mut end = (sentence.start as usize + 400).min(sentence.end as usize);
+    let mut end = (sentence.start as usize + SUBJECT_BYTES).min(sentence.end as usize);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     let toks = tokenize(text, Span::new(sentence.start as usize, end), rules);
+    subject_in(text, &toks, rules)
+}
+
+/// [`subject`] of the tokens of the sentence's first few hundred bytes.
+fn subject_in(text: &str, toks: &[Token], rules: &LangRules) -> Option<Mention> {
     let verb_at = toks.iter().enumerate().position(|(k, t)| {
         t.word && {
             let lt = t.lower(text);
@@ -1911,7 +1930,7 @@ pub fn subject(text: &str, sentence: Span, rules: &LangRules) -> Option<Mention>
     if verb_at == 0 || words_before > 8 {
         return None;
     }
-    let m = sentence_subject(text, &toks, verb_at, rules)?;
+    let m = sentence_subject(text, toks, verb_at, rules)?;
     // A bare determiner, an adverb or an all-capitals label is no subject.
     let raw = m.span.slice(text);
     let single = !raw.contains(' ');

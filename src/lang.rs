@@ -709,6 +709,17 @@ impl LangRules {
         self.abbreviations.contains(word)
     }
 
+    /// [`LangRules::is_abbreviation`] of a word known to be ASCII.
+    #[inline]
+    pub(crate) fn is_ascii_abbreviation(&self, word: &str) -> bool {
+        debug_assert!(word.is_ascii());
+        let (filter, n) = &self.abbreviation_filter;
+        if *n == self.abbreviations.len() && !filter.may_contain_ascii(word) {
+            return false;
+        }
+        self.abbreviations.contains(word)
+    }
+
     pub fn is_title(&self, word: &str) -> bool {
         // No capitalisation of an ASCII word the filter turns away is a
         // title (while `titles` is as it was loaded).
@@ -1171,6 +1182,26 @@ impl WordFilter {
         (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
     }
 
+    /// [`WordFilter::first_hash`] of the word of `n` bytes (one to eight)
+    /// that `w` holds in its low bytes (little-endian: its first byte is
+    /// the lowest), whatever its other bytes are (tested).
+    #[inline(always)]
+    pub(crate) fn first_hash_of_eight(w: u64, n: usize) -> usize {
+        debug_assert!((1..=8).contains(&n));
+        // The first and second bytes (no second in a word of one byte).
+        let first_two = if n >= 2 { w & 0xFFFF } else { w & 0xFF } as u32;
+        let last = u32::from((w >> (8 * (n - 1))) as u8);
+        let key = (n as u32 | first_two << 8 | last << 24) | 0x2020_2000;
+        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+
+    /// Whether the bit of a word's [`WordFilter::first_hash`] `first` is
+    /// set: when it is not, the word is not in the set.
+    #[inline(always)]
+    pub(crate) fn first_bit(&self, first: usize) -> bool {
+        self.bits[first >> 6] & (1 << (first & 63)) != 0
+    }
+
     /// [`WordFilter::first_hash`] of a non-empty word, as a `const fn`
     /// for tables built at compile time (the same value, tested; the
     /// tokenizer's copy compiles to fewer instructions).
@@ -1205,6 +1236,29 @@ fn capitalize(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_hash_of_eight_is_first_hash() {
+        let fills = [0u8, b' ', b'x', b'E', 0xC3, 0xFF];
+        for w in [
+            "a", "I", "to", "Mr", "the", "said", "U.S.", "Trump", "spoke", "Kremlin", "official",
+            "x-y", "3", "42", "AT&T", "don't",
+        ] {
+            let b = w.as_bytes();
+            if b.len() > 8 {
+                continue;
+            }
+            for fill in fills {
+                let mut eight = [fill; 8];
+                eight[..b.len()].copy_from_slice(b);
+                assert_eq!(
+                    WordFilter::first_hash_of_eight(u64::from_le_bytes(eight), b.len()),
+                    WordFilter::first_hash(b),
+                    "{w} {fill}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn a_word_with_general_punctuation_starts_no_ascii_cue() {

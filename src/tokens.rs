@@ -38,6 +38,14 @@ impl<'a> Token<'a> {
         self.span.slice(text)
     }
 
+    /// The bytes of the token's text (`text` is the text it was tokenized
+    /// from): [`Token::text`] without the checks that its ends are
+    /// character boundaries.
+    #[inline]
+    pub fn bytes(self, text: &str) -> &[u8] {
+        &text.as_bytes()[self.span.range()]
+    }
+
     /// [`is_capitalized`] of the token's text (`text` is the text it was
     /// tokenized from), as the tokenizer found it.
     #[inline]
@@ -193,6 +201,27 @@ pub(crate) fn alnum_and_upper(w: u64) -> (u64, u64) {
     ((digit | letter) & ascii, upper & ascii)
 }
 
+/// The eight bytes of `text` from `at`, little-endian, where the span
+/// being tokenized has only `avail` (one to seven) bytes left: those past
+/// it are zero. (Zero is no letter or digit, and as punctuation it ends a
+/// word as the span's end does.) Out of line: it runs near the end of a
+/// span only.
+#[inline(never)]
+fn eight_at(text: &[u8], at: usize, avail: usize) -> u64 {
+    debug_assert!((1..8).contains(&avail));
+    let w = match text.get(at..at + 8) {
+        Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
+        // The text's last few bytes.
+        None => {
+            let mut buf = [0; 8];
+            let rest = &text[at..];
+            buf[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(buf)
+        }
+    };
+    w & (u64::MAX >> (64 - 8 * avail))
+}
+
 /// The end of the run of ASCII letters and digits from byte `from`, and the
 /// classes it passed, or-ed together; eight bytes at a time, so that a
 /// word's end is found without a branch on each of its bytes.
@@ -313,34 +342,76 @@ fn tokenize_with<'a>(
         // A word that starts with an ASCII letter or digit: most tokens.
         if class & 1 != 0 {
             let cap = class == UPPER;
-            let (end, seen) = ascii_run(bytes, i + 1);
+            // The word's first eight bytes (zero past the span), classified
+            // at once: most words end within them, at their first byte that
+            // is no letter or digit.
+            let w = match bytes.get(i..i + 8) {
+                Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
+                None => eight_at(text.as_bytes(), base + i, bytes.len() - i),
+            };
+            let (alnum, upper) = alnum_and_upper(w);
+            let stops = !alnum & HIGH;
+            // The end of the letters and digits, the flags of what they
+            // hold, and the class of the byte at the end: punctuation at
+            // the end of the span (a zero byte of `w`, or by `map_or`).
+            let (mut end, mut seen, stop) = if stops != 0 {
+                // The high bit of the first stop: its byte's bits end there.
+                let at = stops.trailing_zeros();
+                // The bits up to that one: no capital is at the stop, which
+                // is no letter.
+                let within = stops ^ stops.wrapping_sub(1);
+                (
+                    i + at as usize / 8,
+                    if upper & within != 0 { UPPER } else { 0 },
+                    CLASS[usize::from((w >> (at - 7)) as u8)],
+                )
+            } else {
+                let (end, seen) = ascii_run(bytes, i + 8);
+                (
+                    end,
+                    seen | if upper != 0 { UPPER } else { 0 },
+                    bytes.get(end).map_or(PUNCT, |&b| CLASS[b as usize]),
+                )
+            };
             // Most words end at a space or at punctuation that is no joiner
             // (`,`): nothing can join or follow them. Otherwise the word
             // goes on as `word_end` and `word_suffix` decide.
-            let stop = bytes.get(end).map_or(SPACE, |&b| CLASS[b as usize]);
             // `skip`: one white-space byte right after the word (most words
             // are followed by one), passed here rather than by another turn
             // of the loop.
-            let (end, seen, wide, skip) = if stop == SPACE || stop == PUNCT {
-                (
-                    end,
-                    seen,
-                    0,
-                    usize::from(stop == SPACE && end < bytes.len()),
-                )
+            let mut skip = 0;
+            let mut wide = 0;
+            if stop == SPACE || stop == PUNCT {
+                skip = usize::from(stop == SPACE);
+            } else if bytes[end] == b'.' && !alnum_at(s, end + 1) {
+                // A period that joins nothing (most end a sentence): what
+                // `word_rest` decides, for a word of letters and digits
+                // alone — nothing joins it, no possessive apostrophe
+                // follows, and it has no period of its own.
+                if cap && end - i == 1 || rules.is_ascii_abbreviation(&s[i..end + 1]) {
+                    end += 1;
+                }
             } else {
-                let (end, more, wide) = word_rest(s, rules, i, end, cap);
-                (end, seen | more, wide, 0)
-            };
+                let (e, more, w) = word_rest(s, rules, i, end, cap);
+                end = e;
+                seen |= more;
+                wide = w;
+            }
             let ascii = (seen | wide) & HAS_WIDE == 0;
             let plain = ascii && (seen | class) & 2 == 0;
             // One hash of the word for the cue filter and the word-class
-            // filter.
+            // filter; of a word of eight bytes or fewer, from the bytes
+            // read above.
             let (cue, maybe) = if ascii {
-                let word = &bytes[i..end];
-                let h = crate::lang::WordFilter::first_hash(word);
+                let n = end - i;
+                let h = if n <= 8 {
+                    crate::lang::WordFilter::first_hash_of_eight(w, n)
+                } else {
+                    crate::lang::WordFilter::first_hash(&bytes[i..end])
+                };
                 (
-                    rules.cue_starts.may_contain_ascii_hashed(word, h),
+                    rules.cue_starts.first_bit(h)
+                        && rules.cue_starts.may_contain_ascii_hashed(&bytes[i..end], h),
                     wordclass::maybe_classes_hashed(h),
                 )
             } else {
@@ -673,6 +744,7 @@ mod tests {
             "Ünal İstanbul straße ΣΟΦΊΑ Café’s naïve 東京 «quoted» — dash… 3½ ①",
             "Gov. Sen. Dr. St. Jan. 17, 2024: U.N.-backed e.g. i.e. a.m. No. 10 A.",
             "x’ y’ z’s ’s s’ s’  s' a s'\u{a0}b s’é",
+            "Internationally, extraordinarily long words said. Abcdefgh. ABCDEFGHI Sen.\0x a1234567.b",
         ];
         for text in texts {
             let span = Span::new(0, text.len());
@@ -681,6 +753,22 @@ mod tests {
             let mut slow = Vec::new();
             tokenize_reference(text, span, &rules, &mut slow);
             assert_eq!(fast, slow, "{text}");
+        }
+        // Every span of each text (on char boundaries): a span may end
+        // inside a word, with letters after it in the text.
+        for text in texts {
+            let ends: Vec<usize> = (0..=text.len())
+                .filter(|&k| text.is_char_boundary(k))
+                .collect();
+            for (a, &start) in ends.iter().enumerate() {
+                for &end in &ends[a..] {
+                    let span = Span::new(start, end);
+                    let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                    tokenize_into(text, span, &rules, &mut fast);
+                    tokenize_reference(text, span, &rules, &mut slow);
+                    assert_eq!(fast, slow, "{:?}", span.slice(text));
+                }
+            }
         }
         // Every string of four characters from an alphabet of the cases.
         let alphabet = [
