@@ -1790,12 +1790,12 @@ pub fn document_author_before(
 
 /// The tokens of `sentence` in the 300 bytes before the colon at `colon`
 /// (`None` when the colon is not inside the sentence on a char boundary).
-fn tokens_before_colon(
-    text: &str,
+fn tokens_before_colon<'t>(
+    text: &'t str,
     sentence: Span,
     colon: u32,
     rules: &LangRules,
-) -> Option<Vec<Token<'static>>> {
+) -> Option<Vec<Token<'t>>> {
     let mut start = (sentence.start as usize).max((colon as usize).saturating_sub(300));
     while !text.is_char_boundary(start) {
         start += 1;
@@ -2884,7 +2884,7 @@ pub fn mention(text: &str, span: Span, toks: &[Token], rules: &LangRules) -> Men
 
 /// The head of a noun phrase (the word tokens of `toks`): its last word
 /// before a preposition (`the statement after the vote` → `statement`).
-fn head_word<'t>(text: &'t str, toks: &[Token]) -> Option<&'t str> {
+fn head_word<'t>(text: &'t str, toks: &[Token<'t>]) -> Option<&'t str> {
     let mut words = toks.iter().filter(|t| t.word);
     let first = words.next()?;
     let mut last = first.text(text);

@@ -13,6 +13,11 @@ use crate::wordclass;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token<'a> {
     pub span: Span,
+    /// The token's text, `span` of the text it was tokenized from: a slice
+    /// made once, by the tokenizer, so that [`Token::text`] and
+    /// [`Token::lower`] (called for most tokens, many times) check no
+    /// character boundaries.
+    s: &'a str,
     /// The text's ASCII lower case, when the token was tokenized with it
     /// ([`tokenize_lowered_into`]): an ASCII token's lower case is its
     /// span of it. (A thin reference: the token stays small.)
@@ -34,16 +39,26 @@ pub struct Token<'a> {
 }
 
 impl<'a> Token<'a> {
-    pub fn text(self, text: &str) -> &str {
-        self.span.slice(text)
+    /// The token's text; `text` is the text it was tokenized from (the
+    /// token keeps its own slice of it).
+    #[inline(always)]
+    pub fn text<'t>(self, text: &'t str) -> &'t str
+    where
+        'a: 't,
+    {
+        debug_assert_eq!(self.s, self.span.slice(text));
+        self.s
     }
 
     /// The bytes of the token's text (`text` is the text it was tokenized
     /// from): [`Token::text`] without the checks that its ends are
     /// character boundaries.
-    #[inline]
-    pub fn bytes(self, text: &str) -> &[u8] {
-        &text.as_bytes()[self.span.range()]
+    #[inline(always)]
+    pub fn bytes<'t>(self, text: &'t str) -> &'t [u8]
+    where
+        'a: 't,
+    {
+        self.text(text).as_bytes()
     }
 
     /// [`is_capitalized`] of the token's text (`text` is the text it was
@@ -78,7 +93,8 @@ impl<'a> Token<'a> {
     /// == ":"`, without slicing the text or comparing strings).
     #[inline]
     pub fn is_byte(self, text: &str, b: u8) -> bool {
-        self.span.len() == 1 && text.as_bytes()[self.span.start as usize] == b
+        debug_assert_eq!(self.s, self.span.slice(text));
+        self.s.as_bytes() == [b]
     }
 
     /// Whether the token's text is ASCII.
@@ -109,7 +125,7 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// Tokens of `span`.
-pub fn tokenize(text: &str, span: Span, rules: &LangRules) -> Vec<Token<'static>> {
+pub fn tokenize<'t>(text: &'t str, span: Span, rules: &LangRules) -> Vec<Token<'t>> {
     let mut out = Vec::with_capacity(span.len() / 5 + 4);
     tokenize_into(text, span, rules, &mut out);
     out
@@ -307,7 +323,7 @@ fn word_rest(s: &str, rules: &LangRules, start: usize, end: usize, cap: bool) ->
 }
 
 /// Appends the tokens of `span` to `out`.
-pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<Token<'static>>) {
+pub fn tokenize_into<'t>(text: &'t str, span: Span, rules: &LangRules, out: &mut Vec<Token<'t>>) {
     tokenize_with(text, None, span, rules, out);
 }
 
@@ -315,7 +331,7 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
 /// (`str::to_ascii_lowercase`, byte for byte at the same offsets): an
 /// ASCII word keeps a slice of it as its [`Token::lower`].
 pub fn tokenize_lowered_into<'a>(
-    text: &str,
+    text: &'a str,
     lowered: &'a String,
     span: Span,
     rules: &LangRules,
@@ -327,7 +343,7 @@ pub fn tokenize_lowered_into<'a>(
 
 #[inline(always)]
 fn tokenize_with<'a>(
-    text: &str,
+    text: &'a str,
     lowered: Option<&'a String>,
     span: Span,
     rules: &LangRules,
@@ -422,6 +438,7 @@ fn tokenize_with<'a>(
             };
             out.push(Token {
                 span: Span::new(base + i, base + end),
+                s: &s[i..end],
                 low: lowered,
                 word: true,
                 cap,
@@ -441,6 +458,7 @@ fn tokenize_with<'a>(
             PUNCT | JOIN => {
                 out.push(Token {
                     span: Span::new(base + i, base + i + 1),
+                    s: &s[i..i + 1],
                     low: None,
                     word: false,
                     cap: false,
@@ -462,6 +480,7 @@ fn tokenize_with<'a>(
         if !is_alnum(c) {
             out.push(Token {
                 span: Span::new(base + i, base + i + c.len_utf8()),
+                s: &s[i..i + c.len_utf8()],
                 low: None,
                 word: false,
                 cap: c.is_uppercase(),
@@ -478,6 +497,7 @@ fn tokenize_with<'a>(
         let (end, _) = word_suffix(s, rules, i, end, cap, c.len_utf8());
         out.push(Token {
             span: Span::new(base + i, base + end),
+            s: &s[i..end],
             low: None,
             word: true,
             cap,
@@ -638,7 +658,12 @@ mod tests {
     }
 
     /// The tokenizer before the byte-class fast path, character by character.
-    fn tokenize_reference(text: &str, span: Span, rules: &LangRules, out: &mut Vec<Token>) {
+    fn tokenize_reference<'t>(
+        text: &'t str,
+        span: Span,
+        rules: &LangRules,
+        out: &mut Vec<Token<'t>>,
+    ) {
         let s = span.slice(text);
         let base = span.start as usize;
         let mut i = 0;
@@ -655,6 +680,7 @@ mod tests {
                 let t = &s[i..i + c.len_utf8()];
                 out.push(Token {
                     span: Span::new(base + i, base + i + c.len_utf8()),
+                    s: t,
                     low: None,
                     word: false,
                     cap: is_capitalized(&s[i..]),
@@ -712,6 +738,7 @@ mod tests {
             let t = &s[i..end];
             out.push(Token {
                 span: Span::new(base + i, base + end),
+                s: t,
                 low: None,
                 word: true,
                 cap: is_capitalized(t),
