@@ -416,15 +416,12 @@ fn tokenize_with<'a>(
             let ascii = (seen | wide) & HAS_WIDE == 0;
             let plain = ascii && (seen | class) & 2 == 0;
             // One hash of the word for the cue filter and the word-class
-            // filter; of a word of eight bytes or fewer, from the bytes
-            // read above.
+            // filter, from the bytes read above: the word's first eight
+            // (all of them, the rest masked off, when it is shorter).
             let (cue, maybe) = if ascii {
                 let n = end - i;
-                let h = if n <= 8 {
-                    crate::lang::WordFilter::first_hash_of_eight(w, n)
-                } else {
-                    crate::lang::WordFilter::first_hash(&bytes[i..end])
-                };
+                let first = w & (u64::MAX >> (64 - 8 * n.min(8)));
+                let h = crate::lang::WordFilter::hash_eight(first, n);
                 (
                     rules.cue_starts.first_bit(h)
                         && rules.cue_starts.may_contain_ascii_hashed(&bytes[i..end], h),
