@@ -246,8 +246,8 @@ fn trailing_tag(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules
 #[inline(always)]
 fn may_be_tag(text: &str, toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
-    t.span.len() > 4
-        && (i > 0 && !toks[i - 1].word || text.as_bytes()[..t.span.end as usize].ends_with(b"ed"))
+    let b = t.bytes(text);
+    b.len() > 4 && (i > 0 && !toks[i - 1].word || b.ends_with(b"ed"))
 }
 
 /// The first token from `from` that is a word and may start a cue or be
@@ -2214,8 +2214,8 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
     if let Some(p) = (j.saturating_sub(8)..j).rev().find(|&k| {
         k > 0
             && k + 1 < j
-            && toks[k].span.len() >= 7
-            && text.as_bytes()[..toks[k].span.end as usize].ends_with(b"ing")
+            && toks[k].bytes(text).len() >= 7
+            && toks[k].bytes(text).ends_with(b"ing")
             && matches!(
                 toks[k].lower(text).as_ref(),
                 "speaking" | "talking" | "writing" | "commenting"
