@@ -357,7 +357,6 @@ fn tokenize_with<'a>(
         let class = CLASS[b as usize];
         // A word that starts with an ASCII letter or digit: most tokens.
         if class & 1 != 0 {
-            let cap = class == UPPER;
             // The word's first eight bytes (zero past the span), classified
             // at once: most words end within them, at their first byte that
             // is no letter or digit.
@@ -366,6 +365,9 @@ fn tokenize_with<'a>(
                 None => eight_at(text.as_bytes(), base + i, bytes.len() - i),
             };
             let (alnum, upper) = alnum_and_upper(w);
+            // (The first byte's flags are the low byte's: the class found
+            // above is no longer needed, and no register keeps it.)
+            let cap = upper & 0x80 != 0;
             let stops = !alnum & HIGH;
             // The end of the letters and digits, the flags of what they
             // hold, and the class of the byte at the end: punctuation at
@@ -414,7 +416,8 @@ fn tokenize_with<'a>(
                 wide = w;
             }
             let ascii = (seen | wide) & HAS_WIDE == 0;
-            let plain = ascii && (seen | class) & 2 == 0;
+            // (`seen` has the first byte's capital: `upper` covers it.)
+            let plain = ascii && seen & 2 == 0;
             // One hash of the word for the cue filter and the word-class
             // filter, from the bytes read above: the word's first eight
             // (all of them, the rest masked off, when it is shorter).
