@@ -246,8 +246,8 @@ fn trailing_tag(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules
 #[inline(always)]
 fn may_be_tag(text: &str, toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
-    t.span.len() > 4
-        && (i > 0 && !toks[i - 1].word || text.as_bytes()[..t.span.end as usize].ends_with(b"ed"))
+    let b = t.bytes(text);
+    b.len() > 4 && (i > 0 && !toks[i - 1].word || b.ends_with(b"ed"))
 }
 
 /// The first token from `from` that is a word and may start a cue or be
@@ -375,7 +375,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
         i = next;
         if rules
             .speech_noun_shape
-            .may_contain(toks[i].text(text).as_bytes(), toks[i].is_ascii())
+            .may_contain(toks[i].bytes(text), toks[i].is_ascii())
             && let Some(c) = speech_noun(text, toks, i, si, rules)
         {
             out.push(c);
@@ -564,8 +564,13 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
                 };
                 // `After saying her foot was “…”, she …`: an opening clause
                 // reports for the main clause's subject.
+                // (The sentence's tokens are those `subject` and
+                // `subject_after_opener` would find: the span is theirs, up
+                // to the sentence's end, when `subject` reads all of it.)
                 let subject_of_sentence = if i == 1 {
-                    subject_after_opener(text, sentence, sentence.end, rules)
+                    subject_after_opener_in(text, toks, rules)
+                } else if sentence.len() <= SUBJECT_BYTES {
+                    subject_in(text, toks, rules)
                 } else {
                     subject(text, sentence, rules)
                 };
@@ -1450,6 +1455,12 @@ pub fn subject_after_opener(
         end -= 1;
     }
     let toks = tokenize(text, Span::new(sentence.start as usize, end), rules);
+    subject_after_opener_in(text, &toks, rules)
+}
+
+/// [`subject_after_opener`] of the tokens of the sentence up to the
+/// quote's opening.
+fn subject_after_opener_in(text: &str, toks: &[Token], rules: &LangRules) -> Option<Mention> {
     let mut first = toks.iter().position(|t| t.word)?;
     // `Immediately after the attacks,`: an adverb before the opener.
     if toks[first].lower(text).ends_with("ly")
@@ -1779,12 +1790,12 @@ pub fn document_author_before(
 
 /// The tokens of `sentence` in the 300 bytes before the colon at `colon`
 /// (`None` when the colon is not inside the sentence on a char boundary).
-fn tokens_before_colon(
-    text: &str,
+fn tokens_before_colon<'t>(
+    text: &'t str,
     sentence: Span,
     colon: u32,
     rules: &LangRules,
-) -> Option<Vec<Token<'static>>> {
+) -> Option<Vec<Token<'t>>> {
     let mut start = (sentence.start as usize).max((colon as usize).saturating_sub(300));
     while !text.is_char_boundary(start) {
         start += 1;
@@ -1834,15 +1845,23 @@ fn document_author(text: &str, toks: &[Token], rules: &LangRules) -> Option<Ment
     (m.kind == MentionKind::Name).then_some(m)
 }
 
+/// How much of a sentence [`subject`] reads, in bytes.
+const SUBJECT_BYTES: usize = 400;
+
 /// The subject that opens a sentence (`Bush referred to Rubio as “…”`,
 /// `The ad claims …`), for a quote whose sentence has no reporting cue.
 pub fn subject(text: &str, sentence: Span, rules: &LangRules) -> Option<Mention> {
     // The subject opens the sentence: its first few hundred bytes hold it.
-    let mut end = (sentence.start as usize + 400).min(sentence.end as usize);
+    let mut end = (sentence.start as usize + SUBJECT_BYTES).min(sentence.end as usize);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     let toks = tokenize(text, Span::new(sentence.start as usize, end), rules);
+    subject_in(text, &toks, rules)
+}
+
+/// [`subject`] of the tokens of the sentence's first few hundred bytes.
+fn subject_in(text: &str, toks: &[Token], rules: &LangRules) -> Option<Mention> {
     let verb_at = toks.iter().enumerate().position(|(k, t)| {
         t.word && {
             let lt = t.lower(text);
@@ -1911,7 +1930,7 @@ pub fn subject(text: &str, sentence: Span, rules: &LangRules) -> Option<Mention>
     if verb_at == 0 || words_before > 8 {
         return None;
     }
-    let m = sentence_subject(text, &toks, verb_at, rules)?;
+    let m = sentence_subject(text, toks, verb_at, rules)?;
     // A bare determiner, an adverb or an all-capitals label is no subject.
     let raw = m.span.slice(text);
     let single = !raw.contains(' ');
@@ -2195,8 +2214,8 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
     if let Some(p) = (j.saturating_sub(8)..j).rev().find(|&k| {
         k > 0
             && k + 1 < j
-            && toks[k].span.len() >= 7
-            && text.as_bytes()[..toks[k].span.end as usize].ends_with(b"ing")
+            && toks[k].bytes(text).len() >= 7
+            && toks[k].bytes(text).ends_with(b"ing")
             && matches!(
                 toks[k].lower(text).as_ref(),
                 "speaking" | "talking" | "writing" | "commenting"
@@ -2865,7 +2884,7 @@ pub fn mention(text: &str, span: Span, toks: &[Token], rules: &LangRules) -> Men
 
 /// The head of a noun phrase (the word tokens of `toks`): its last word
 /// before a preposition (`the statement after the vote` → `statement`).
-fn head_word<'t>(text: &'t str, toks: &[Token]) -> Option<&'t str> {
+fn head_word<'t>(text: &'t str, toks: &[Token<'t>]) -> Option<&'t str> {
     let mut words = toks.iter().filter(|t| t.word);
     let first = words.next()?;
     let mut last = first.text(text);

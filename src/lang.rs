@@ -709,6 +709,17 @@ impl LangRules {
         self.abbreviations.contains(word)
     }
 
+    /// [`LangRules::is_abbreviation`] of a word known to be ASCII.
+    #[inline]
+    pub(crate) fn is_ascii_abbreviation(&self, word: &str) -> bool {
+        debug_assert!(word.is_ascii());
+        let (filter, n) = &self.abbreviation_filter;
+        if *n == self.abbreviations.len() && !filter.may_contain_ascii(word) {
+            return false;
+        }
+        self.abbreviations.contains(word)
+    }
+
     pub fn is_title(&self, word: &str) -> bool {
         // No capitalisation of an ASCII word the filter turns away is a
         // title (while `titles` is as it was loaded).
@@ -1004,9 +1015,8 @@ impl AnonymousMatcher {
 }
 
 /// A set of lowercase words as a 65,536-bit table in which each word sets
-/// two bits: one by a hash of its length and first, second and last
-/// letters, one by a hash of its length and first, third and next-to-last
-/// letters. `may_contain` is true for every word of the set in any
+/// two bits: one by a hash of its length and first eight bytes, one by a
+/// hash of its length and first, third and next-to-last letters. `may_contain` is true for every word of the set in any
 /// capitalisation, and for a few others (the caller still looks the word
 /// up); a non-ASCII word is always a maybe.
 #[derive(Clone)]
@@ -1068,6 +1078,26 @@ impl WordShape {
 impl std::fmt::Debug for WordFilter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("WordFilter").finish_non_exhaustive()
+    }
+}
+
+/// The first eight bytes of `b`, little-endian (all of them, the rest
+/// zero, when it is shorter), read without a loop: two overlapping reads
+/// of four bytes, or three single bytes, cover a short word (a byte read
+/// twice is or-ed onto itself).
+#[inline(always)]
+fn first_eight(b: &[u8]) -> u64 {
+    let n = b.len();
+    let read4 = |k: usize| u64::from(u32::from_le_bytes(b[k..k + 4].try_into().expect("4")));
+    match n {
+        8.. => u64::from_le_bytes(b[..8].try_into().expect("8")),
+        4.. => read4(0) | read4(n - 4) << (8 * (n - 4)),
+        1.. => {
+            u64::from(b[0])
+                | u64::from(b[n / 2]) << (8 * (n / 2))
+                | u64::from(b[n - 1]) << (8 * (n - 1))
+        }
+        0 => 0,
     }
 }
 
@@ -1158,28 +1188,46 @@ impl WordFilter {
         (Self::first_hash(b), Self::second_hash(b))
     }
 
-    /// The first of [`WordFilter::hashes`]: length, first, second and last
-    /// letters (16 bits). Case-blind for ASCII letters, and the same for a
+    /// The first of [`WordFilter::hashes`]: the word's first eight bytes
+    /// and its length (16 bits), [`WordFilter::hash_eight`] of
+    /// [`first_eight`]. Case-blind for ASCII letters, and the same for a
     /// word and its ASCII lower case. (Also the index of the
     /// [`wordclass`](crate::wordclass) filter, which the tokenizer
-    /// computes from the same hash.)
+    /// computes from the same hash, from the eight bytes it reads at the
+    /// start of each word.)
     #[inline(always)]
     pub(crate) fn first_hash(b: &[u8]) -> usize {
-        let n = b.len();
-        let at = |k: usize| u32::from(b.get(k).copied().unwrap_or(0));
-        let key = (n as u32 | at(0) << 8 | at(1) << 16 | at(n - 1) << 24) | 0x2020_2000;
-        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+        Self::hash_eight(first_eight(b), b.len())
+    }
+
+    /// The first hash of a word of `n` bytes whose first eight bytes (all
+    /// of them, the rest zero, when it is shorter) are `first`, read
+    /// little-endian. `| 0x20` on every byte folds `A..=Z` onto `a..=z`
+    /// (and may merge other bytes, which only makes the filter pass more
+    /// words); the top bits of a multiply mix in every bit.
+    #[inline(always)]
+    pub(crate) const fn hash_eight(first: u64, n: usize) -> usize {
+        let key = (first | 0x2020_2020_2020_2020) ^ n as u64;
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+    }
+
+    /// Whether the bit of a word's [`WordFilter::first_hash`] `first` is
+    /// set: when it is not, the word is not in the set.
+    #[inline(always)]
+    pub(crate) fn first_bit(&self, first: usize) -> bool {
+        self.bits[first >> 6] & (1 << (first & 63)) != 0
     }
 
     /// [`WordFilter::first_hash`] of a non-empty word, as a `const fn`
-    /// for tables built at compile time (the same value, tested; the
-    /// tokenizer's copy compiles to fewer instructions).
+    /// for tables built at compile time (the same value, tested).
     pub(crate) const fn first_hash_const(b: &[u8]) -> usize {
-        let n = b.len();
-        let second = if n > 1 { b[1] } else { 0 };
-        let key = (n as u32 | (b[0] as u32) << 8 | (second as u32) << 16 | (b[n - 1] as u32) << 24)
-            | 0x2020_2000;
-        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+        let mut first = 0u64;
+        let mut k = 0;
+        while k < b.len() && k < 8 {
+            first |= (b[k] as u64) << (8 * k);
+            k += 1;
+        }
+        Self::hash_eight(first, b.len())
     }
 
     /// The second of [`WordFilter::hashes`]: length, first, third and
@@ -1205,6 +1253,53 @@ fn capitalize(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_hash_of_eight_bytes_is_first_hash() {
+        let fills = [0u8, b' ', b'x', b'E', 0xC3, 0xFF];
+        for w in [
+            "a",
+            "I",
+            "to",
+            "Mr",
+            "the",
+            "said",
+            "U.S.",
+            "Trump",
+            "spoke",
+            "Kremlin",
+            "official",
+            "x-y",
+            "3",
+            "42",
+            "AT&T",
+            "don't",
+            "according",
+            "spokeswoman",
+            "Internationally",
+        ] {
+            let b = w.as_bytes();
+            let n = b.len();
+            assert_eq!(
+                WordFilter::first_hash_const(b),
+                WordFilter::first_hash(b),
+                "{w}"
+            );
+            for fill in fills {
+                // What the tokenizer reads at the word's start, and the
+                // word's bytes among them.
+                let mut eight = [fill; 8];
+                let k = n.min(8);
+                eight[..k].copy_from_slice(&b[..k]);
+                let read = u64::from_le_bytes(eight) & (u64::MAX >> (64 - 8 * k));
+                assert_eq!(
+                    WordFilter::hash_eight(read, n),
+                    WordFilter::first_hash(b),
+                    "{w} {fill}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn a_word_with_general_punctuation_starts_no_ascii_cue() {

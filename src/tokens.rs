@@ -13,6 +13,11 @@ use crate::wordclass;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token<'a> {
     pub span: Span,
+    /// The token's text, `span` of the text it was tokenized from: a slice
+    /// made once, by the tokenizer, so that [`Token::text`] and
+    /// [`Token::lower`] (called for most tokens, many times) check no
+    /// character boundaries.
+    s: &'a str,
     /// The text's ASCII lower case, when the token was tokenized with it
     /// ([`tokenize_lowered_into`]): an ASCII token's lower case is its
     /// span of it. (A thin reference: the token stays small.)
@@ -34,8 +39,26 @@ pub struct Token<'a> {
 }
 
 impl<'a> Token<'a> {
-    pub fn text(self, text: &str) -> &str {
-        self.span.slice(text)
+    /// The token's text; `text` is the text it was tokenized from (the
+    /// token keeps its own slice of it).
+    #[inline(always)]
+    pub fn text<'t>(self, text: &'t str) -> &'t str
+    where
+        'a: 't,
+    {
+        debug_assert_eq!(self.s, self.span.slice(text));
+        self.s
+    }
+
+    /// The bytes of the token's text (`text` is the text it was tokenized
+    /// from): [`Token::text`] without the checks that its ends are
+    /// character boundaries.
+    #[inline(always)]
+    pub fn bytes<'t>(self, text: &'t str) -> &'t [u8]
+    where
+        'a: 't,
+    {
+        self.text(text).as_bytes()
     }
 
     /// [`is_capitalized`] of the token's text (`text` is the text it was
@@ -70,7 +93,8 @@ impl<'a> Token<'a> {
     /// == ":"`, without slicing the text or comparing strings).
     #[inline]
     pub fn is_byte(self, text: &str, b: u8) -> bool {
-        self.span.len() == 1 && text.as_bytes()[self.span.start as usize] == b
+        debug_assert_eq!(self.s, self.span.slice(text));
+        self.s.as_bytes() == [b]
     }
 
     /// Whether the token's text is ASCII.
@@ -101,7 +125,7 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// Tokens of `span`.
-pub fn tokenize(text: &str, span: Span, rules: &LangRules) -> Vec<Token<'static>> {
+pub fn tokenize<'t>(text: &'t str, span: Span, rules: &LangRules) -> Vec<Token<'t>> {
     let mut out = Vec::with_capacity(span.len() / 5 + 4);
     tokenize_into(text, span, rules, &mut out);
     out
@@ -193,6 +217,27 @@ pub(crate) fn alnum_and_upper(w: u64) -> (u64, u64) {
     ((digit | letter) & ascii, upper & ascii)
 }
 
+/// The eight bytes of `text` from `at`, little-endian, where the span
+/// being tokenized has only `avail` (one to seven) bytes left: those past
+/// it are zero. (Zero is no letter or digit, and as punctuation it ends a
+/// word as the span's end does.) Out of line: it runs near the end of a
+/// span only.
+#[inline(never)]
+fn eight_at(text: &[u8], at: usize, avail: usize) -> u64 {
+    debug_assert!((1..8).contains(&avail));
+    let w = match text.get(at..at + 8) {
+        Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
+        // The text's last few bytes.
+        None => {
+            let mut buf = [0; 8];
+            let rest = &text[at..];
+            buf[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(buf)
+        }
+    };
+    w & (u64::MAX >> (64 - 8 * avail))
+}
+
 /// The end of the run of ASCII letters and digits from byte `from`, and the
 /// classes it passed, or-ed together; eight bytes at a time, so that a
 /// word's end is found without a branch on each of its bytes.
@@ -278,7 +323,7 @@ fn word_rest(s: &str, rules: &LangRules, start: usize, end: usize, cap: bool) ->
 }
 
 /// Appends the tokens of `span` to `out`.
-pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<Token<'static>>) {
+pub fn tokenize_into<'t>(text: &'t str, span: Span, rules: &LangRules, out: &mut Vec<Token<'t>>) {
     tokenize_with(text, None, span, rules, out);
 }
 
@@ -286,7 +331,7 @@ pub fn tokenize_into(text: &str, span: Span, rules: &LangRules, out: &mut Vec<To
 /// (`str::to_ascii_lowercase`, byte for byte at the same offsets): an
 /// ASCII word keeps a slice of it as its [`Token::lower`].
 pub fn tokenize_lowered_into<'a>(
-    text: &str,
+    text: &'a str,
     lowered: &'a String,
     span: Span,
     rules: &LangRules,
@@ -298,7 +343,7 @@ pub fn tokenize_lowered_into<'a>(
 
 #[inline(always)]
 fn tokenize_with<'a>(
-    text: &str,
+    text: &'a str,
     lowered: Option<&'a String>,
     span: Span,
     rules: &LangRules,
@@ -312,35 +357,77 @@ fn tokenize_with<'a>(
         let class = CLASS[b as usize];
         // A word that starts with an ASCII letter or digit: most tokens.
         if class & 1 != 0 {
-            let cap = class == UPPER;
-            let (end, seen) = ascii_run(bytes, i + 1);
+            // The word's first eight bytes (zero past the span), classified
+            // at once: most words end within them, at their first byte that
+            // is no letter or digit.
+            let w = match bytes.get(i..i + 8) {
+                Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
+                None => eight_at(text.as_bytes(), base + i, bytes.len() - i),
+            };
+            let (alnum, upper) = alnum_and_upper(w);
+            // (The first byte's flags are the low byte's: the class found
+            // above is no longer needed, and no register keeps it.)
+            let cap = upper & 0x80 != 0;
+            let stops = !alnum & HIGH;
+            // The end of the letters and digits, the flags of what they
+            // hold, and the class of the byte at the end: punctuation at
+            // the end of the span (a zero byte of `w`, or by `map_or`).
+            let (mut end, mut seen, stop) = if stops != 0 {
+                // The high bit of the first stop: its byte's bits end there.
+                let at = stops.trailing_zeros();
+                // The bits up to that one: no capital is at the stop, which
+                // is no letter.
+                let within = stops ^ stops.wrapping_sub(1);
+                (
+                    i + at as usize / 8,
+                    if upper & within != 0 { UPPER } else { 0 },
+                    CLASS[usize::from((w >> (at - 7)) as u8)],
+                )
+            } else {
+                let (end, seen) = ascii_run(bytes, i + 8);
+                (
+                    end,
+                    seen | if upper != 0 { UPPER } else { 0 },
+                    bytes.get(end).map_or(PUNCT, |&b| CLASS[b as usize]),
+                )
+            };
             // Most words end at a space or at punctuation that is no joiner
             // (`,`): nothing can join or follow them. Otherwise the word
             // goes on as `word_end` and `word_suffix` decide.
-            let stop = bytes.get(end).map_or(SPACE, |&b| CLASS[b as usize]);
             // `skip`: one white-space byte right after the word (most words
             // are followed by one), passed here rather than by another turn
             // of the loop.
-            let (end, seen, wide, skip) = if stop == SPACE || stop == PUNCT {
-                (
-                    end,
-                    seen,
-                    0,
-                    usize::from(stop == SPACE && end < bytes.len()),
-                )
+            let mut skip = 0;
+            let mut wide = 0;
+            if stop == SPACE || stop == PUNCT {
+                skip = usize::from(stop == SPACE);
+            } else if bytes[end] == b'.' && !alnum_at(s, end + 1) {
+                // A period that joins nothing (most end a sentence): what
+                // `word_rest` decides, for a word of letters and digits
+                // alone — nothing joins it, no possessive apostrophe
+                // follows, and it has no period of its own.
+                if cap && end - i == 1 || rules.is_ascii_abbreviation(&s[i..end + 1]) {
+                    end += 1;
+                }
             } else {
-                let (end, more, wide) = word_rest(s, rules, i, end, cap);
-                (end, seen | more, wide, 0)
-            };
+                let (e, more, w) = word_rest(s, rules, i, end, cap);
+                end = e;
+                seen |= more;
+                wide = w;
+            }
             let ascii = (seen | wide) & HAS_WIDE == 0;
-            let plain = ascii && (seen | class) & 2 == 0;
+            // (`seen` has the first byte's capital: `upper` covers it.)
+            let plain = ascii && seen & 2 == 0;
             // One hash of the word for the cue filter and the word-class
-            // filter.
+            // filter, from the bytes read above: the word's first eight
+            // (all of them, the rest masked off, when it is shorter).
             let (cue, maybe) = if ascii {
-                let word = &bytes[i..end];
-                let h = crate::lang::WordFilter::first_hash(word);
+                let n = end - i;
+                let first = w & (u64::MAX >> (64 - 8 * n.min(8)));
+                let h = crate::lang::WordFilter::hash_eight(first, n);
                 (
-                    rules.cue_starts.may_contain_ascii_hashed(word, h),
+                    rules.cue_starts.first_bit(h)
+                        && rules.cue_starts.may_contain_ascii_hashed(&bytes[i..end], h),
                     wordclass::maybe_classes_hashed(h),
                 )
             } else {
@@ -351,6 +438,7 @@ fn tokenize_with<'a>(
             };
             out.push(Token {
                 span: Span::new(base + i, base + end),
+                s: &s[i..end],
                 low: lowered,
                 word: true,
                 cap,
@@ -370,6 +458,7 @@ fn tokenize_with<'a>(
             PUNCT | JOIN => {
                 out.push(Token {
                     span: Span::new(base + i, base + i + 1),
+                    s: &s[i..i + 1],
                     low: None,
                     word: false,
                     cap: false,
@@ -391,6 +480,7 @@ fn tokenize_with<'a>(
         if !is_alnum(c) {
             out.push(Token {
                 span: Span::new(base + i, base + i + c.len_utf8()),
+                s: &s[i..i + c.len_utf8()],
                 low: None,
                 word: false,
                 cap: c.is_uppercase(),
@@ -407,6 +497,7 @@ fn tokenize_with<'a>(
         let (end, _) = word_suffix(s, rules, i, end, cap, c.len_utf8());
         out.push(Token {
             span: Span::new(base + i, base + end),
+            s: &s[i..end],
             low: None,
             word: true,
             cap,
@@ -567,7 +658,12 @@ mod tests {
     }
 
     /// The tokenizer before the byte-class fast path, character by character.
-    fn tokenize_reference(text: &str, span: Span, rules: &LangRules, out: &mut Vec<Token>) {
+    fn tokenize_reference<'t>(
+        text: &'t str,
+        span: Span,
+        rules: &LangRules,
+        out: &mut Vec<Token<'t>>,
+    ) {
         let s = span.slice(text);
         let base = span.start as usize;
         let mut i = 0;
@@ -584,6 +680,7 @@ mod tests {
                 let t = &s[i..i + c.len_utf8()];
                 out.push(Token {
                     span: Span::new(base + i, base + i + c.len_utf8()),
+                    s: t,
                     low: None,
                     word: false,
                     cap: is_capitalized(&s[i..]),
@@ -641,6 +738,7 @@ mod tests {
             let t = &s[i..end];
             out.push(Token {
                 span: Span::new(base + i, base + end),
+                s: t,
                 low: None,
                 word: true,
                 cap: is_capitalized(t),
@@ -673,6 +771,7 @@ mod tests {
             "Ünal İstanbul straße ΣΟΦΊΑ Café’s naïve 東京 «quoted» — dash… 3½ ①",
             "Gov. Sen. Dr. St. Jan. 17, 2024: U.N.-backed e.g. i.e. a.m. No. 10 A.",
             "x’ y’ z’s ’s s’ s’  s' a s'\u{a0}b s’é",
+            "Internationally, extraordinarily long words said. Abcdefgh. ABCDEFGHI Sen.\0x a1234567.b",
         ];
         for text in texts {
             let span = Span::new(0, text.len());
@@ -681,6 +780,22 @@ mod tests {
             let mut slow = Vec::new();
             tokenize_reference(text, span, &rules, &mut slow);
             assert_eq!(fast, slow, "{text}");
+        }
+        // Every span of each text (on char boundaries): a span may end
+        // inside a word, with letters after it in the text.
+        for text in texts {
+            let ends: Vec<usize> = (0..=text.len())
+                .filter(|&k| text.is_char_boundary(k))
+                .collect();
+            for (a, &start) in ends.iter().enumerate() {
+                for &end in &ends[a..] {
+                    let span = Span::new(start, end);
+                    let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                    tokenize_into(text, span, &rules, &mut fast);
+                    tokenize_reference(text, span, &rules, &mut slow);
+                    assert_eq!(fast, slow, "{:?}", span.slice(text));
+                }
+            }
         }
         // Every string of four characters from an alphabet of the cases.
         let alphabet = [

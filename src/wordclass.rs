@@ -5,8 +5,7 @@
 //! these lists, and most of the words it asks about are in none. The
 //! tokenizer gives each token [`Token::maybe_classes`]: for each list, a bit
 //! that is set when the word may be in it, from one table load indexed by
-//! a hash of the word's length and first, second and last letters
-//! (case-blind). [`Words::has`] tests that bit first, and only a word that
+//! a hash of the word's length and first eight bytes (case-blind). [`Words::has`] tests that bit first, and only a word that
 //! passes is lower-cased and compared; so the answer is always the list's
 //! own, and most words are turned away with a bit test.
 
@@ -675,11 +674,11 @@ const TABLE_BITS: u32 = 12;
 
 /// The table index of a non-empty ASCII word: the top bits of the cue
 /// filter's first hash ([`WordFilter::first_hash`](crate::lang::WordFilter::first_hash):
-/// its length and first, second and last bytes, each with bit 5 set, which
-/// lowers a capital and leaves lower case, digits and the joiners `'`,
-/// `-`, `.`, `&` alone), so that a word and its ASCII lower case hash
-/// alike, and the tokenizer, which hashes every word for the cue filter,
-/// computes it once.
+/// its length and first eight bytes, each with bit 5 set, which lowers a
+/// capital and leaves lower case, digits and the joiners `'`, `-`, `.`,
+/// `&` alone), so that a word and its ASCII lower case hash alike, and
+/// the tokenizer, which hashes every word for the cue filter, computes it
+/// once.
 #[inline(always)]
 pub(crate) const fn slot(b: &[u8]) -> usize {
     crate::lang::WordFilter::first_hash_const(b) >> (16 - TABLE_BITS)
