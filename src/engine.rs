@@ -59,79 +59,61 @@ impl Engine {
         let sentences = sentences::split(text, &paragraphs, rules);
         let marks = marks::scan(text);
         let pairing = quotes::pair(text, &marks, &paragraphs, &sentences, rules);
+        // Filled stage by stage; a stage past `depth` stays empty.
+        let mut a = Analysis {
+            paragraphs,
+            sentences,
+            marks,
+            quotes: pairing.quotes,
+            mark_issues: pairing.issues,
+            ..Analysis::default()
+        };
         if depth == Depth::Quotes {
-            return Analysis {
-                paragraphs,
-                sentences,
-                marks,
-                quotes: pairing.quotes,
-                mark_issues: pairing.issues,
-                ..Analysis::default()
-            };
+            return a;
         }
-        let mut sightings = Vec::with_capacity(sentences.len());
+        let mut sightings = Vec::with_capacity(a.sentences.len());
         let mut seen = speakers::SeenNames::default();
-        let cues = cues::find_with(text, &sentences, rules, |s, toks| {
+        a.cues = cues::find_with(text, &a.sentences, rules, |s, toks| {
             speakers::sightings_with(text, s, toks, rules, &mut sightings, &mut seen);
         });
-        speakers::mark_quoted(&mut sightings, &pairing.quotes);
+        speakers::mark_quoted(&mut sightings, &a.quotes);
         let mut table = SpeakerTable::default();
         let (attributions, kinds) = attribution::attribute(
             &Input {
                 text,
-                paragraphs: &paragraphs,
-                sentences: &sentences,
-                quotes: &pairing.quotes,
-                cues: &cues,
+                paragraphs: &a.paragraphs,
+                sentences: &a.sentences,
+                quotes: &a.quotes,
+                cues: &a.cues,
                 sightings: &sightings,
                 rules,
             },
             &mut table,
         );
-        let mut quotes = pairing.quotes;
-        for (q, k) in quotes.iter_mut().zip(kinds) {
+        a.attributions = attributions;
+        for (q, k) in a.quotes.iter_mut().zip(kinds) {
             q.kind = k;
         }
-        if depth == Depth::Attribution {
-            return Analysis {
-                paragraphs,
-                sentences,
-                marks,
-                quotes,
-                mark_issues: pairing.issues,
-                cues,
-                speakers: table.into_speakers(),
-                attributions,
-                claims: Vec::new(),
-            };
-        }
-        let mut claims = crate::claims::extract(&crate::claims::Input {
-            text,
-            paragraphs: &paragraphs,
-            sentences: &sentences,
-            quotes: &quotes,
-            cues: &cues,
-            attributions: &attributions,
-            rules,
-        });
-        for c in &mut claims {
-            if c.speaker.is_none()
-                && let Some(m) = &c.source
-            {
-                c.speaker = table.resolve(text, m, &sightings, rules).map(|(s, _)| s);
+        if depth == Depth::Claims {
+            a.claims = crate::claims::extract(&crate::claims::Input {
+                text,
+                paragraphs: &a.paragraphs,
+                sentences: &a.sentences,
+                quotes: &a.quotes,
+                cues: &a.cues,
+                attributions: &a.attributions,
+                rules,
+            });
+            for c in &mut a.claims {
+                if c.speaker.is_none()
+                    && let Some(m) = &c.source
+                {
+                    c.speaker = table.resolve(text, m, &sightings, rules).map(|(s, _)| s);
+                }
             }
         }
-        Analysis {
-            paragraphs,
-            sentences,
-            marks,
-            quotes,
-            mark_issues: pairing.issues,
-            cues,
-            speakers: table.into_speakers(),
-            attributions,
-            claims,
-        }
+        a.speakers = table.into_speakers();
+        a
     }
 
     /// Analyses and lints `text` as plain text, honouring its suppression
