@@ -313,3 +313,114 @@ fn parallel_output_is_in_path_order_and_identical() {
         40
     );
 }
+
+/// `check --format concise` writes its report batch by batch (64 files a
+/// thread): across several batches, with a file that is skipped and one
+/// that cannot be read, the report is the one the collected formats give,
+/// in path order, and `--output` holds exactly what standard output does.
+#[test]
+fn concise_report_streamed_in_batches_matches_the_collected_report() {
+    let mut files: Vec<(String, String)> = Vec::new();
+    for i in 0..300 {
+        let text = match i % 5 {
+            0 => fixture("article.txt"),
+            // Straight quotation marks: a diagnostic on most lines when
+            // `straight-quote` is selected.
+            1 => "Budget vote.\n\n\"We will not wait,\" the mayor said.\n\nShe added: \"Not again.\"\n"
+                .to_string(),
+            2 => "A quiet day at the council.\n".to_string(),
+            3 => "“We were never consulted,“ said Dale Whitaker.\n".to_string(),
+            _ => "He said the plan “was over.\n".to_string(),
+        };
+        files.push((format!("d{}/f{i:03}.txt", i % 7), text));
+    }
+    files.push(("d1/blob.txt".to_string(), "bin\0ary\0".to_string()));
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let t = tree(&refs);
+    let select = "ALL";
+    let concise = |threads: &str| {
+        quotecheck(
+            t.path(),
+            &[
+                "check",
+                "--format",
+                "concise",
+                "--select",
+                select,
+                "--threads",
+                threads,
+                ".",
+            ],
+            None,
+        )
+    };
+    let one = concise("1");
+    let two = concise("2");
+    assert_eq!(one.code, 1);
+    assert_eq!(one.stdout, two.stdout);
+    assert_eq!(one.stderr, two.stderr);
+    assert!(one.stderr.contains("blob.txt"), "{}", one.stderr);
+    // The same diagnostics, in the same order, as the JSON report, which
+    // is rendered once every file is checked.
+    let json = quotecheck(
+        t.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--select",
+            select,
+            "--threads",
+            "2",
+            ".",
+        ],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("valid JSON");
+    let expected: String = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            format!(
+                "{}:{}:{}: {}[{}] {}\n",
+                d["path"].as_str().unwrap(),
+                d["line"],
+                d["column"],
+                d["severity"].as_str().unwrap(),
+                d["rule"].as_str().unwrap(),
+                d["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert!(
+        one.stdout.lines().count() > 600,
+        "several batches of output"
+    );
+    assert_eq!(one.stdout, expected);
+    let to_file = quotecheck(
+        t.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--select",
+            select,
+            "--threads",
+            "2",
+            "--output",
+            "report.txt",
+            ".",
+        ],
+        None,
+    );
+    assert_eq!(to_file.code, 1);
+    assert_eq!(to_file.stdout, "");
+    assert_eq!(
+        std::fs::read_to_string(t.path().join("report.txt")).unwrap(),
+        one.stdout
+    );
+}

@@ -90,14 +90,17 @@ pub fn run(a: CheckArgs) -> Result<i32, Error> {
     // `--format concise` reports each file on its own: render it while its
     // text is at hand, instead of keeping every text until the end.
     let early = mode == Mode::Check && a.format == CheckFormat::Concise && !a.statistics;
+    if early {
+        return stream(&a, jobs, &pool, walk_errors);
+    }
     // With one thread the files are checked on this thread: what a file
     // allocates is freed where it was allocated.
     let outcomes: Vec<Outcome> = if pool.current_num_threads() == 1 {
-        jobs.into_iter().map(|j| process(j, mode, early)).collect()
+        jobs.into_iter().map(|j| process(j, mode, false)).collect()
     } else {
         pool.install(|| {
             jobs.into_par_iter()
-                .map(|j| process(j, mode, early))
+                .map(|j| process(j, mode, false))
                 .collect()
         })
     };
@@ -175,6 +178,97 @@ pub fn run(a: CheckArgs) -> Result<i32, Error> {
     Ok(exit(had_error, failed))
 }
 
+/// Files checked per batch by [`stream`]: enough to keep every thread busy
+/// while the batch before is written, few enough that a batch's reports
+/// are small whatever the size of the tree.
+const STREAM_BATCH_PER_THREAD: usize = 64;
+
+/// `check --format concise`: files checked in batches and each batch's
+/// reports written, in path order, before the next batch starts, so memory
+/// holds one batch's reports rather than the whole tree's (a rule that
+/// fires on most lines, like `straight-quote` on a wire-copy archive,
+/// writes about as much as it reads). With `--output` the report is spooled
+/// to an unnamed temporary file and copied to the path at the end, so the
+/// path is written only once the run is over, as with the other formats.
+fn stream(
+    a: &CheckArgs,
+    jobs: Vec<Job>,
+    pool: &rayon::ThreadPool,
+    walk_errors: Vec<Error>,
+) -> Result<i32, Error> {
+    let mut had_error = !walk_errors.is_empty();
+    for e in walk_errors {
+        eprintln!("quotecheck: error: {e}");
+    }
+    let mut spool = match &a.output {
+        Some(_) => Some(
+            tempfile::tempfile()
+                .map_err(|e| Error::new(ErrorKind::Io, format!("spooling the report: {e}")))?,
+        ),
+        None => None,
+    };
+    let threads = pool.current_num_threads();
+    let batch = STREAM_BATCH_PER_THREAD * threads;
+    let mut failed = false;
+    let mut jobs = jobs.into_iter();
+    loop {
+        let chunk: Vec<Job> = jobs.by_ref().take(batch).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        // With one thread the files are checked on this thread: what a
+        // file allocates is freed where it was allocated.
+        let outcomes: Vec<Outcome> = if threads == 1 {
+            chunk
+                .into_iter()
+                .map(|j| process(j, Mode::Check, true))
+                .collect()
+        } else {
+            pool.install(|| {
+                chunk
+                    .into_par_iter()
+                    .map(|j| process(j, Mode::Check, true))
+                    .collect()
+            })
+        };
+        let mut out = String::new();
+        for o in outcomes {
+            match o {
+                Outcome::Checked(r) => {
+                    if let Some((s, f)) = r.rendered {
+                        out.push_str(&s);
+                        failed |= f;
+                    }
+                }
+                Outcome::Skipped { name, why } => {
+                    eprintln!("quotecheck: note: skipped {name}: {why}")
+                }
+                Outcome::Failed(e) => {
+                    eprintln!("quotecheck: error: {e}");
+                    had_error = true;
+                }
+            }
+        }
+        match &mut spool {
+            Some(f) => {
+                use std::io::Write;
+                f.write_all(out.as_bytes())
+                    .map_err(|e| Error::new(ErrorKind::Io, format!("spooling the report: {e}")))?;
+            }
+            None => super::write_stdout(&out)?,
+        }
+    }
+    if let (Some(mut f), Some(path)) = (spool, &a.output) {
+        use std::io::{Seek, SeekFrom};
+        let copied = f.seek(SeekFrom::Start(0)).and_then(|_| {
+            let mut dest = std::fs::File::create(path)?;
+            std::io::copy(&mut f, &mut dest)
+        });
+        copied.map_err(|e| Error::io(path, &e))?;
+    }
+    Ok(exit(had_error, failed))
+}
+
 fn exit(had_error: bool, failed: bool) -> i32 {
     if had_error {
         2
@@ -198,15 +292,6 @@ fn emit(a: &CheckArgs, s: &str) -> Result<(), Error> {
 }
 
 fn render(a: &CheckArgs, reports: &[Report], color: bool) -> String {
-    if a.format == CheckFormat::Concise
-        && !a.statistics
-        && reports.iter().all(|r| r.rendered.is_some())
-    {
-        return reports
-            .iter()
-            .filter_map(|r| r.rendered.as_ref().map(|(s, _)| s.as_str()))
-            .collect();
-    }
     let results: Vec<(&str, &str, &[Diagnostic])> = reports
         .iter()
         .map(|r| (r.name.as_str(), r.text.as_str(), r.diagnostics.as_slice()))
