@@ -93,7 +93,7 @@ pub fn inputs(
                     Err(e) => errors.push(Error::new(ErrorKind::Io, e.to_string())),
                 }
             }
-            files.sort();
+            sort_paths(&mut files);
             for f in files {
                 // A config file that fails to load is reported by the
                 // caller, which looks up each file's settings.
@@ -108,6 +108,48 @@ pub fn inputs(
         }
     }
     Ok((out, errors))
+}
+
+/// Sorts `files` in `Path`'s order (component by component), with each
+/// path turned once into a byte key that sorts the same way, instead of
+/// split into components at every comparison: that split is most of what
+/// `Path::cmp` costs, and sorting a walk of a few thousand files by it
+/// took longer than walking them. (Ties, the same path twice, keep their
+/// order, as a stable sort would.)
+fn sort_paths(files: &mut Vec<PathBuf>) {
+    let order: Vec<usize> = {
+        let mut keyed: Vec<(Vec<u8>, usize)> = files
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (sort_key(p), i))
+            .collect();
+        keyed.sort_unstable();
+        keyed.into_iter().map(|(_, i)| i).collect()
+    };
+    let mut slots: Vec<Option<PathBuf>> = std::mem::take(files).into_iter().map(Some).collect();
+    files.extend(order.into_iter().filter_map(|i| slots[i].take()));
+}
+
+/// A byte string whose order is `Path`'s order of `path`: each component
+/// as a tag byte in the order of `Component`'s variants, its bytes, and a
+/// zero byte that ends it (lower than any byte a component holds, so a
+/// component sorts before a longer one it starts: `a/b` before `a-b`).
+fn sort_key(path: &Path) -> Vec<u8> {
+    use std::path::Component;
+    let mut key = Vec::with_capacity(path.as_os_str().len() + 8);
+    for c in path.components() {
+        let (tag, bytes): (u8, &[u8]) = match c {
+            Component::Prefix(p) => (1, p.as_os_str().as_encoded_bytes()),
+            Component::RootDir => (2, b""),
+            Component::CurDir => (3, b""),
+            Component::ParentDir => (4, b""),
+            Component::Normal(s) => (5, s.as_encoded_bytes()),
+        };
+        key.push(tag);
+        key.extend_from_slice(bytes);
+        key.push(0);
+    }
+    key
 }
 
 /// Standard input, read whole.
@@ -164,7 +206,7 @@ pub fn collect(paths: &[PathBuf], stdin_name: Option<&str>) -> Result<Vec<Source
                     Err(e) => out.push(Source::Failed(Error::new(ErrorKind::Io, e.to_string()))),
                 }
             }
-            files.sort();
+            sort_paths(&mut files);
             for f in files {
                 out.push(read_file(&f));
             }
@@ -253,5 +295,41 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Source {
             )
             .with_path(name),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The order `sort_paths` gives is `Path`'s: by component, so `a/b`
+    /// comes before `a-b` (byte order would put `-` first), a directory's
+    /// files before a longer name sharing its prefix, and duplicates stay.
+    #[test]
+    fn sort_paths_orders_as_path_does() {
+        let names = [
+            "d/a-b.txt",
+            "d/a/b.txt",
+            "d/a.b/c.md",
+            "d/a",
+            "d/Z.txt",
+            "d/a/b.txt",
+            "./d/x.txt",
+            "d//y.txt",
+            "d/ä.txt",
+            "d/a/b/c.txt",
+            "/d/a.txt",
+            "../d/a.txt",
+            "d/a/../b.txt",
+        ];
+        let mut ours: Vec<PathBuf> = names.iter().map(PathBuf::from).collect();
+        let mut std_order = ours.clone();
+        std_order.sort();
+        sort_paths(&mut ours);
+        assert_eq!(ours, std_order);
+        assert!(
+            ours.iter().position(|p| p == Path::new("d/a/b.txt"))
+                < ours.iter().position(|p| p == Path::new("d/a-b.txt"))
+        );
     }
 }
