@@ -39,7 +39,7 @@ pub const RULE: Rule = Rule {
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let a = ctx.analysis;
     let text = ctx.text;
-    let mut seen = std::collections::BTreeSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     // Quotes' attributions, then the sources of claims without quotes.
     let from_quotes = a
         .attributions
@@ -64,7 +64,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if !seen.insert(m.span) {
             continue;
         }
-        let word = m.span.slice(text).to_lowercase();
+        // (Only a pronoun or a description is judged by its words: a name's
+        // are not lower-cased for nothing.)
+        let word = if matches!(m.kind, MentionKind::Pronoun | MentionKind::Nominal) {
+            m.span.slice(text).to_lowercase()
+        } else {
+            String::new()
+        };
         let is_person_pronoun =
             m.kind == MentionKind::Pronoun && matches!(word.as_str(), "he" | "she");
         match (m.kind, speaker, resolution) {
