@@ -7,6 +7,7 @@
 //! president`) to the most recent speaker introduced with that role.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 
 use serde::{Deserialize, Serialize};
 use smallvec::SmallVec;
@@ -1445,15 +1446,12 @@ pub fn sightings_with<'t>(
     }
     let mut i = 0;
     let mut pronoun: Option<Gender> = None;
-    // (Bytes, not a `&str` slice: this runs on every word up to the first
-    // `he` or `she`.)
-    let he_or_she = |t: &Token| {
-        let b = &text.as_bytes()[t.span.start as usize..];
-        match t.span.len() {
-            2 if b[0] | 0x20 == b'h' && b[1] == b'e' => Some(Gender::Male),
-            3 if b[0] | 0x20 == b's' && b[1] == b'h' && b[2] == b'e' => Some(Gender::Female),
-            _ => None,
-        }
+    // (The token's own bytes, matched by length: this runs on every word
+    // up to the first `he` or `she`.)
+    let he_or_she = |t: &Token| match t.bytes(text) {
+        [h, b'e'] if h | 0x20 == b'h' => Some(Gender::Male),
+        [s, b'h', b'e'] if s | 0x20 == b's' => Some(Gender::Female),
+        _ => None,
     };
     loop {
         // On to the next capitalised word, noting the first `he` or `she`
@@ -1461,15 +1459,16 @@ pub fn sightings_with<'t>(
         // passed over, not looked at). Once a pronoun is found, only the
         // capitals are looked for.
         if pronoun.is_none() {
-            while let Some(t) = toks.get(i) {
-                if t.word {
-                    pronoun = he_or_she(t);
-                    if pronoun.is_some() || t.is_capitalized(text) {
-                        break;
+            // (An iterator, not indexing: no bounds check a token.)
+            i += toks[i.min(toks.len())..]
+                .iter()
+                .position(|t| {
+                    t.word && {
+                        pronoun = he_or_she(t);
+                        pronoun.is_some() || t.is_capitalized(text)
                     }
-                }
-                i += 1;
-            }
+                })
+                .unwrap_or(toks.len().saturating_sub(i));
         }
         match toks[i.min(toks.len())..]
             .iter()
@@ -1498,6 +1497,13 @@ pub fn sightings_with<'t>(
                 s += 1;
             }
         }
+        // A lone capital gives a sighting only as the sentence's first
+        // word (`Keller said …`, below): any other is passed over before
+        // its verb and quotation marks are looked at.
+        if j - s < 2 && s != 0 {
+            i = j.max(i + 1);
+            continue;
+        }
         // The sentence's subject, shown to be a person by a relative `who`
         // or a verb of speech right after it.
         // `“…,” Mr. Kamin said.`, `“…,” said Mr. Kamin`: the speech tag's
@@ -1509,9 +1515,14 @@ pub fn sightings_with<'t>(
                     .get(t.lower(text).as_ref())
                     .is_some_and(|v| v.class == crate::lang::VerbClass::Speech)
         };
+        // (The quotation mark told by its bytes, `"`, `'` or the UTF-8 of
+        // `”` or `’`: no character decoded.)
         let after_quote = |k: usize| {
             !toks[k].word
-                && toks[k].text(text).starts_with(['”', '"', '’', '\''])
+                && matches!(
+                    toks[k].bytes(text),
+                    [b'"' | b'\'', ..] | [0xE2, 0x80, 0x9D | 0x99, ..]
+                )
                 && text[..toks[k].span.start as usize]
                     .trim_end_matches(['’', '\''])
                     .ends_with([',', '!', '?'])
@@ -1562,11 +1573,13 @@ pub fn sightings_with<'t>(
         if j - s == 1
             && s == 0
             && subject_of.is_some()
-            && let Some(full) = out.iter().rev().find(|f| {
-                f.name_len >= 2
-                    && f.words.last() == Some(toks[s].lower(text).as_ref())
-                    && !f.is_org(rules)
-            })
+            && let Some(full) = {
+                // (Lowered once, not for each name it is compared with.)
+                let surname = toks[s].lower(text);
+                out.iter().rev().find(|f| {
+                    f.name_len >= 2 && f.words.last() == Some(surname.as_ref()) && !f.is_org(rules)
+                })
+            }
         {
             // Its own words (a mention of it is a short name), with what
             // the full name tells of the person.
@@ -1591,35 +1604,41 @@ pub fn sightings_with<'t>(
                 end: toks[j - 1].span.end,
             };
             let raw = span.slice(text);
-            match seen.first.get(raw) {
-                Some(&Some(k)) if out.get(k).is_some_and(|f| f.span.slice(text) == raw) => {
-                    let again = NameSighting {
-                        span,
-                        cleaned: out[k].cleaned.clone(),
-                        subject_of,
-                        sentence_end: sentence.end,
-                        after_pronoun,
-                        in_quote: false,
-                    };
-                    out.push(again);
-                }
-                Some(None) => {}
-                _ => {
-                    let (name, roles, gender, counted) = clean_name_counted(raw, rules);
-                    let name_len = counted.1;
-                    if !name.is_empty() && name_len <= 5 {
-                        out.push(NameSighting {
+            // (One hash of the words: the slot found is the one filled.)
+            let slot = match seen.first.entry(raw) {
+                Entry::Occupied(e) => match *e.get() {
+                    Some(k) if out.get(k).is_some_and(|f| f.span.slice(text) == raw) => {
+                        let again = NameSighting {
                             span,
+                            cleaned: out[k].cleaned.clone(),
                             subject_of,
                             sentence_end: sentence.end,
                             after_pronoun,
                             in_quote: false,
-                            cleaned: SightedName::with_words(name, counted, roles, gender),
-                        });
-                        seen.first.insert(raw, Some(out.len() - 1));
-                    } else {
-                        seen.first.insert(raw, None);
+                        };
+                        out.push(again);
+                        None
                     }
+                    None => None,
+                    Some(_) => Some(e.into_mut()),
+                },
+                Entry::Vacant(e) => Some(e.insert(None)),
+            };
+            if let Some(slot) = slot {
+                let (name, roles, gender, counted) = clean_name_counted(raw, rules);
+                let name_len = counted.1;
+                if !name.is_empty() && name_len <= 5 {
+                    out.push(NameSighting {
+                        span,
+                        subject_of,
+                        sentence_end: sentence.end,
+                        after_pronoun,
+                        in_quote: false,
+                        cleaned: SightedName::with_words(name, counted, roles, gender),
+                    });
+                    *slot = Some(out.len() - 1);
+                } else {
+                    *slot = None;
                 }
             }
         }
