@@ -974,30 +974,14 @@ fn name_words_counted(s: &str) -> (NameWords, usize, bool) {
 /// [`name_words_counted`] of the name whose words (as [`split_words`]
 /// gives them) are `words`, `len` bytes in all at most.
 fn words_counted<'a>(words: impl Iterator<Item = &'a str>, len: usize) -> (NameWords, usize, bool) {
-    let mut out = NameWords {
-        buf: String::with_capacity(len),
-        ends: SmallVec::new(),
-    };
+    let mut out = NameWords::with_capacity(len);
     let mut n = 0;
     let mut last_kept = false;
     for w in words {
         n += 1;
-        let w = trim_non_alnum(strip_possessive(w));
-        let start = out.buf.len();
-        if w.is_ascii() {
-            // ASCII: lowered in place, as `lower` would (no copy between).
-            out.buf.push_str(w);
-            out.buf[start..].make_ascii_lowercase();
-        } else {
-            out.buf.push_str(&lower(w));
-        }
-        last_kept = out.buf.len() > start && !matches!(&out.buf[start..], "the" | "a" | "an");
-        if last_kept {
-            out.ends.push(out.buf.len());
-        } else {
-            out.buf.truncate(start);
-        }
+        last_kept = out.push_word(w);
     }
+    out.lower_ascii();
     (out, n, last_kept)
 }
 
@@ -1011,6 +995,53 @@ pub struct NameWords {
 }
 
 impl NameWords {
+    /// No words yet, with room for `len` bytes of them.
+    fn with_capacity(len: usize) -> Self {
+        NameWords {
+            buf: String::with_capacity(len),
+            ends: SmallVec::new(),
+        }
+    }
+
+    /// Adds a word of a name, as [`split_words`] gives it: without its
+    /// possessive and the punctuation about it, lower-cased, unless that
+    /// leaves nothing or an article. Whether it was added.
+    ///
+    /// (An ASCII word is copied as written, its article test blind to
+    /// case, and lowered with the others by [`NameWords::lower_ascii`]
+    /// once the words are in: one pass over the buffer, not one a word.)
+    fn push_word(&mut self, w: &str) -> bool {
+        let w = trim_non_alnum(strip_possessive(w));
+        if w.is_ascii() {
+            let article = matches!(
+                w.as_bytes(),
+                [b't' | b'T', b'h' | b'H', b'e' | b'E']
+                    | [b'a' | b'A']
+                    | [b'a' | b'A', b'n' | b'N']
+            );
+            if w.is_empty() || article {
+                return false;
+            }
+            self.buf.push_str(w);
+        } else {
+            // (Not ASCII: not empty, nor is its lower case.)
+            let w = lower(w);
+            if matches!(&*w, "the" | "a" | "an") {
+                return false;
+            }
+            self.buf.push_str(&w);
+        }
+        self.ends.push(self.buf.len());
+        true
+    }
+
+    /// Lowers the ASCII words [`NameWords::push_word`] copied as written.
+    /// (The other words are lower case already, and a lower case holds
+    /// no ASCII capital: they are left as they are.)
+    fn lower_ascii(&mut self) {
+        self.buf.make_ascii_lowercase();
+    }
+
     #[inline]
     pub fn len(&self) -> usize {
         self.ends.len()
@@ -1234,8 +1265,10 @@ fn clean_name_with(
     Option<Gender>,
     Option<(NameWords, usize, bool)>,
 ) {
-    // A name has a few words: on the stack.
-    let words: SmallVec<[&str; 8]> = split_words(raw).collect();
+    // A name has a few words: on the stack (filled in place, not moved
+    // there).
+    let mut words: SmallVec<[&str; 8]> = SmallVec::new();
+    words.extend(split_words(raw));
     let mut roles = Vec::new();
     let mut gender = None;
     let mut start = 0;
@@ -1285,7 +1318,6 @@ fn clean_name_with(
                 _ => {}
             }
         }
-        let title = rules.is_title(bare);
         // `Secretary of State John Kerry`, `Mayor of London Sadiq Khan`: a
         // title's complement is part of the title.
         if bare == "of"
@@ -1299,6 +1331,8 @@ fn clean_name_with(
         if i < start {
             continue;
         }
+        // (Looked up only for a word the name may start after.)
+        let title = rules.is_title(bare);
         if title || (!is_capitalized(bare) && i + 1 < words.len()) {
             if title {
                 let lw = lower(bare);
@@ -1335,7 +1369,10 @@ fn clean_name_with(
     let last_lower = words
         .last()
         .is_some_and(|w| !is_capitalized(strip_possessive(w)));
-    let coordinated = words.iter().any(|w| matches!(*w, "and" | "&"));
+    // (On the bytes: a length and a byte or three compared, no string.)
+    let coordinated = words
+        .iter()
+        .any(|w| matches!(w.as_bytes(), [b'a', b'n', b'd'] | [b'&']));
     let whole_raw = || raw.trim_end_matches([',', '’', '\'']).to_string();
     if last_lower || coordinated || whole {
         return (whole_raw(), roles, gender, None);
@@ -1343,18 +1380,29 @@ fn clean_name_with(
     // `name_words().join(" ")`, in one allocation: the words are words of
     // `raw` in order, so the name is no longer than it.
     let mut name = String::with_capacity(raw.len());
+    // And in the same pass `words_counted` of the name's words: the kept
+    // words, less any a possessive left empty (none of them holds white
+    // space: they were split on it).
+    let mut counted = count.then(|| (NameWords::with_capacity(raw.len()), 0, false));
     for (k, w) in name_words().enumerate() {
         if k > 0 {
             name.push(' ');
         }
         name.push_str(w);
+        if let Some((words, n, last_kept)) = &mut counted
+            && !w.is_empty()
+        {
+            *n += 1;
+            *last_kept = words.push_word(w);
+        }
     }
     if name.is_empty() {
         return (whole_raw(), roles, gender, None);
     }
-    // The name's words are the kept words, less any a possessive left
-    // empty (none of them holds white space: they were split on it).
-    let counted = count.then(|| words_counted(name_words().filter(|w| !w.is_empty()), name.len()));
+    let counted = counted.map(|(mut words, n, last_kept)| {
+        words.lower_ascii();
+        (words, n, last_kept)
+    });
     (name, roles, gender, counted)
 }
 
