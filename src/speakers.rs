@@ -435,14 +435,22 @@ impl SpeakerTable {
                 // (A sighting of these very words, sharing their cleaning,
                 // is the same entity when they have any word.)
                 let has_words = !cleaned.words.is_empty();
-                let fuller = sightings[upto.saturating_sub(LOOKBACK)..upto]
-                    .iter()
-                    .filter(|s| {
-                        has_words && std::rc::Rc::ptr_eq(&s.cleaned, &cleaned)
-                            || s.key.may_match(&key)
-                                && same_entity_keyed(&s.words, &s.key, &words, &key)
-                    })
-                    .max_by_key(|s| s.name_len);
+                let same = |s: &NameSighting| {
+                    has_words && std::rc::Rc::ptr_eq(&s.cleaned, &cleaned)
+                        || s.key.may_match(&key)
+                            && same_entity_keyed(&s.words, &s.key, &words, &key)
+                };
+                // The last of the longest that are the same entity (what
+                // `filter(same).max_by_key(name_len)` gives), found from
+                // the end: once one is found, only a longer name can
+                // replace it, and a name no longer is passed over without
+                // its words compared.
+                let mut fuller: Option<&NameSighting> = None;
+                for s in sightings[upto.saturating_sub(LOOKBACK)..upto].iter().rev() {
+                    if fuller.is_none_or(|f| s.name_len > f.name_len) && same(s) {
+                        fuller = Some(s);
+                    }
+                }
                 let (id, res) = self.add_named_with(
                     name,
                     cleaned.name_len,
@@ -740,8 +748,13 @@ impl SpeakerTable {
             (None, _) => None,
         }
         .or_else(|| {
+            // (The keys first, side by side in their own vector: most
+            // speakers are turned away without their fields read.)
             (self.speakers.len() <= FUZZY_LIMIT)
-                .then(|| (0..self.speakers.len()).filter(fits).find(same))
+                .then(|| {
+                    (0..self.speakers.len())
+                        .find(|i| self.keys[*i].may_match(&mention_key) && fits(i) && same(i))
+                })
                 .flatten()
         });
         if let Some(i) = found {
