@@ -166,6 +166,61 @@ fn word_count(s: &str) -> usize {
     n
 }
 
+/// `out.extend(split_words(s))`, eight bytes at a time: a byte is looked
+/// at only when it may start white space, being below `0x21` (ASCII white
+/// space is `\t`..=`\r` and ` `) or not ASCII. The white space that is
+/// not ASCII (`U+0085`, `U+00A0`, `U+1680`, `U+2000`–`U+3000`) starts
+/// with `C2`, `E1`, `E2` or `E3`, and no byte of a character after its
+/// first is one of those: a character that is not ASCII is decoded only
+/// when it starts with one.
+fn push_words<'a>(s: &'a str, out: &mut SmallVec<[&'a str; 8]>) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let b = s.as_bytes();
+    // Where the word under way starts.
+    let mut start = 0;
+    let mut at = 0;
+    while at < b.len() {
+        // Bytes `at..at + 8` as a little-endian word; the last bytes over
+        // letters (no candidates) where they end.
+        let w = match b.get(at..at + 8) {
+            Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+            None => b[at..]
+                .iter()
+                .rev()
+                .fold(u64::from(b'A') * ONES, |w, &x| w << 8 | u64::from(x)),
+        };
+        // The high bit of each byte that is not ASCII, or that is and
+        // stays below `0x80` when `0x5F` is added to it (it is below
+        // `0x21`); only the low seven bits are added, so no sum carries
+        // into the next byte.
+        let mut candidates = (w | !((w & !HIGH) + 0x5F * ONES)) & HIGH;
+        while candidates != 0 {
+            let k = at + (candidates.trailing_zeros() / 8) as usize;
+            candidates &= candidates - 1;
+            let space = match b[k] {
+                b' ' | b'\t'..=b'\r' => 1,
+                0xC2 | 0xE1 | 0xE2 | 0xE3 => s[k..]
+                    .chars()
+                    .next()
+                    .filter(|c| c.is_whitespace())
+                    .map_or(0, char::len_utf8),
+                _ => 0,
+            };
+            if space > 0 {
+                if k > start {
+                    out.push(&s[start..k]);
+                }
+                start = k + space;
+            }
+        }
+        at += 8;
+    }
+    if start < b.len() {
+        out.push(&s[start..]);
+    }
+}
+
 enum Words<'a> {
     /// The text and the position reached.
     Ascii(&'a str, usize),
@@ -1281,7 +1336,7 @@ fn clean_name_with(
     // A name has a few words: on the stack (filled in place, not moved
     // there).
     let mut words: SmallVec<[&str; 8]> = SmallVec::new();
-    words.extend(split_words(raw));
+    push_words(raw, &mut words);
     let mut roles = Vec::new();
     let mut gender = None;
     let mut start = 0;
@@ -2041,6 +2096,24 @@ mod tests {
             let want: Vec<&str> = s.split_whitespace().collect();
             assert_eq!(split_words(s).collect::<Vec<_>>(), want, "{s:?}");
             assert_eq!(last_word(s), s.split_whitespace().next_back(), "{s:?}");
+            let mut pushed = SmallVec::new();
+            push_words(s, &mut pushed);
+            assert_eq!(pushed.as_slice(), want.as_slice(), "{s:?}");
+        }
+        // Every white space character, and the characters that share its
+        // first byte, between and around words.
+        for c in ('\0'..=char::MAX).filter(|c| {
+            c.is_whitespace()
+                || matches!(
+                    c.encode_utf8(&mut [0; 4]).as_bytes()[0],
+                    0xC2 | 0xE1 | 0xE2 | 0xE3
+                )
+        }) {
+            let s = format!("{c}a{c}{c}b’s {c}c\u{a0}d{c}");
+            let want: Vec<&str> = s.split_whitespace().collect();
+            let mut pushed = SmallVec::new();
+            push_words(&s, &mut pushed);
+            assert_eq!(pushed.as_slice(), want.as_slice(), "{c:?}");
         }
         for b in 0u8..128 {
             let s = format!("a{}b {}", b as char, b as char);
