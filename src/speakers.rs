@@ -84,7 +84,8 @@ pub struct SpeakerTable {
     /// Mentions as they were recorded: (position, speaker).
     log: Vec<(u32, usize)>,
     /// Lowercase last word of a name → speakers, for exact lookups.
-    by_last: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// (Mostly one speaker a word: held in place, not in an allocation.)
+    by_last: rustc_hash::FxHashMap<String, SmallVec<[usize; 2]>>,
     /// Each speaker's [`name_words`], kept in step with its name.
     words: Vec<NameWords>,
     /// [`EntityKey`] of each speaker's `words`, kept in step with them.
@@ -97,6 +98,14 @@ pub struct SpeakerTable {
     /// [`SpeakerTable::rival`] (it depends on the name and the rules
     /// alone, and a table is used with one set of rules).
     name_genders: rustc_hash::FxHashMap<String, Option<Gender>>,
+}
+
+/// A new speaker's mentions: the first, with room for a few more (most
+/// speakers are mentioned again; the vector is not regrown from one).
+fn first_mention(span: Span) -> Vec<Span> {
+    let mut mentions = Vec::with_capacity(4);
+    mentions.push(span);
+    mentions
 }
 
 /// How far back pronoun and role resolution look, in recorded mentions.
@@ -128,7 +137,7 @@ fn trim_non_alnum(w: &str) -> &str {
 }
 
 /// `s.split_whitespace().next_back()`, from the end byte by byte when
-/// `s` is ASCII (white space as in [`split_words`]).
+/// `s` is ASCII (where white space is `' '` and `\t..=\r` alone).
 fn last_word(s: &str) -> Option<&str> {
     if !s.is_ascii() {
         return s.split_whitespace().next_back();
@@ -140,17 +149,7 @@ fn last_word(s: &str) -> Option<&str> {
     Some(&s[start..end])
 }
 
-/// `s.split_whitespace()`, byte by byte when `s` is ASCII (names almost
-/// always are), where white space is `' '` and `\t..=\r` alone.
-fn split_words(s: &str) -> Words<'_> {
-    if s.is_ascii() {
-        Words::Ascii(s, 0)
-    } else {
-        Words::Unicode(s.split_whitespace())
-    }
-}
-
-/// `split_words(s).count()`, counted on the bytes when `s` is ASCII: a
+/// `s.split_whitespace().count()`, counted on the bytes when `s` is ASCII: a
 /// word starts at each byte that is not white space after one that is.
 fn word_count(s: &str) -> usize {
     if !s.is_ascii() {
@@ -166,7 +165,7 @@ fn word_count(s: &str) -> usize {
     n
 }
 
-/// `out.extend(split_words(s))`, eight bytes at a time: a byte is looked
+/// `out.extend(s.split_whitespace())`, eight bytes at a time: a byte is looked
 /// at only when it may start white space, being below `0x21` (ASCII white
 /// space is `\t`..=`\r` and ` `) or not ASCII. The white space that is
 /// not ASCII (`U+0085`, `U+00A0`, `U+1680`, `U+2000`–`U+3000`) starts
@@ -218,37 +217,6 @@ fn push_words<'a>(s: &'a str, out: &mut SmallVec<[&'a str; 8]>) {
     }
     if start < b.len() {
         out.push(&s[start..]);
-    }
-}
-
-enum Words<'a> {
-    /// The text and the position reached.
-    Ascii(&'a str, usize),
-    Unicode(std::str::SplitWhitespace<'a>),
-}
-
-impl<'a> Iterator for Words<'a> {
-    type Item = &'a str;
-
-    #[inline]
-    fn next(&mut self) -> Option<&'a str> {
-        match self {
-            Words::Unicode(it) => it.next(),
-            Words::Ascii(s, pos) => {
-                let is_space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
-                let b = s.as_bytes();
-                let mut i = *pos;
-                while i < b.len() && is_space(b[i]) {
-                    i += 1;
-                }
-                let start = i;
-                while i < b.len() && !is_space(b[i]) {
-                    i += 1;
-                }
-                *pos = i;
-                (i > start).then(|| &s[start..i])
-            }
-        }
     }
 }
 
@@ -592,7 +560,7 @@ impl SpeakerTable {
                     None => self.push_speaker(Speaker {
                         name,
                         kind,
-                        mentions: vec![m.span],
+                        mentions: first_mention(m.span),
                         roles: vec![],
                         gender: None,
                         belongs_to: None,
@@ -772,7 +740,7 @@ impl SpeakerTable {
         debug_assert_eq!(name_len, word_count(name));
         debug_assert_eq!(key, &*last_word_lower(name));
         debug_assert_eq!(mention_key, EntityKey::of(&mention_words));
-        let exact = self.by_last.get(key).map_or(&[][..], Vec::as_slice);
+        let exact = self.by_last.get(key).map_or(&[][..], |ids| ids.as_slice());
         // The key turns away most speakers before their words are compared.
         let same = |&i: &usize| {
             let s = &self.speakers[i];
@@ -840,7 +808,7 @@ impl SpeakerTable {
         let speaker = Speaker {
             name: name.to_string(),
             kind,
-            mentions: vec![span],
+            mentions: first_mention(span),
             roles: roles.to_vec(),
             gender,
             belongs_to: None,
@@ -1036,10 +1004,13 @@ pub fn name_words(s: &str) -> NameWords {
 /// [`last_word_lower`] of `s` is the last of the words (its last word was
 /// kept), in one pass over the words.
 fn name_words_counted(s: &str) -> (NameWords, usize, bool) {
-    words_counted(split_words(s), s.len())
+    // (Split eight bytes at a time.)
+    let mut words: SmallVec<[&str; 8]> = SmallVec::new();
+    push_words(s, &mut words);
+    words_counted(words.iter().copied(), s.len())
 }
 
-/// [`name_words_counted`] of the name whose words (as [`split_words`]
+/// [`name_words_counted`] of the name whose words (as [`push_words`]
 /// gives them) are `words`, `len` bytes in all at most.
 fn words_counted<'a>(words: impl Iterator<Item = &'a str>, len: usize) -> (NameWords, usize, bool) {
     let mut out = NameWords::with_capacity(len);
@@ -1055,11 +1026,21 @@ fn words_counted<'a>(words: impl Iterator<Item = &'a str>, len: usize) -> (NameW
 
 /// The words [`name_words`] gives, back to back in one buffer (one
 /// allocation for the name, not one a word).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct NameWords {
     buf: String,
     /// Where each word ends in `buf`; the next starts there.
     ends: SmallVec<[usize; 4]>,
+}
+
+impl Clone for NameWords {
+    /// (The ends copied as a slice, not pushed one by one.)
+    fn clone(&self) -> Self {
+        NameWords {
+            buf: self.buf.clone(),
+            ends: SmallVec::from_slice(&self.ends),
+        }
+    }
 }
 
 impl NameWords {
@@ -1071,7 +1052,7 @@ impl NameWords {
         }
     }
 
-    /// Adds a word of a name, as [`split_words`] gives it: without its
+    /// Adds a word of a name, as [`push_words`] gives it: without its
     /// possessive and the punctuation about it, lower-cased, unless that
     /// leaves nothing or an article. Whether it was added.
     ///
@@ -1283,17 +1264,22 @@ fn near_spelling(a: &str, b: &str) -> bool {
 
 fn is_org(raw: &str, rules: &LangRules) -> bool {
     let lowered = lower(raw);
-    lowered.starts_with("the ")
-        || split_words(&lowered).any(|w| {
-            let w = strip_possessive(w);
-            // Nothing to trim when both ends are ASCII letters, digits or periods.
-            let kept = |b: &u8| b.is_ascii_alphanumeric() || *b == b'.';
-            let w = match (w.as_bytes().first(), w.as_bytes().last()) {
-                (Some(a), Some(z)) if kept(a) && kept(z) => w,
-                _ => w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
-            };
-            rules.org_words.contains(w)
-        })
+    if lowered.starts_with("the ") {
+        return true;
+    }
+    // (Split eight bytes at a time.)
+    let mut words: SmallVec<[&str; 8]> = SmallVec::new();
+    push_words(&lowered, &mut words);
+    words.iter().any(|w| {
+        let w = strip_possessive(w);
+        // Nothing to trim when both ends are ASCII letters, digits or periods.
+        let kept = |b: &u8| b.is_ascii_alphanumeric() || *b == b'.';
+        let w = match (w.as_bytes().first(), w.as_bytes().last()) {
+            (Some(a), Some(z)) if kept(a) && kept(z) => w,
+            _ => w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
+        };
+        rules.org_words.contains(w)
+    })
 }
 
 /// A name without its titles and role words, the roles it carried, and the
@@ -1575,16 +1561,19 @@ pub fn sightings_with<'t>(
         // passed over, not looked at). Once a pronoun is found, only the
         // capitals are looked for.
         if pronoun.is_none() {
-            // (An iterator, not indexing: no bounds check a token.)
-            i += toks[i.min(toks.len())..]
+            // (An iterator, not indexing: no bounds check a token. The
+            // pronoun is told again of the word the scan stops at, the
+            // one that can be `he` or `she`.)
+            match toks[i.min(toks.len())..]
                 .iter()
-                .position(|t| {
-                    t.word && {
-                        pronoun = he_or_she(t);
-                        pronoun.is_some() || t.is_capitalized(text)
-                    }
-                })
-                .unwrap_or(toks.len().saturating_sub(i));
+                .position(|t| t.word && (t.is_capitalized(text) || he_or_she(t).is_some()))
+            {
+                Some(k) => {
+                    i += k;
+                    pronoun = he_or_she(&toks[i]);
+                }
+                None => i = i.max(toks.len()),
+            }
         }
         match toks[i.min(toks.len())..]
             .iter()
@@ -1896,7 +1885,7 @@ mod tests {
     }
 
     #[test]
-    fn word_count_agrees_with_split_words() {
+    fn word_count_agrees_with_push_words() {
         for s in [
             "",
             " ",
@@ -1907,7 +1896,9 @@ mod tests {
             "Ünal  Öztürk",
             "a\u{a0}b c",
         ] {
-            assert_eq!(word_count(s), split_words(s).count(), "{s:?}");
+            let mut words = SmallVec::new();
+            push_words(s, &mut words);
+            assert_eq!(word_count(s), words.len(), "{s:?}");
             assert_eq!(word_count(s), s.split_whitespace().count(), "{s:?}");
         }
     }
@@ -2094,7 +2085,6 @@ mod tests {
             " leading",
         ] {
             let want: Vec<&str> = s.split_whitespace().collect();
-            assert_eq!(split_words(s).collect::<Vec<_>>(), want, "{s:?}");
             assert_eq!(last_word(s), s.split_whitespace().next_back(), "{s:?}");
             let mut pushed = SmallVec::new();
             push_words(s, &mut pushed);
@@ -2118,8 +2108,10 @@ mod tests {
         for b in 0u8..128 {
             let s = format!("a{}b {}", b as char, b as char);
             let want: Vec<&str> = s.split_whitespace().collect();
-            assert_eq!(split_words(&s).collect::<Vec<_>>(), want, "{b:#x}");
             assert_eq!(last_word(&s), want.last().copied(), "{b:#x}");
+            let mut pushed = SmallVec::new();
+            push_words(&s, &mut pushed);
+            assert_eq!(pushed.as_slice(), want.as_slice(), "{b:#x}");
         }
     }
 
