@@ -172,6 +172,7 @@ fn word_count(s: &str) -> usize {
 /// with `C2`, `E1`, `E2` or `E3`, and no byte of a character after its
 /// first is one of those: a character that is not ASCII is decoded only
 /// when it starts with one.
+#[inline]
 fn push_words<'a>(s: &'a str, out: &mut SmallVec<[&'a str; 8]>) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -1134,6 +1135,15 @@ impl NameWords {
         self.iter().any(|w| w == word)
     }
 
+    /// The bytes of the last word (what [`NameWords::last`] gives, without
+    /// a `str` sliced).
+    #[inline]
+    fn last_bytes(&self) -> Option<&[u8]> {
+        let (&end, before) = self.ends.split_last()?;
+        let start = before.last().copied().unwrap_or(0);
+        Some(&self.buf.as_bytes()[start..end])
+    }
+
     /// Whether every word of `self` is a word of `other` (`self.iter()
     /// .all(|w| other.contains(w))`, on the bytes: lengths compared
     /// before bytes, no `str` slicing).
@@ -1147,7 +1157,7 @@ impl NameWords {
             let mut ys = 0;
             for &ye in &other.ends {
                 let v = &yb[ys..ye];
-                if v.len() == w.len() && v.first() == w.first() && v == w {
+                if v.len() == w.len() && v.first() == w.first() && same_bytes(v, w) {
                     continue 'words;
                 }
                 ys = ye;
@@ -1220,18 +1230,49 @@ fn same_entity_keyed(wa: &NameWords, ka: &EntityKey, wb: &NameWords, kb: &Entity
 /// `wb ⊆ wa` only when `may_ba` (false only where it cannot hold).
 #[inline]
 fn same_entity_with(wa: &NameWords, wb: &NameWords, may_ab: bool, may_ba: bool) -> bool {
-    let (Some(la), Some(lb)) = (wa.last(), wb.last()) else {
+    // (The last words' bytes: the words as `str` only for the spelling.)
+    let (Some(la), Some(lb)) = (wa.last_bytes(), wb.last_bytes()) else {
         return false;
     };
+    // The same words (a name met again) are each other's subset, sharing
+    // their last word, known without a word looked up.
+    if (may_ab || may_ba) && wa == wb {
+        return true;
+    }
     if (may_ab && wa.subset_of(wb)) || (may_ba && wb.subset_of(wa)) {
         // A lone first name shared by two people is not enough; a shared
         // surname (last word) is.
-        return la == lb || wa.len() > 1 && wb.len() > 1;
+        return (la.len() == lb.len() && same_bytes(la, lb)) || wa.len() > 1 && wb.len() > 1;
     }
-    la.len() >= 5
-        && la.chars().next() == lb.chars().next()
+    if la.len() < 5 {
+        return false;
+    }
+    let (Some(la), Some(lb)) = (wa.last(), wb.last()) else {
+        return false;
+    };
+    la.chars().next() == lb.chars().next()
         && (wa.len() == 1 || wb.len() == 1 || wa.first() == wb.first())
         && near_spelling(la, lb)
+}
+
+/// `a == b`, read a few bytes at a time where the slices are short (as
+/// words are) rather than by a `memcmp` call: two reads that overlap, or
+/// three single bytes, cover a short slice.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let read4 = |s: &[u8], k: usize| u32::from_le_bytes(s[k..k + 4].try_into().expect("4"));
+    let read8 = |s: &[u8], k: usize| u64::from_le_bytes(s[k..k + 8].try_into().expect("8"));
+    match n {
+        0 => true,
+        1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
+        4..=8 => read4(a, 0) == read4(b, 0) && read4(a, n - 4) == read4(b, n - 4),
+        9..=16 => read8(a, 0) == read8(b, 0) && read8(a, n - 8) == read8(b, n - 8),
+        _ => a == b,
+    }
 }
 
 /// `strsim::jaro_winkler(a, b) >= 0.93`, rejecting most ASCII pairs first
@@ -1548,13 +1589,6 @@ pub fn sightings_with<'t>(
     }
     let mut i = 0;
     let mut pronoun: Option<Gender> = None;
-    // (The token's own bytes, matched by length: this runs on every word
-    // up to the first `he` or `she`.)
-    let he_or_she = |t: &Token| match t.bytes(text) {
-        [h, b'e'] if h | 0x20 == b'h' => Some(Gender::Male),
-        [s, b'h', b'e'] if s | 0x20 == b's' => Some(Gender::Female),
-        _ => None,
-    };
     loop {
         // On to the next capitalised word, noting the first `he` or `she`
         // on the way (the words of a run of capitals after its first are
@@ -1564,13 +1598,12 @@ pub fn sightings_with<'t>(
             // (An iterator, not indexing: no bounds check a token. The
             // pronoun is told again of the word the scan stops at, the
             // one that can be `he` or `she`.)
-            match toks[i.min(toks.len())..]
-                .iter()
-                .position(|t| t.word && (t.is_capitalized(text) || he_or_she(t).is_some()))
-            {
+            match toks[i.min(toks.len())..].iter().position(|t| {
+                t.word && (t.is_capitalized(text) || he_or_she(t.bytes(text)).is_some())
+            }) {
                 Some(k) => {
                     i += k;
-                    pronoun = he_or_she(&toks[i]);
+                    pronoun = he_or_she(toks[i].bytes(text));
                 }
                 None => i = i.max(toks.len()),
             }
@@ -1748,6 +1781,18 @@ pub fn sightings_with<'t>(
             }
         }
         i = j.max(i + 1);
+    }
+}
+
+/// The gender of a word that is `he` or `she` (its first letter in either
+/// case), told by its bytes: this runs on every word of a sentence up to
+/// the first such word.
+#[inline(always)]
+fn he_or_she(word: &[u8]) -> Option<Gender> {
+    match word {
+        [b'h' | b'H', b'e'] => Some(Gender::Male),
+        [b's' | b'S', b'h', b'e'] => Some(Gender::Female),
+        _ => None,
     }
 }
 
@@ -1997,6 +2042,22 @@ mod tests {
         // And it does turn away unrelated names.
         let (a, b) = (name_words("Dmitry Peskov"), name_words("Hillary Clinton"));
         assert!(!EntityKey::of(&a).may_match(&EntityKey::of(&b)));
+    }
+
+    #[test]
+    fn same_bytes_is_equality() {
+        for n in 0..20usize {
+            let a: Vec<u8> = (b'a'..).take(n).collect();
+            assert!(same_bytes(&a, &a.clone()), "{n}");
+            if n > 0 {
+                assert!(!same_bytes(&a, &a[..n - 1]), "{n}");
+            }
+            for k in 0..n {
+                let mut b = a.clone();
+                b[k] ^= 0x20;
+                assert!(!same_bytes(&a, &b), "{n} {k}");
+            }
+        }
     }
 
     #[test]
