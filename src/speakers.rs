@@ -833,13 +833,17 @@ impl SpeakerTable {
     /// (`ok` depends on the speaker alone, so every mention of the speaker
     /// in the window passes it, and the one found is the latest).
     fn last_mention_before(&self, at: u32, ok: impl Fn(&Speaker) -> bool) -> Option<(u32, usize)> {
-        self.log
-            .iter()
-            .rev()
-            .take(LOOKBACK)
-            .filter(|(p, id)| *p < at && ok(&self.speakers[*id]))
-            .max_by_key(|(p, _)| *p)
-            .copied()
+        // `filter(ok).max_by_key(position)`, the last of the latest, with
+        // `ok` asked only of a mention that would be kept (one no earlier
+        // than the one found): the log is mostly in order, so walked back
+        // it finds the latest first and reads few speakers after it.
+        let mut found: Option<(u32, usize)> = None;
+        for &(p, id) in self.log.iter().rev().take(LOOKBACK) {
+            if p < at && found.is_none_or(|(q, _)| p >= q) && ok(&self.speakers[id]) {
+                found = Some((p, id));
+            }
+        }
+        found
     }
 
     fn last_position_of(&self, id: usize, at: u32) -> u32 {
@@ -912,6 +916,22 @@ impl SpeakerTable {
         // else a mention after a `he` gives way only to a subject named
         // before it (`Ted Cruz, who won …`).
         let topic_fits = from_table.is_some_and(|(_, i)| self.speakers[i].gender == Some(gender));
+        // `C. Boyden Gray, who served under George Bush, …: “…,” he said`:
+        // the person the sentence is about, not a name inside its clauses.
+        // (Looked for before the nearer person below, which it overrides.)
+        if person {
+            let upto = sightings.partition_point(|s| s.span.end <= at);
+            let subject = sightings[upto.saturating_sub(LOOKBACK)..upto]
+                .iter()
+                .rev()
+                .take_while(|s| s.subject_of.is_none_or(|end| at < end))
+                .find(|s| s.subject_of.is_some_and(|end| at < end))
+                .filter(|s| !s.is_org(rules) && s.gender.is_none_or(|g| g == gender));
+            if let Some(s) = subject {
+                let s = s.clone();
+                return Some(self.add_sighted_person(&s, person.then_some(gender)));
+            }
+        }
         // A person named after the last speaker's mention is nearer.
         let sighting = if person {
             let upto = sightings.partition_point(|s| s.span.end <= at);
@@ -959,21 +979,6 @@ impl SpeakerTable {
         } else {
             None
         };
-        // `C. Boyden Gray, who served under George Bush, …: “…,” he said`:
-        // the person the sentence is about, not a name inside its clauses.
-        if person {
-            let upto = sightings.partition_point(|s| s.span.end <= at);
-            let subject = sightings[upto.saturating_sub(LOOKBACK)..upto]
-                .iter()
-                .rev()
-                .take_while(|s| s.subject_of.is_none_or(|end| at < end))
-                .find(|s| s.subject_of.is_some_and(|end| at < end))
-                .filter(|s| !s.is_org(rules) && s.gender.is_none_or(|g| g == gender));
-            if let Some(s) = subject {
-                let s = s.clone();
-                return Some(self.add_sighted_person(&s, person.then_some(gender)));
-            }
-        }
         match (from_table, sighting) {
             (Some((p, i)), Some(s))
                 if s.span.start <= p || same_entity_words(&self.words[i], &s.words) =>
