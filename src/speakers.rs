@@ -2049,6 +2049,26 @@ mod tests {
         assert!(!EntityKey::of(&a).may_match(&EntityKey::of(&b)));
     }
 
+    /// [`NameWords::lower_ascii`] leaves the words lowered as a whole as
+    /// they are: no character's lower case holds an ASCII capital.
+    #[test]
+    fn lower_case_holds_no_ascii_capital() {
+        for c in '\0'..=char::MAX {
+            assert!(!c.to_lowercase().any(|l| l.is_ascii_uppercase()), "{c:?}");
+        }
+        let mut words = NameWords::with_capacity(0);
+        for w in ["Ünal", "ÇELİK’s", "THE", "Kremlin", "ΟΔΥΣΣΕΥΣ"] {
+            words.push_word(w);
+        }
+        words.lower_ascii();
+        assert_eq!(words, name_words("Ünal ÇELİK’s THE Kremlin ΟΔΥΣΣΕΥΣ"));
+        let lowered: Vec<String> = ["Ünal", "ÇELİK", "Kremlin", "ΟΔΥΣΣΕΥΣ"]
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect();
+        assert!(words.iter().eq(lowered.iter().map(String::as_str)));
+    }
+
     #[test]
     fn same_bytes_is_equality() {
         for n in 0..20usize {
