@@ -7,6 +7,7 @@
 //! president`) to the most recent speaker introduced with that role.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 
 use serde::{Deserialize, Serialize};
 use smallvec::SmallVec;
@@ -83,7 +84,8 @@ pub struct SpeakerTable {
     /// Mentions as they were recorded: (position, speaker).
     log: Vec<(u32, usize)>,
     /// Lowercase last word of a name → speakers, for exact lookups.
-    by_last: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// (Mostly one speaker a word: held in place, not in an allocation.)
+    by_last: rustc_hash::FxHashMap<String, SmallVec<[usize; 2]>>,
     /// Each speaker's [`name_words`], kept in step with its name.
     words: Vec<NameWords>,
     /// [`EntityKey`] of each speaker's `words`, kept in step with them.
@@ -96,6 +98,14 @@ pub struct SpeakerTable {
     /// [`SpeakerTable::rival`] (it depends on the name and the rules
     /// alone, and a table is used with one set of rules).
     name_genders: rustc_hash::FxHashMap<String, Option<Gender>>,
+}
+
+/// A new speaker's mentions: the first, with room for a few more (most
+/// speakers are mentioned again; the vector is not regrown from one).
+fn first_mention(span: Span) -> Vec<Span> {
+    let mut mentions = Vec::with_capacity(4);
+    mentions.push(span);
+    mentions
 }
 
 /// How far back pronoun and role resolution look, in recorded mentions.
@@ -127,7 +137,7 @@ fn trim_non_alnum(w: &str) -> &str {
 }
 
 /// `s.split_whitespace().next_back()`, from the end byte by byte when
-/// `s` is ASCII (white space as in [`split_words`]).
+/// `s` is ASCII (where white space is `' '` and `\t..=\r` alone).
 fn last_word(s: &str) -> Option<&str> {
     if !s.is_ascii() {
         return s.split_whitespace().next_back();
@@ -139,17 +149,7 @@ fn last_word(s: &str) -> Option<&str> {
     Some(&s[start..end])
 }
 
-/// `s.split_whitespace()`, byte by byte when `s` is ASCII (names almost
-/// always are), where white space is `' '` and `\t..=\r` alone.
-fn split_words(s: &str) -> Words<'_> {
-    if s.is_ascii() {
-        Words::Ascii(s, 0)
-    } else {
-        Words::Unicode(s.split_whitespace())
-    }
-}
-
-/// `split_words(s).count()`, counted on the bytes when `s` is ASCII: a
+/// `s.split_whitespace().count()`, counted on the bytes when `s` is ASCII: a
 /// word starts at each byte that is not white space after one that is.
 fn word_count(s: &str) -> usize {
     if !s.is_ascii() {
@@ -165,34 +165,59 @@ fn word_count(s: &str) -> usize {
     n
 }
 
-enum Words<'a> {
-    /// The text and the position reached.
-    Ascii(&'a str, usize),
-    Unicode(std::str::SplitWhitespace<'a>),
-}
-
-impl<'a> Iterator for Words<'a> {
-    type Item = &'a str;
-
-    #[inline]
-    fn next(&mut self) -> Option<&'a str> {
-        match self {
-            Words::Unicode(it) => it.next(),
-            Words::Ascii(s, pos) => {
-                let is_space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
-                let b = s.as_bytes();
-                let mut i = *pos;
-                while i < b.len() && is_space(b[i]) {
-                    i += 1;
+/// `out.extend(s.split_whitespace())`, eight bytes at a time: a byte is looked
+/// at only when it may start white space, being below `0x21` (ASCII white
+/// space is `\t`..=`\r` and ` `) or not ASCII. The white space that is
+/// not ASCII (`U+0085`, `U+00A0`, `U+1680`, `U+2000`–`U+3000`) starts
+/// with `C2`, `E1`, `E2` or `E3`, and no byte of a character after its
+/// first is one of those: a character that is not ASCII is decoded only
+/// when it starts with one.
+#[inline]
+fn push_words<'a>(s: &'a str, out: &mut SmallVec<[&'a str; 8]>) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let b = s.as_bytes();
+    // Where the word under way starts.
+    let mut start = 0;
+    let mut at = 0;
+    while at < b.len() {
+        // Bytes `at..at + 8` as a little-endian word; the last bytes over
+        // letters (no candidates) where they end.
+        let w = match b.get(at..at + 8) {
+            Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+            None => b[at..]
+                .iter()
+                .rev()
+                .fold(u64::from(b'A') * ONES, |w, &x| w << 8 | u64::from(x)),
+        };
+        // The high bit of each byte that is not ASCII, or that is and
+        // stays below `0x80` when `0x5F` is added to it (it is below
+        // `0x21`); only the low seven bits are added, so no sum carries
+        // into the next byte.
+        let mut candidates = (w | !((w & !HIGH) + 0x5F * ONES)) & HIGH;
+        while candidates != 0 {
+            let k = at + (candidates.trailing_zeros() / 8) as usize;
+            candidates &= candidates - 1;
+            let space = match b[k] {
+                b' ' | b'\t'..=b'\r' => 1,
+                0xC2 | 0xE1 | 0xE2 | 0xE3 => s[k..]
+                    .chars()
+                    .next()
+                    .filter(|c| c.is_whitespace())
+                    .map_or(0, char::len_utf8),
+                _ => 0,
+            };
+            if space > 0 {
+                if k > start {
+                    out.push(&s[start..k]);
                 }
-                let start = i;
-                while i < b.len() && !is_space(b[i]) {
-                    i += 1;
-                }
-                *pos = i;
-                (i > start).then(|| &s[start..i])
+                start = k + space;
             }
         }
+        at += 8;
+    }
+    if start < b.len() {
+        out.push(&s[start..]);
     }
 }
 
@@ -434,14 +459,22 @@ impl SpeakerTable {
                 // (A sighting of these very words, sharing their cleaning,
                 // is the same entity when they have any word.)
                 let has_words = !cleaned.words.is_empty();
-                let fuller = sightings[upto.saturating_sub(LOOKBACK)..upto]
-                    .iter()
-                    .filter(|s| {
-                        has_words && std::rc::Rc::ptr_eq(&s.cleaned, &cleaned)
-                            || s.key.may_match(&key)
-                                && same_entity_keyed(&s.words, &s.key, &words, &key)
-                    })
-                    .max_by_key(|s| s.name_len);
+                let same = |s: &NameSighting| {
+                    has_words && std::rc::Rc::ptr_eq(&s.cleaned, &cleaned)
+                        || s.key.may_match(&key)
+                            && same_entity_keyed(&s.words, &s.key, &words, &key)
+                };
+                // The last of the longest that are the same entity (what
+                // `filter(same).max_by_key(name_len)` gives), found from
+                // the end: once one is found, only a longer name can
+                // replace it, and a name no longer is passed over without
+                // its words compared.
+                let mut fuller: Option<&NameSighting> = None;
+                for s in sightings[upto.saturating_sub(LOOKBACK)..upto].iter().rev() {
+                    if fuller.is_none_or(|f| s.name_len > f.name_len) && same(s) {
+                        fuller = Some(s);
+                    }
+                }
                 let (id, res) = self.add_named_with(
                     name,
                     cleaned.name_len,
@@ -528,7 +561,7 @@ impl SpeakerTable {
                     None => self.push_speaker(Speaker {
                         name,
                         kind,
-                        mentions: vec![m.span],
+                        mentions: first_mention(m.span),
                         roles: vec![],
                         gender: None,
                         belongs_to: None,
@@ -708,7 +741,7 @@ impl SpeakerTable {
         debug_assert_eq!(name_len, word_count(name));
         debug_assert_eq!(key, &*last_word_lower(name));
         debug_assert_eq!(mention_key, EntityKey::of(&mention_words));
-        let exact = self.by_last.get(key).map_or(&[][..], Vec::as_slice);
+        let exact = self.by_last.get(key).map_or(&[][..], |ids| ids.as_slice());
         // The key turns away most speakers before their words are compared.
         let same = |&i: &usize| {
             let s = &self.speakers[i];
@@ -739,8 +772,13 @@ impl SpeakerTable {
             (None, _) => None,
         }
         .or_else(|| {
+            // (The keys first, side by side in their own vector: most
+            // speakers are turned away without their fields read.)
             (self.speakers.len() <= FUZZY_LIMIT)
-                .then(|| (0..self.speakers.len()).filter(fits).find(same))
+                .then(|| {
+                    (0..self.speakers.len())
+                        .find(|i| self.keys[*i].may_match(&mention_key) && fits(i) && same(i))
+                })
                 .flatten()
         });
         if let Some(i) = found {
@@ -771,7 +809,7 @@ impl SpeakerTable {
         let speaker = Speaker {
             name: name.to_string(),
             kind,
-            mentions: vec![span],
+            mentions: first_mention(span),
             roles: roles.to_vec(),
             gender,
             belongs_to: None,
@@ -795,13 +833,17 @@ impl SpeakerTable {
     /// (`ok` depends on the speaker alone, so every mention of the speaker
     /// in the window passes it, and the one found is the latest).
     fn last_mention_before(&self, at: u32, ok: impl Fn(&Speaker) -> bool) -> Option<(u32, usize)> {
-        self.log
-            .iter()
-            .rev()
-            .take(LOOKBACK)
-            .filter(|(p, id)| *p < at && ok(&self.speakers[*id]))
-            .max_by_key(|(p, _)| *p)
-            .copied()
+        // `filter(ok).max_by_key(position)`, the last of the latest, with
+        // `ok` asked only of a mention that would be kept (one no earlier
+        // than the one found): the log is mostly in order, so walked back
+        // it finds the latest first and reads few speakers after it.
+        let mut found: Option<(u32, usize)> = None;
+        for &(p, id) in self.log.iter().rev().take(LOOKBACK) {
+            if p < at && found.is_none_or(|(q, _)| p >= q) && ok(&self.speakers[id]) {
+                found = Some((p, id));
+            }
+        }
+        found
     }
 
     fn last_position_of(&self, id: usize, at: u32) -> u32 {
@@ -874,6 +916,22 @@ impl SpeakerTable {
         // else a mention after a `he` gives way only to a subject named
         // before it (`Ted Cruz, who won …`).
         let topic_fits = from_table.is_some_and(|(_, i)| self.speakers[i].gender == Some(gender));
+        // `C. Boyden Gray, who served under George Bush, …: “…,” he said`:
+        // the person the sentence is about, not a name inside its clauses.
+        // (Looked for before the nearer person below, which it overrides.)
+        if person {
+            let upto = sightings.partition_point(|s| s.span.end <= at);
+            let subject = sightings[upto.saturating_sub(LOOKBACK)..upto]
+                .iter()
+                .rev()
+                .take_while(|s| s.subject_of.is_none_or(|end| at < end))
+                .find(|s| s.subject_of.is_some_and(|end| at < end))
+                .filter(|s| !s.is_org(rules) && s.gender.is_none_or(|g| g == gender));
+            if let Some(s) = subject {
+                let s = s.clone();
+                return Some(self.add_sighted_person(&s, person.then_some(gender)));
+            }
+        }
         // A person named after the last speaker's mention is nearer.
         let sighting = if person {
             let upto = sightings.partition_point(|s| s.span.end <= at);
@@ -921,21 +979,6 @@ impl SpeakerTable {
         } else {
             None
         };
-        // `C. Boyden Gray, who served under George Bush, …: “…,” he said`:
-        // the person the sentence is about, not a name inside its clauses.
-        if person {
-            let upto = sightings.partition_point(|s| s.span.end <= at);
-            let subject = sightings[upto.saturating_sub(LOOKBACK)..upto]
-                .iter()
-                .rev()
-                .take_while(|s| s.subject_of.is_none_or(|end| at < end))
-                .find(|s| s.subject_of.is_some_and(|end| at < end))
-                .filter(|s| !s.is_org(rules) && s.gender.is_none_or(|g| g == gender));
-            if let Some(s) = subject {
-                let s = s.clone();
-                return Some(self.add_sighted_person(&s, person.then_some(gender)));
-            }
-        }
         match (from_table, sighting) {
             (Some((p, i)), Some(s))
                 if s.span.start <= p || same_entity_words(&self.words[i], &s.words) =>
@@ -967,49 +1010,93 @@ pub fn name_words(s: &str) -> NameWords {
 /// [`last_word_lower`] of `s` is the last of the words (its last word was
 /// kept), in one pass over the words.
 fn name_words_counted(s: &str) -> (NameWords, usize, bool) {
-    words_counted(split_words(s), s.len())
+    // (Split eight bytes at a time.)
+    let mut words: SmallVec<[&str; 8]> = SmallVec::new();
+    push_words(s, &mut words);
+    words_counted(words.iter().copied(), s.len())
 }
 
-/// [`name_words_counted`] of the name whose words (as [`split_words`]
+/// [`name_words_counted`] of the name whose words (as [`push_words`]
 /// gives them) are `words`, `len` bytes in all at most.
 fn words_counted<'a>(words: impl Iterator<Item = &'a str>, len: usize) -> (NameWords, usize, bool) {
-    let mut out = NameWords {
-        buf: String::with_capacity(len),
-        ends: SmallVec::new(),
-    };
+    let mut out = NameWords::with_capacity(len);
     let mut n = 0;
     let mut last_kept = false;
     for w in words {
         n += 1;
-        let w = trim_non_alnum(strip_possessive(w));
-        let start = out.buf.len();
-        if w.is_ascii() {
-            // ASCII: lowered in place, as `lower` would (no copy between).
-            out.buf.push_str(w);
-            out.buf[start..].make_ascii_lowercase();
-        } else {
-            out.buf.push_str(&lower(w));
-        }
-        last_kept = out.buf.len() > start && !matches!(&out.buf[start..], "the" | "a" | "an");
-        if last_kept {
-            out.ends.push(out.buf.len());
-        } else {
-            out.buf.truncate(start);
-        }
+        last_kept = out.push_word(w);
     }
+    out.lower_ascii();
     (out, n, last_kept)
 }
 
 /// The words [`name_words`] gives, back to back in one buffer (one
 /// allocation for the name, not one a word).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct NameWords {
     buf: String,
     /// Where each word ends in `buf`; the next starts there.
     ends: SmallVec<[usize; 4]>,
 }
 
+impl Clone for NameWords {
+    /// (The ends copied as a slice, not pushed one by one.)
+    fn clone(&self) -> Self {
+        NameWords {
+            buf: self.buf.clone(),
+            ends: SmallVec::from_slice(&self.ends),
+        }
+    }
+}
+
 impl NameWords {
+    /// No words yet, with room for `len` bytes of them.
+    fn with_capacity(len: usize) -> Self {
+        NameWords {
+            buf: String::with_capacity(len),
+            ends: SmallVec::new(),
+        }
+    }
+
+    /// Adds a word of a name, as [`push_words`] gives it: without its
+    /// possessive and the punctuation about it, lower-cased, unless that
+    /// leaves nothing or an article. Whether it was added.
+    ///
+    /// (An ASCII word is copied as written, its article test blind to
+    /// case, and lowered with the others by [`NameWords::lower_ascii`]
+    /// once the words are in: one pass over the buffer, not one a word.)
+    fn push_word(&mut self, w: &str) -> bool {
+        let w = trim_non_alnum(strip_possessive(w));
+        if w.is_ascii() {
+            let article = matches!(
+                w.as_bytes(),
+                [b't' | b'T', b'h' | b'H', b'e' | b'E']
+                    | [b'a' | b'A']
+                    | [b'a' | b'A', b'n' | b'N']
+            );
+            if w.is_empty() || article {
+                return false;
+            }
+            self.buf.push_str(w);
+        } else {
+            // (Not ASCII: not empty, nor is its lower case.)
+            let w = lower(w);
+            if matches!(&*w, "the" | "a" | "an") {
+                return false;
+            }
+            self.buf.push_str(&w);
+        }
+        self.ends.push(self.buf.len());
+        true
+    }
+
+    /// Lowers the ASCII words [`NameWords::push_word`] copied as written.
+    /// (The other words are lower case already, and a lower case holds
+    /// no ASCII capital: they are left as they are.)
+    fn lower_ascii(&mut self) {
+        self.buf.make_ascii_lowercase();
+    }
+
     #[inline]
     pub fn len(&self) -> usize {
         self.ends.len()
@@ -1053,6 +1140,15 @@ impl NameWords {
         self.iter().any(|w| w == word)
     }
 
+    /// The bytes of the last word (what [`NameWords::last`] gives, without
+    /// a `str` sliced).
+    #[inline]
+    fn last_bytes(&self) -> Option<&[u8]> {
+        let (&end, before) = self.ends.split_last()?;
+        let start = before.last().copied().unwrap_or(0);
+        Some(&self.buf.as_bytes()[start..end])
+    }
+
     /// Whether every word of `self` is a word of `other` (`self.iter()
     /// .all(|w| other.contains(w))`, on the bytes: lengths compared
     /// before bytes, no `str` slicing).
@@ -1066,7 +1162,7 @@ impl NameWords {
             let mut ys = 0;
             for &ye in &other.ends {
                 let v = &yb[ys..ye];
-                if v.len() == w.len() && v.first() == w.first() && v == w {
+                if v.len() == w.len() && v.first() == w.first() && same_bytes(v, w) {
                     continue 'words;
                 }
                 ys = ye;
@@ -1139,18 +1235,49 @@ fn same_entity_keyed(wa: &NameWords, ka: &EntityKey, wb: &NameWords, kb: &Entity
 /// `wb ⊆ wa` only when `may_ba` (false only where it cannot hold).
 #[inline]
 fn same_entity_with(wa: &NameWords, wb: &NameWords, may_ab: bool, may_ba: bool) -> bool {
-    let (Some(la), Some(lb)) = (wa.last(), wb.last()) else {
+    // (The last words' bytes: the words as `str` only for the spelling.)
+    let (Some(la), Some(lb)) = (wa.last_bytes(), wb.last_bytes()) else {
         return false;
     };
+    // The same words (a name met again) are each other's subset, sharing
+    // their last word, known without a word looked up.
+    if (may_ab || may_ba) && wa == wb {
+        return true;
+    }
     if (may_ab && wa.subset_of(wb)) || (may_ba && wb.subset_of(wa)) {
         // A lone first name shared by two people is not enough; a shared
         // surname (last word) is.
-        return la == lb || wa.len() > 1 && wb.len() > 1;
+        return (la.len() == lb.len() && same_bytes(la, lb)) || wa.len() > 1 && wb.len() > 1;
     }
-    la.len() >= 5
-        && la.chars().next() == lb.chars().next()
+    if la.len() < 5 {
+        return false;
+    }
+    let (Some(la), Some(lb)) = (wa.last(), wb.last()) else {
+        return false;
+    };
+    la.chars().next() == lb.chars().next()
         && (wa.len() == 1 || wb.len() == 1 || wa.first() == wb.first())
         && near_spelling(la, lb)
+}
+
+/// `a == b`, read a few bytes at a time where the slices are short (as
+/// words are) rather than by a `memcmp` call: two reads that overlap, or
+/// three single bytes, cover a short slice.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let read4 = |s: &[u8], k: usize| u32::from_le_bytes(s[k..k + 4].try_into().expect("4"));
+    let read8 = |s: &[u8], k: usize| u64::from_le_bytes(s[k..k + 8].try_into().expect("8"));
+    match n {
+        0 => true,
+        1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
+        4..=8 => read4(a, 0) == read4(b, 0) && read4(a, n - 4) == read4(b, n - 4),
+        9..=16 => read8(a, 0) == read8(b, 0) && read8(a, n - 8) == read8(b, n - 8),
+        _ => a == b,
+    }
 }
 
 /// `strsim::jaro_winkler(a, b) >= 0.93`, rejecting most ASCII pairs first
@@ -1183,17 +1310,22 @@ fn near_spelling(a: &str, b: &str) -> bool {
 
 fn is_org(raw: &str, rules: &LangRules) -> bool {
     let lowered = lower(raw);
-    lowered.starts_with("the ")
-        || split_words(&lowered).any(|w| {
-            let w = strip_possessive(w);
-            // Nothing to trim when both ends are ASCII letters, digits or periods.
-            let kept = |b: &u8| b.is_ascii_alphanumeric() || *b == b'.';
-            let w = match (w.as_bytes().first(), w.as_bytes().last()) {
-                (Some(a), Some(z)) if kept(a) && kept(z) => w,
-                _ => w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
-            };
-            rules.org_words.contains(w)
-        })
+    if lowered.starts_with("the ") {
+        return true;
+    }
+    // (Split eight bytes at a time.)
+    let mut words: SmallVec<[&str; 8]> = SmallVec::new();
+    push_words(&lowered, &mut words);
+    words.iter().any(|w| {
+        let w = strip_possessive(w);
+        // Nothing to trim when both ends are ASCII letters, digits or periods.
+        let kept = |b: &u8| b.is_ascii_alphanumeric() || *b == b'.';
+        let w = match (w.as_bytes().first(), w.as_bytes().last()) {
+            (Some(a), Some(z)) if kept(a) && kept(z) => w,
+            _ => w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
+        };
+        rules.org_words.contains(w)
+    })
 }
 
 /// A name without its titles and role words, the roles it carried, and the
@@ -1233,8 +1365,10 @@ fn clean_name_with(
     Option<Gender>,
     Option<(NameWords, usize, bool)>,
 ) {
-    // A name has a few words: on the stack.
-    let words: SmallVec<[&str; 8]> = split_words(raw).collect();
+    // A name has a few words: on the stack (filled in place, not moved
+    // there).
+    let mut words: SmallVec<[&str; 8]> = SmallVec::new();
+    push_words(raw, &mut words);
     let mut roles = Vec::new();
     let mut gender = None;
     let mut start = 0;
@@ -1284,7 +1418,6 @@ fn clean_name_with(
                 _ => {}
             }
         }
-        let title = rules.is_title(bare);
         // `Secretary of State John Kerry`, `Mayor of London Sadiq Khan`: a
         // title's complement is part of the title.
         if bare == "of"
@@ -1298,6 +1431,8 @@ fn clean_name_with(
         if i < start {
             continue;
         }
+        // (Looked up only for a word the name may start after.)
+        let title = rules.is_title(bare);
         if title || (!is_capitalized(bare) && i + 1 < words.len()) {
             if title {
                 let lw = lower(bare);
@@ -1334,7 +1469,10 @@ fn clean_name_with(
     let last_lower = words
         .last()
         .is_some_and(|w| !is_capitalized(strip_possessive(w)));
-    let coordinated = words.iter().any(|w| matches!(*w, "and" | "&"));
+    // (On the bytes: a length and a byte or three compared, no string.)
+    let coordinated = words
+        .iter()
+        .any(|w| matches!(w.as_bytes(), [b'a', b'n', b'd'] | [b'&']));
     let whole_raw = || raw.trim_end_matches([',', '’', '\'']).to_string();
     if last_lower || coordinated || whole {
         return (whole_raw(), roles, gender, None);
@@ -1342,18 +1480,29 @@ fn clean_name_with(
     // `name_words().join(" ")`, in one allocation: the words are words of
     // `raw` in order, so the name is no longer than it.
     let mut name = String::with_capacity(raw.len());
+    // And in the same pass `words_counted` of the name's words: the kept
+    // words, less any a possessive left empty (none of them holds white
+    // space: they were split on it).
+    let mut counted = count.then(|| (NameWords::with_capacity(raw.len()), 0, false));
     for (k, w) in name_words().enumerate() {
         if k > 0 {
             name.push(' ');
         }
         name.push_str(w);
+        if let Some((words, n, last_kept)) = &mut counted
+            && !w.is_empty()
+        {
+            *n += 1;
+            *last_kept = words.push_word(w);
+        }
     }
     if name.is_empty() {
         return (whole_raw(), roles, gender, None);
     }
-    // The name's words are the kept words, less any a possessive left
-    // empty (none of them holds white space: they were split on it).
-    let counted = count.then(|| words_counted(name_words().filter(|w| !w.is_empty()), name.len()));
+    let counted = counted.map(|(mut words, n, last_kept)| {
+        words.lower_ascii();
+        (words, n, last_kept)
+    });
     (name, roles, gender, counted)
 }
 
@@ -1445,30 +1594,23 @@ pub fn sightings_with<'t>(
     }
     let mut i = 0;
     let mut pronoun: Option<Gender> = None;
-    // (Bytes, not a `&str` slice: this runs on every word up to the first
-    // `he` or `she`.)
-    let he_or_she = |t: &Token| {
-        let b = &text.as_bytes()[t.span.start as usize..];
-        match t.span.len() {
-            2 if b[0] | 0x20 == b'h' && b[1] == b'e' => Some(Gender::Male),
-            3 if b[0] | 0x20 == b's' && b[1] == b'h' && b[2] == b'e' => Some(Gender::Female),
-            _ => None,
-        }
-    };
     loop {
         // On to the next capitalised word, noting the first `he` or `she`
         // on the way (the words of a run of capitals after its first are
         // passed over, not looked at). Once a pronoun is found, only the
         // capitals are looked for.
         if pronoun.is_none() {
-            while let Some(t) = toks.get(i) {
-                if t.word {
-                    pronoun = he_or_she(t);
-                    if pronoun.is_some() || t.is_capitalized(text) {
-                        break;
-                    }
+            // (An iterator, not indexing: no bounds check a token. The
+            // pronoun is told again of the word the scan stops at, the
+            // one that can be `he` or `she`.)
+            match toks[i.min(toks.len())..].iter().position(|t| {
+                t.word && (t.is_capitalized(text) || he_or_she(t.bytes(text)).is_some())
+            }) {
+                Some(k) => {
+                    i += k;
+                    pronoun = he_or_she(toks[i].bytes(text));
                 }
-                i += 1;
+                None => i = i.max(toks.len()),
             }
         }
         match toks[i.min(toks.len())..]
@@ -1498,6 +1640,13 @@ pub fn sightings_with<'t>(
                 s += 1;
             }
         }
+        // A lone capital gives a sighting only as the sentence's first
+        // word (`Keller said …`, below): any other is passed over before
+        // its verb and quotation marks are looked at.
+        if j - s < 2 && s != 0 {
+            i = j.max(i + 1);
+            continue;
+        }
         // The sentence's subject, shown to be a person by a relative `who`
         // or a verb of speech right after it.
         // `“…,” Mr. Kamin said.`, `“…,” said Mr. Kamin`: the speech tag's
@@ -1509,9 +1658,14 @@ pub fn sightings_with<'t>(
                     .get(t.lower(text).as_ref())
                     .is_some_and(|v| v.class == crate::lang::VerbClass::Speech)
         };
+        // (The quotation mark told by its bytes, `"`, `'` or the UTF-8 of
+        // `”` or `’`: no character decoded.)
         let after_quote = |k: usize| {
             !toks[k].word
-                && toks[k].text(text).starts_with(['”', '"', '’', '\''])
+                && matches!(
+                    toks[k].bytes(text),
+                    [b'"' | b'\'', ..] | [0xE2, 0x80, 0x9D | 0x99, ..]
+                )
                 && text[..toks[k].span.start as usize]
                     .trim_end_matches(['’', '\''])
                     .ends_with([',', '!', '?'])
@@ -1562,11 +1716,13 @@ pub fn sightings_with<'t>(
         if j - s == 1
             && s == 0
             && subject_of.is_some()
-            && let Some(full) = out.iter().rev().find(|f| {
-                f.name_len >= 2
-                    && f.words.last() == Some(toks[s].lower(text).as_ref())
-                    && !f.is_org(rules)
-            })
+            && let Some(full) = {
+                // (Lowered once, not for each name it is compared with.)
+                let surname = toks[s].lower(text);
+                out.iter().rev().find(|f| {
+                    f.name_len >= 2 && f.words.last() == Some(surname.as_ref()) && !f.is_org(rules)
+                })
+            }
         {
             // Its own words (a mention of it is a short name), with what
             // the full name tells of the person.
@@ -1591,39 +1747,57 @@ pub fn sightings_with<'t>(
                 end: toks[j - 1].span.end,
             };
             let raw = span.slice(text);
-            match seen.first.get(raw) {
-                Some(&Some(k)) if out.get(k).is_some_and(|f| f.span.slice(text) == raw) => {
-                    let again = NameSighting {
-                        span,
-                        cleaned: out[k].cleaned.clone(),
-                        subject_of,
-                        sentence_end: sentence.end,
-                        after_pronoun,
-                        in_quote: false,
-                    };
-                    out.push(again);
-                }
-                Some(None) => {}
-                _ => {
-                    let (name, roles, gender, counted) = clean_name_counted(raw, rules);
-                    let name_len = counted.1;
-                    if !name.is_empty() && name_len <= 5 {
-                        out.push(NameSighting {
+            // (One hash of the words: the slot found is the one filled.)
+            let slot = match seen.first.entry(raw) {
+                Entry::Occupied(e) => match *e.get() {
+                    Some(k) if out.get(k).is_some_and(|f| f.span.slice(text) == raw) => {
+                        let again = NameSighting {
                             span,
+                            cleaned: out[k].cleaned.clone(),
                             subject_of,
                             sentence_end: sentence.end,
                             after_pronoun,
                             in_quote: false,
-                            cleaned: SightedName::with_words(name, counted, roles, gender),
-                        });
-                        seen.first.insert(raw, Some(out.len() - 1));
-                    } else {
-                        seen.first.insert(raw, None);
+                        };
+                        out.push(again);
+                        None
                     }
+                    None => None,
+                    Some(_) => Some(e.into_mut()),
+                },
+                Entry::Vacant(e) => Some(e.insert(None)),
+            };
+            if let Some(slot) = slot {
+                let (name, roles, gender, counted) = clean_name_counted(raw, rules);
+                let name_len = counted.1;
+                if !name.is_empty() && name_len <= 5 {
+                    out.push(NameSighting {
+                        span,
+                        subject_of,
+                        sentence_end: sentence.end,
+                        after_pronoun,
+                        in_quote: false,
+                        cleaned: SightedName::with_words(name, counted, roles, gender),
+                    });
+                    *slot = Some(out.len() - 1);
+                } else {
+                    *slot = None;
                 }
             }
         }
         i = j.max(i + 1);
+    }
+}
+
+/// The gender of a word that is `he` or `she` (its first letter in either
+/// case), told by its bytes: this runs on every word of a sentence up to
+/// the first such word.
+#[inline(always)]
+fn he_or_she(word: &[u8]) -> Option<Gender> {
+    match word {
+        [b'h' | b'H', b'e'] => Some(Gender::Male),
+        [b's' | b'S', b'h', b'e'] => Some(Gender::Female),
+        _ => None,
     }
 }
 
@@ -1761,7 +1935,7 @@ mod tests {
     }
 
     #[test]
-    fn word_count_agrees_with_split_words() {
+    fn word_count_agrees_with_push_words() {
         for s in [
             "",
             " ",
@@ -1772,7 +1946,9 @@ mod tests {
             "Ünal  Öztürk",
             "a\u{a0}b c",
         ] {
-            assert_eq!(word_count(s), split_words(s).count(), "{s:?}");
+            let mut words = SmallVec::new();
+            push_words(s, &mut words);
+            assert_eq!(word_count(s), words.len(), "{s:?}");
             assert_eq!(word_count(s), s.split_whitespace().count(), "{s:?}");
         }
     }
@@ -1873,6 +2049,42 @@ mod tests {
         assert!(!EntityKey::of(&a).may_match(&EntityKey::of(&b)));
     }
 
+    /// [`NameWords::lower_ascii`] leaves the words lowered as a whole as
+    /// they are: no character's lower case holds an ASCII capital.
+    #[test]
+    fn lower_case_holds_no_ascii_capital() {
+        for c in '\0'..=char::MAX {
+            assert!(!c.to_lowercase().any(|l| l.is_ascii_uppercase()), "{c:?}");
+        }
+        let mut words = NameWords::with_capacity(0);
+        for w in ["Ünal", "ÇELİK’s", "THE", "Kremlin", "ΟΔΥΣΣΕΥΣ"] {
+            words.push_word(w);
+        }
+        words.lower_ascii();
+        assert_eq!(words, name_words("Ünal ÇELİK’s THE Kremlin ΟΔΥΣΣΕΥΣ"));
+        let lowered: Vec<String> = ["Ünal", "ÇELİK", "Kremlin", "ΟΔΥΣΣΕΥΣ"]
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect();
+        assert!(words.iter().eq(lowered.iter().map(String::as_str)));
+    }
+
+    #[test]
+    fn same_bytes_is_equality() {
+        for n in 0..20usize {
+            let a: Vec<u8> = (b'a'..).take(n).collect();
+            assert!(same_bytes(&a, &a.clone()), "{n}");
+            if n > 0 {
+                assert!(!same_bytes(&a, &a[..n - 1]), "{n}");
+            }
+            for k in 0..n {
+                let mut b = a.clone();
+                b[k] ^= 0x20;
+                assert!(!same_bytes(&a, &b), "{n} {k}");
+            }
+        }
+    }
+
     #[test]
     fn same_entity_by_words_and_spelling() {
         assert!(same_entity("Vladimir Putin", "Putin"));
@@ -1959,14 +2171,33 @@ mod tests {
             " leading",
         ] {
             let want: Vec<&str> = s.split_whitespace().collect();
-            assert_eq!(split_words(s).collect::<Vec<_>>(), want, "{s:?}");
             assert_eq!(last_word(s), s.split_whitespace().next_back(), "{s:?}");
+            let mut pushed = SmallVec::new();
+            push_words(s, &mut pushed);
+            assert_eq!(pushed.as_slice(), want.as_slice(), "{s:?}");
+        }
+        // Every white space character, and the characters that share its
+        // first byte, between and around words.
+        for c in ('\0'..=char::MAX).filter(|c| {
+            c.is_whitespace()
+                || matches!(
+                    c.encode_utf8(&mut [0; 4]).as_bytes()[0],
+                    0xC2 | 0xE1 | 0xE2 | 0xE3
+                )
+        }) {
+            let s = format!("{c}a{c}{c}b’s {c}c\u{a0}d{c}");
+            let want: Vec<&str> = s.split_whitespace().collect();
+            let mut pushed = SmallVec::new();
+            push_words(&s, &mut pushed);
+            assert_eq!(pushed.as_slice(), want.as_slice(), "{c:?}");
         }
         for b in 0u8..128 {
             let s = format!("a{}b {}", b as char, b as char);
             let want: Vec<&str> = s.split_whitespace().collect();
-            assert_eq!(split_words(&s).collect::<Vec<_>>(), want, "{b:#x}");
             assert_eq!(last_word(&s), want.last().copied(), "{b:#x}");
+            let mut pushed = SmallVec::new();
+            push_words(&s, &mut pushed);
+            assert_eq!(pushed.as_slice(), want.as_slice(), "{b:#x}");
         }
     }
 
