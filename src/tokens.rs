@@ -370,18 +370,22 @@ fn tokenize_with<'a>(
             let cap = upper & 0x80 != 0;
             let stops = !alnum & HIGH;
             // The end of the letters and digits, the flags of what they
-            // hold, and the class of the byte at the end: punctuation at
-            // the end of the span (a zero byte of `w`, or by `map_or`).
-            let (mut end, mut seen, stop) = if stops != 0 {
+            // hold, the class of the byte at the end: punctuation at the
+            // end of the span (a zero byte of `w`, or by `map_or`); and the
+            // bytes of `w` up to the end (all eight of a longer run), which
+            // the filters below hash.
+            let (mut end, mut seen, stop, mut first) = if stops != 0 {
                 // The high bit of the first stop: its byte's bits end there.
                 let at = stops.trailing_zeros();
                 // The bits up to that one: no capital is at the stop, which
-                // is no letter.
+                // is no letter. (Without the stop's byte, they keep the
+                // bytes before it: one shift, not a mask from the length.)
                 let within = stops ^ stops.wrapping_sub(1);
                 (
                     i + at as usize / 8,
                     if upper & within != 0 { UPPER } else { 0 },
                     CLASS[usize::from((w >> (at - 7)) as u8)],
+                    w & (within >> 8),
                 )
             } else {
                 let (end, seen) = ascii_run(bytes, i + 8);
@@ -389,8 +393,13 @@ fn tokenize_with<'a>(
                     end,
                     seen | if upper != 0 { UPPER } else { 0 },
                     bytes.get(end).map_or(PUNCT, |&b| CLASS[b as usize]),
+                    w,
                 )
             };
+            // The first eight bytes of a word that goes on past the stop:
+            // its first `n` (all eight when it is longer), the rest masked
+            // off.
+            let first_of = |n: usize| w & (u64::MAX >> (64 - 8 * n.min(8)));
             // Most words end at a space or at punctuation that is no joiner
             // (`,`): nothing can join or follow them. Otherwise the word
             // goes on as `word_end` and `word_suffix` decide.
@@ -408,12 +417,14 @@ fn tokenize_with<'a>(
                 // follows, and it has no period of its own.
                 if cap && end - i == 1 || rules.is_ascii_abbreviation(&s[i..end + 1]) {
                     end += 1;
+                    first = first_of(end - i);
                 }
             } else {
                 let (e, more, w) = word_rest(s, rules, i, end, cap);
                 end = e;
                 seen |= more;
                 wide = w;
+                first = first_of(end - i);
             }
             let ascii = (seen | wide) & HAS_WIDE == 0;
             // (`seen` has the first byte's capital: `upper` covers it.)
@@ -422,9 +433,7 @@ fn tokenize_with<'a>(
             // filter, from the bytes read above: the word's first eight
             // (all of them, the rest masked off, when it is shorter).
             let (cue, maybe) = if ascii {
-                let n = end - i;
-                let first = w & (u64::MAX >> (64 - 8 * n.min(8)));
-                let h = crate::lang::WordFilter::hash_eight(first, n);
+                let h = crate::lang::WordFilter::hash_eight(first, end - i);
                 (
                     rules.cue_starts.first_bit(h)
                         && rules.cue_starts.may_contain_ascii_hashed(&bytes[i..end], h),
