@@ -356,7 +356,10 @@ fn tokenize_with<'a>(
     while let Some(&b) = bytes.get(i) {
         let class = CLASS[b as usize];
         // A word that starts with an ASCII letter or digit: most tokens.
-        if class & 1 != 0 {
+        // (`b` is tested as ASCII too, which the class implies, so that the
+        // compiler knows the word's start is a character boundary and
+        // slices its text without testing that.)
+        if b.is_ascii() && class & 1 != 0 {
             // The word's first eight bytes (zero past the span), classified
             // at once: most words end within them, at their first byte that
             // is no letter or digit.
