@@ -576,6 +576,21 @@ pub(crate) fn words_upto(s: &str, n: usize) -> usize {
     let b = s.as_bytes();
     let (mut count, mut in_word, mut i) = (0, false, 0);
     while i < b.len() && count < n {
+        // Eight ASCII bytes at a time: a word starts at each byte that is
+        // no white space after one that is (or, for the first, after the
+        // white space before them). (The count may pass `n` here: the
+        // words are counted up to `n` below.)
+        if let Some(chunk) = b.get(i..i + 8) {
+            let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if w & HIGH == 0 {
+                let word = !ascii_space(w) & HIGH;
+                let before = word << 8 | if in_word { 0x80 } else { 0 };
+                count += (word & !before).count_ones() as usize;
+                in_word = word >> 63 != 0;
+                i += 8;
+                continue;
+            }
+        }
         let (space, len) = match b[i] {
             b' ' | b'\t'..=b'\r' => (true, 1),
             0xC2 | 0xE1 | 0xE2 | 0xE3 => {
@@ -594,7 +609,20 @@ pub(crate) fn words_upto(s: &str, n: usize) -> usize {
         }
         i += len;
     }
-    count
+    count.min(n)
+}
+
+/// For the eight ASCII bytes of `w`: the high bit of each that is white
+/// space (`' '`, or `'\t'` to `'\r'`). (No sum below carries out of its
+/// byte, whose high bit is clear.)
+#[inline]
+fn ascii_space(w: u64) -> u64 {
+    debug_assert_eq!(w & HIGH, 0);
+    // A space: a zero byte of `w ^ '  …'`, whose sum with `7F` has no high bit.
+    let blank = !(w ^ (ONES * 0x20)).wrapping_add(ONES * 0x7F) & HIGH;
+    let at_least_tab = w.wrapping_add(ONES * (0x80 - 0x09)) & HIGH;
+    let at_most_cr = !w.wrapping_add(ONES * (0x7F - 0x0D)) & HIGH;
+    blank | at_least_tab & at_most_cr
 }
 
 /// Whether the word starts with an uppercase letter.
@@ -638,6 +666,8 @@ mod tests {
             "a\u{a0}b\u{2003}c\u{3000}d\u{85}e f\u{200b}g\u{1680}h\u{2028}i\u{205f}j",
             "é ü 東京 ’s ’ … ①½ straße\u{202f}x",
             "x\x1Fy z\u{2060}w",
+            "x\x0Bvertical\x0Cfeed\rcarriage  words and   more words here, to count past twelve",
+            "abcdefgh ijklmnop\tqrstuvwx\u{a0}yz0123456789  a b c d e f g h i j k l\u{3000}m",
         ];
         for t in texts {
             for n in 0..12 {
@@ -646,6 +676,23 @@ mod tests {
                     t.split_whitespace().take(n).count(),
                     "{t:?} {n}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_space_agrees_with_the_byte_test() {
+        for b in 0..128u8 {
+            for at in 0..8 {
+                for fill in [b'm', b' ', b'\t', 0x7F] {
+                    let mut v = [fill; 8];
+                    v[at] = b;
+                    let space = ascii_space(u64::from_le_bytes(v));
+                    for (k, &x) in v.iter().enumerate() {
+                        let bit = 0x80u64 << (8 * k);
+                        assert_eq!(space & bit != 0, (x as char).is_whitespace(), "{v:?}");
+                    }
+                }
             }
         }
     }
