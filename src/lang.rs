@@ -720,13 +720,22 @@ impl LangRules {
         self.abbreviations.contains(word)
     }
 
+    #[inline]
     pub fn is_title(&self, word: &str) -> bool {
         // No capitalisation of an ASCII word the filter turns away is a
-        // title (while `titles` is as it was loaded).
+        // title (while `titles` is as it was loaded). Most words asked
+        // about are turned away here, inline, without a call.
         let (filter, n) = &self.title_filter;
         if *n == self.titles.len() && word.is_ascii() && !filter.may_contain_ascii(word) {
             return false;
         }
+        self.is_listed_title(word)
+    }
+
+    /// [`LangRules::is_title`] of a word the filter lets through: the word
+    /// or its capitalisation is in `titles`.
+    #[inline(never)]
+    fn is_listed_title(&self, word: &str) -> bool {
         if self.titles.contains(word) {
             return true;
         }
