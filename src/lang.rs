@@ -802,7 +802,9 @@ impl<V> WordMap<V> {
         (h >> 40) as usize & mask
     }
 
-    #[inline]
+    // (Inlined: the cue stage looks up a word at most of its candidates,
+    // and a call costs a fair part of a lookup.)
+    #[inline(always)]
     pub fn get(&self, word: &str) -> Option<&V> {
         let b = word.as_bytes();
         let i = match packed(b) {
