@@ -324,7 +324,25 @@ fn word_rest(s: &str, rules: &LangRules, start: usize, end: usize, cap: bool) ->
 
 /// Appends the tokens of `span` to `out`.
 pub fn tokenize_into<'t>(text: &'t str, span: Span, rules: &LangRules, out: &mut Vec<Token<'t>>) {
-    tokenize_with(text, None, span, rules, out);
+    tokenize_with(text, None, span, 0, usize::MAX, rules, out);
+}
+
+/// Appends the tokens of `span` that start from byte `from` of it (an
+/// offset from its start: 0, or where an earlier call stopped) and before
+/// byte `stop`, and returns the offset after the last one (at or past
+/// `stop`, or the span's length). A token may end past `stop`, and every
+/// token is the one [`tokenize_into`] gives for the whole span: called
+/// again from the offset returned, for as long as the caller wants more,
+/// it appends the span's tokens a part at a time.
+pub fn tokenize_part<'t>(
+    text: &'t str,
+    span: Span,
+    from: usize,
+    stop: usize,
+    rules: &LangRules,
+    out: &mut Vec<Token<'t>>,
+) -> usize {
+    tokenize_with(text, None, span, from, stop, rules, out)
 }
 
 /// [`tokenize_into`], with `lowered` the text's ASCII lower case
@@ -338,22 +356,31 @@ pub fn tokenize_lowered_into<'a>(
     out: &mut Vec<Token<'a>>,
 ) {
     debug_assert_eq!(text.len(), lowered.len());
-    tokenize_with(text, Some(lowered), span, rules, out);
+    tokenize_with(text, Some(lowered), span, 0, usize::MAX, rules, out);
 }
 
+/// The tokens of `span` from offset `from` that start before offset
+/// `stop` ([`tokenize_part`]; the whole span from `0` to `usize::MAX`),
+/// and the offset where they end.
 #[inline(always)]
 fn tokenize_with<'a>(
     text: &'a str,
     lowered: Option<&'a String>,
     span: Span,
+    from: usize,
+    stop: usize,
     rules: &LangRules,
     out: &mut Vec<Token<'a>>,
-) {
+) -> usize {
     let s = span.slice(text);
     let bytes = s.as_bytes();
     let base = span.start as usize;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
+    // Where tokens may start: the whole span for the whole span's tokens
+    // (`stop` then folds away), while what a token is and where it ends
+    // is read from `bytes`, all of the span, as in one call for all of it.
+    let starts = &bytes[..stop.min(bytes.len())];
+    let mut i = from;
+    while let Some(&b) = starts.get(i) {
         let class = CLASS[b as usize];
         // A word that starts with an ASCII letter or digit: most tokens.
         // (`b` is tested as ASCII too, which the class implies, so that the
@@ -520,6 +547,7 @@ fn tokenize_with<'a>(
         });
         i = end;
     }
+    i
 }
 
 /// The end of the word `s[start..end]` with what may follow it: the
@@ -676,6 +704,23 @@ mod tests {
                     t.split_whitespace().take(n).count(),
                     "{t:?} {n}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn tokenize_part_gives_the_span_tokens_a_part_at_a_time() {
+        let rules = LangRules::builtin("en").unwrap();
+        let text = "“Yes,” said Mr. J. Doe of the U.S. Kremlin’s well-known press. The officials’ \
+                    plan, co‑operate a-b-c x.. AT&T Ünal’s café 東京 — dash… Internationally said.";
+        for span in [Span::new(0, text.len()), Span::new(3, text.len() - 2)] {
+            let whole = tokenize(text, span, &rules);
+            for part in 1..=20 {
+                let (mut toks, mut at) = (Vec::new(), 0);
+                while at < span.len() {
+                    at = tokenize_part(text, span, at, at + part, &rules, &mut toks);
+                }
+                assert_eq!(toks, whole, "{part}");
             }
         }
     }
