@@ -437,7 +437,11 @@ fn tokenize_with<'a>(
             // are followed by one), passed here rather than by another turn
             // of the loop.
             let mut skip = 0;
-            let mut wide = 0;
+            // Whether the word is ASCII: a run of ASCII letters and digits
+            // is, with or without an abbreviation's period; only what
+            // `word_rest` adds may not be. (Set in the branches, so that
+            // the common words pass the test below with none.)
+            let mut ascii = true;
             if stop == SPACE || stop == PUNCT {
                 skip = usize::from(stop == SPACE);
             } else if bytes[end] == b'.' && !alnum_at(s, end + 1) {
@@ -450,13 +454,12 @@ fn tokenize_with<'a>(
                     first = first_of(end - i);
                 }
             } else {
-                let (e, more, w) = word_rest(s, rules, i, end, cap);
+                let (e, more, wide) = word_rest(s, rules, i, end, cap);
                 end = e;
                 seen |= more;
-                wide = w;
+                ascii = (more | wide) & HAS_WIDE == 0;
                 first = first_of(end - i);
             }
-            let ascii = (seen | wide) & HAS_WIDE == 0;
             // (`seen` has the first byte's capital: `upper` covers it.)
             let plain = ascii && seen & 2 == 0;
             // One hash of the word for the cue filter and the word-class
