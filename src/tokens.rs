@@ -163,6 +163,8 @@ const JOIN: u8 = 4;
 const WIDE: u8 = 6;
 /// In the flags [`word_end`] returns: the word has a non-ASCII character.
 const HAS_WIDE: u8 = 8;
+/// In a class, or in flags or-ed from classes: the bit of a capital.
+const CAPITAL: u8 = UPPER & !ALNUM;
 
 /// The class of every byte: ASCII as `char::is_whitespace`,
 /// [`is_alnum`] and [`is_joiner`] tell (tested), non-ASCII `WIDE`.
@@ -399,12 +401,12 @@ fn tokenize_with<'a>(
             // above is no longer needed, and no register keeps it.)
             let cap = upper & 0x80 != 0;
             let stops = !alnum & HIGH;
-            // The end of the letters and digits, the flags of what they
-            // hold, the class of the byte at the end: punctuation at the
+            // The end of the letters and digits, whether they hold a
+            // capital, the class of the byte at the end: punctuation at the
             // end of the span (a zero byte of `w`, or by `map_or`); and the
             // bytes of `w` up to the end (all eight of a longer run), which
             // the filters below hash.
-            let (mut end, mut seen, stop, mut first) = if stops != 0 {
+            let (mut end, mut capital, stop, mut first) = if stops != 0 {
                 // The high bit of the first stop: its byte's bits end there.
                 let at = stops.trailing_zeros();
                 // The bits up to that one: no capital is at the stop, which
@@ -413,7 +415,7 @@ fn tokenize_with<'a>(
                 let within = stops ^ stops.wrapping_sub(1);
                 (
                     i + at as usize / 8,
-                    if upper & within != 0 { UPPER } else { 0 },
+                    upper & within != 0,
                     CLASS[usize::from((w >> (at - 7)) as u8)],
                     w & (within >> 8),
                 )
@@ -421,7 +423,7 @@ fn tokenize_with<'a>(
                 let (end, seen) = ascii_run(bytes, i + 8);
                 (
                     end,
-                    seen | if upper != 0 { UPPER } else { 0 },
+                    seen & CAPITAL != 0 || upper != 0,
                     bytes.get(end).map_or(PUNCT, |&b| CLASS[b as usize]),
                     w,
                 )
@@ -456,12 +458,12 @@ fn tokenize_with<'a>(
             } else {
                 let (e, more, wide) = word_rest(s, rules, i, end, cap);
                 end = e;
-                seen |= more;
+                capital |= more & CAPITAL != 0;
                 ascii = (more | wide) & HAS_WIDE == 0;
                 first = first_of(end - i);
             }
-            // (`seen` has the first byte's capital: `upper` covers it.)
-            let plain = ascii && seen & 2 == 0;
+            // (`capital` has the first byte's: `upper` covers it.)
+            let plain = ascii && !capital;
             // One hash of the word for the cue filter and the word-class
             // filter, from the bytes read above: the word's first eight
             // (all of them, the rest masked off, when it is shorter).
