@@ -261,7 +261,9 @@ fn may_be_tag(text: &str, toks: &[Token], i: usize) -> bool {
 fn next_candidate(text: &str, toks: &[Token], from: usize) -> Option<usize> {
     let mut k = from;
     while let Some(t) = toks.get(k) {
-        if t.word && (t.may_start_cue() || may_be_tag(text, toks, k)) {
+        // (A token that may start a cue is a word; of the others, most are
+        // too short to be a tag, which turns them away before `word`.)
+        if t.may_start_cue() || t.bytes(text).len() > 4 && t.word && may_be_tag(text, toks, k) {
             return Some(k);
         }
         k += 1;
