@@ -499,7 +499,10 @@ fn tokenize_with<'a>(
                 i += 1;
                 continue;
             }
-            PUNCT | JOIN => {
+            // (ASCII, as the class implies, tested so that the compiler
+            // knows the byte after it starts a character: its one-byte text
+            // is sliced with no test.)
+            PUNCT | JOIN if b.is_ascii() => {
                 out.push(Token {
                     span: Span::new(base + i, base + i + 1),
                     s: &s[i..i + 1],
