@@ -726,7 +726,7 @@ impl LangRules {
         // title (while `titles` is as it was loaded). Most words asked
         // about are turned away here, inline, without a call.
         let (filter, n) = &self.title_filter;
-        if *n == self.titles.len() && word.is_ascii() && !filter.may_contain_ascii(word) {
+        if *n == self.titles.len() && filter.turns_away_ascii(word) {
             return false;
         }
         self.is_listed_title(word)
@@ -1159,6 +1159,26 @@ impl WordFilter {
         bit(Self::first_hash(b)) && bit(Self::second_hash(b))
     }
 
+    /// `w.is_ascii() && !self.may_contain_ascii(w)`: whether the filter
+    /// turns away an ASCII word. A word of at most eight bytes is told
+    /// ASCII by the bytes read for its hash (every one of them), not by
+    /// another pass.
+    #[inline]
+    pub(crate) fn turns_away_ascii(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        if b.is_empty() {
+            return false;
+        }
+        let first = first_eight(b);
+        let ascii = if b.len() <= 8 {
+            first & 0x8080_8080_8080_8080 == 0
+        } else {
+            b.is_ascii()
+        };
+        let bit = |h: usize| self.bits[h >> 6] & (1 << (h & 63)) != 0;
+        ascii && !(bit(Self::hash_eight(first, b.len())) && bit(Self::second_hash(b)))
+    }
+
     /// False only when no capitalisation of `w` is in the set.
     #[inline]
     pub fn may_contain(&self, w: &str) -> bool {
@@ -1422,6 +1442,40 @@ mod tests {
         // A phrase ending in punctuation leaves it to the regex.
         let m = AnonymousMatcher::new(&["officials".into(), "u.s.".into()]);
         assert_eq!(m.is_match("u.s."), None);
+    }
+
+    #[test]
+    fn turns_away_ascii_is_the_ascii_filter_test() {
+        let rules = LangRules::builtin("en").unwrap();
+        let filter = &rules.title_filter.0;
+        let mut words: Vec<String> = rules.titles.iter().cloned().collect();
+        words.extend(rules.verbs.keys().cloned());
+        words.extend(
+            [
+                "",
+                "a",
+                "é",
+                "ab",
+                "aé",
+                "abc",
+                "abé",
+                "éab",
+                "abcd",
+                "abcdefg",
+                "abcdefgé",
+                "abcdefgh",
+                "abcdefghé",
+                "Président",
+                "Ünal",
+                "naïve",
+                "spokeswoman’s",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            let want = w.is_ascii() && !filter.may_contain_ascii(w);
+            assert_eq!(filter.turns_away_ascii(w), want, "{w:?}");
+        }
     }
 
     /// `is_title` with its filter agrees with the set lookups it guards.
