@@ -2887,35 +2887,39 @@ pub fn mention(text: &str, span: Span, toks: &[Token], rules: &LangRules) -> Men
             kind: MentionKind::Pronoun,
         };
     }
-    let kind = if n == 1
-        && words()
-            .next()
-            .is_some_and(|t| rules.pronouns.contains_key(t.lower(text).as_ref()))
-    {
-        MentionKind::Pronoun
-    } else if words().all(|t| !t.is_capitalized(text) || DETERMINERS.has(*t, text))
+    let kind =
+        if n == 1
+            && words()
+                .next()
+                .is_some_and(|t| rules.pronouns.contains_key(t.lower(text).as_ref()))
+        {
+            MentionKind::Pronoun
+        } else if words().all(|t| !t.is_capitalized(text) || DETERMINERS.has(*t, text))
         // (The capitals first: they rule out most mentions, names, before
         // the head is found and looked up.)
         && head_word(text, toks).is_some_and(|h| {
             rules
                 .documents
                 .contains(lower(strip_possessive(h)).as_ref())
-        })
-    {
-        MentionKind::Document
-    } else if !words().skip(1).any(|t| t.is_capitalized(text))
+        }) {
+            MentionKind::Document
+        } else if !words().skip(1).any(|t| t.is_capitalized(text))
         // `sources` is anonymous; `sources close to Putin` names somebody.
-        && is_anonymous(&lower(raw), rules)
-    {
-        MentionKind::Anonymous
-    } else if words().enumerate().any(|(i, t)| {
-        let w = t.text(text);
-        t.is_capitalized(text) && !rules.is_title(w) && !(i == 0 && DETERMINERS.has(*t, text))
-    }) {
-        MentionKind::Name
-    } else {
-        MentionKind::Nominal
-    };
+        // (An ASCII phrase's lower case is a slice of the text's, when the
+        // tokens have it: no copy.)
+        && match toks.first().and_then(|t| t.lowered_text()) {
+            Some(low) if raw.is_ascii() => is_anonymous(span.slice(low), rules),
+            _ => is_anonymous(&lower(raw), rules),
+        } {
+            MentionKind::Anonymous
+        } else if words().enumerate().any(|(i, t)| {
+            let w = t.text(text);
+            t.is_capitalized(text) && !rules.is_title(w) && !(i == 0 && DETERMINERS.has(*t, text))
+        }) {
+            MentionKind::Name
+        } else {
+            MentionKind::Nominal
+        };
     Mention { span, kind }
 }
 

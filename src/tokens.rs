@@ -103,6 +103,14 @@ impl<'a> Token<'a> {
         self.ascii
     }
 
+    /// The ASCII lower case of all of the text the token was tokenized
+    /// from, when it was tokenized with it ([`tokenize_lowered_into`]): an
+    /// ASCII span of the text has its lower case at the same offsets.
+    #[inline]
+    pub fn lowered_text(self) -> Option<&'a str> {
+        self.low.map(String::as_str)
+    }
+
     /// Whether the token is a word that may start a cue: one
     /// [`WordFilter::may_contain_ascii`](crate::lang::WordFilter::may_contain_ascii)
     /// (or, not ASCII, [`WordFilter::may_contain_wide`](crate::lang::WordFilter::may_contain_wide))
