@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 use crate::lang::{LangRules, PhraseKind, Stance, VerbClass};
 use crate::lower::lower;
 use crate::span::Span;
-use crate::tokens::{Token, is_capitalized, strip_possessive, tokenize, tokenize_lowered_into};
+use crate::tokens::{
+    Token, is_capitalized, strip_possessive, tokenize, tokenize_lowered_into, tokenize_part,
+};
 use crate::wordclass::{
     CLAUSE_LINKS, CLAUSE_OPENERS, DETERMINERS, FINITE_AUX, IRREGULAR_PAST, ISSUING_VERBS, NOUNY,
     NP_PREP, SENTENCE_ADVERBS, SKIP_BEFORE_VERB, STOP, TIME_WORDS,
@@ -259,7 +261,9 @@ fn may_be_tag(text: &str, toks: &[Token], i: usize) -> bool {
 fn next_candidate(text: &str, toks: &[Token], from: usize) -> Option<usize> {
     let mut k = from;
     while let Some(t) = toks.get(k) {
-        if t.word && (t.may_start_cue() || may_be_tag(text, toks, k)) {
+        // (A token that may start a cue is a word; of the others, most are
+        // too short to be a tag, which turns them away before `word`.)
+        if t.may_start_cue() || t.bytes(text).len() > 4 && t.word && may_be_tag(text, toks, k) {
             return Some(k);
         }
         k += 1;
@@ -1856,13 +1860,41 @@ pub fn subject(text: &str, sentence: Span, rules: &LangRules) -> Option<Mention>
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let toks = tokenize(text, Span::new(sentence.start as usize, end), rules);
-    subject_in(text, &toks, rules)
+    // The tokens up to the verb [`subject_in`] looks for, a part at a
+    // time: what it finds depends on no token after the verb (its tests
+    // and the noun phrases before it read none), and the verb is mostly
+    // one of the first few words. (The verb test of a token reads the
+    // token before it, and each token is the one of the whole span.)
+    let span = Span::new(sentence.start as usize, end);
+    let mut toks = Vec::with_capacity(24);
+    let mut at = 0;
+    loop {
+        let tested = toks.len();
+        at = tokenize_part(text, span, at, at + SUBJECT_PART, rules, &mut toks);
+        if let Some(verb_at) = subject_verb(text, &toks, tested, rules) {
+            return subject_at(text, &toks, verb_at, rules);
+        }
+        if at >= span.len() {
+            // No verb in all of the span: `subject_in` finds none either.
+            return None;
+        }
+    }
 }
+
+/// How many bytes [`subject`] tokenizes at a time.
+const SUBJECT_PART: usize = 64;
 
 /// [`subject`] of the tokens of the sentence's first few hundred bytes.
 fn subject_in(text: &str, toks: &[Token], rules: &LangRules) -> Option<Mention> {
-    let verb_at = toks.iter().enumerate().position(|(k, t)| {
+    let verb_at = subject_verb(text, toks, 0, rules)?;
+    subject_at(text, toks, verb_at, rules)
+}
+
+/// The first token from `from` that [`subject_in`] takes for the verb
+/// after the subject (looking at it and the token before it).
+fn subject_verb(text: &str, toks: &[Token], from: usize, rules: &LangRules) -> Option<usize> {
+    (from..toks.len()).find(|&k| {
+        let t = &toks[k];
         t.word && {
             let lt = t.lower(text);
             // `-s` is a verb only after a name or pronoun (`Trump says`), not
@@ -1901,7 +1933,12 @@ fn subject_in(text: &str, toks: &[Token], rules: &LangRules) -> Option<Mention> 
                     // `Trump took to Twitter …`, `He held up …`.
                     || IRREGULAR_PAST.has(*t, text) && after_subject())
         }
-    })?;
+    })
+}
+
+/// [`subject_in`] with the verb at token `verb_at`: no token after it is
+/// read (`toks` may end there).
+fn subject_at(text: &str, toks: &[Token], verb_at: usize, rules: &LangRules) -> Option<Mention> {
     // At most eight tokens before the verb, not counting a parenthetical
     // or a short interrupter between commas (`Senate Minority Leader Harry
     // Reid (D-Nev.), in particular, has`).
@@ -2850,35 +2887,39 @@ pub fn mention(text: &str, span: Span, toks: &[Token], rules: &LangRules) -> Men
             kind: MentionKind::Pronoun,
         };
     }
-    let kind = if n == 1
-        && words()
-            .next()
-            .is_some_and(|t| rules.pronouns.contains_key(t.lower(text).as_ref()))
-    {
-        MentionKind::Pronoun
-    } else if words().all(|t| !t.is_capitalized(text) || DETERMINERS.has(*t, text))
+    let kind =
+        if n == 1
+            && words()
+                .next()
+                .is_some_and(|t| rules.pronouns.contains_key(t.lower(text).as_ref()))
+        {
+            MentionKind::Pronoun
+        } else if words().all(|t| !t.is_capitalized(text) || DETERMINERS.has(*t, text))
         // (The capitals first: they rule out most mentions, names, before
         // the head is found and looked up.)
         && head_word(text, toks).is_some_and(|h| {
             rules
                 .documents
                 .contains(lower(strip_possessive(h)).as_ref())
-        })
-    {
-        MentionKind::Document
-    } else if !words().skip(1).any(|t| t.is_capitalized(text))
+        }) {
+            MentionKind::Document
+        } else if !words().skip(1).any(|t| t.is_capitalized(text))
         // `sources` is anonymous; `sources close to Putin` names somebody.
-        && is_anonymous(&lower(raw), rules)
-    {
-        MentionKind::Anonymous
-    } else if words().enumerate().any(|(i, t)| {
-        let w = t.text(text);
-        t.is_capitalized(text) && !rules.is_title(w) && !(i == 0 && DETERMINERS.has(*t, text))
-    }) {
-        MentionKind::Name
-    } else {
-        MentionKind::Nominal
-    };
+        // (An ASCII phrase's lower case is a slice of the text's, when the
+        // tokens have it: no copy.)
+        && match toks.first().and_then(|t| t.lowered_text()) {
+            Some(low) if raw.is_ascii() => is_anonymous(span.slice(low), rules),
+            _ => is_anonymous(&lower(raw), rules),
+        } {
+            MentionKind::Anonymous
+        } else if words().enumerate().any(|(i, t)| {
+            let w = t.text(text);
+            t.is_capitalized(text) && !rules.is_title(w) && !(i == 0 && DETERMINERS.has(*t, text))
+        }) {
+            MentionKind::Name
+        } else {
+            MentionKind::Nominal
+        };
     Mention { span, kind }
 }
 
@@ -2931,6 +2972,30 @@ mod tests {
 
     fn sources(text: &str) -> Vec<String> {
         cues(text).into_iter().filter_map(|c| c.1).collect()
+    }
+
+    /// [`subject`] tokenizes a sentence a part at a time, up to the verb:
+    /// it finds what [`subject_in`] finds in all of its tokens.
+    #[test]
+    fn subject_by_parts_is_the_subject_of_all_the_tokens() {
+        let rules = LangRules::builtin("en").unwrap();
+        let text = "Senate Minority Leader Harry Reid (D-Nev.), in particular, has argued for it. \
+                    The extraordinarily long-winded and thoroughly unnecessary opening of this \
+                    sentence, which goes on for many, many words before anything happens, finally \
+                    said nothing. On Monday, Clinton told reporters she would run. Hoff’s letter \
+                    makes the case. The authors of the report, all of them economists at \
+                    universities across the country, wrote that growth would slow. Nothing here \
+                    but nouns, more nouns and adjectives. Trump took to Twitter. He held up a \
+                    sign. Mr. Paulson, who made billions betting against housing, told investors \
+                    he was worried. “It’s over,” Smith said.";
+        let sents = sentences::split(text, &paragraphs(text), &rules);
+        assert!(sents.len() > 8);
+        for &s in &sents {
+            let end = (s.start as usize + SUBJECT_BYTES).min(s.end as usize);
+            let toks = tokenize(text, Span::new(s.start as usize, end), &rules);
+            let all = subject_in(text, &toks, &rules);
+            assert_eq!(subject(text, s, &rules), all, "{}", s.slice(text));
+        }
     }
 
     #[test]

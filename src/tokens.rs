@@ -103,6 +103,14 @@ impl<'a> Token<'a> {
         self.ascii
     }
 
+    /// The ASCII lower case of all of the text the token was tokenized
+    /// from, when it was tokenized with it ([`tokenize_lowered_into`]): an
+    /// ASCII span of the text has its lower case at the same offsets.
+    #[inline]
+    pub fn lowered_text(self) -> Option<&'a str> {
+        self.low.map(String::as_str)
+    }
+
     /// Whether the token is a word that may start a cue: one
     /// [`WordFilter::may_contain_ascii`](crate::lang::WordFilter::may_contain_ascii)
     /// (or, not ASCII, [`WordFilter::may_contain_wide`](crate::lang::WordFilter::may_contain_wide))
@@ -163,6 +171,8 @@ const JOIN: u8 = 4;
 const WIDE: u8 = 6;
 /// In the flags [`word_end`] returns: the word has a non-ASCII character.
 const HAS_WIDE: u8 = 8;
+/// In a class, or in flags or-ed from classes: the bit of a capital.
+const CAPITAL: u8 = UPPER & !ALNUM;
 
 /// The class of every byte: ASCII as `char::is_whitespace`,
 /// [`is_alnum`] and [`is_joiner`] tell (tested), non-ASCII `WIDE`.
@@ -324,7 +334,25 @@ fn word_rest(s: &str, rules: &LangRules, start: usize, end: usize, cap: bool) ->
 
 /// Appends the tokens of `span` to `out`.
 pub fn tokenize_into<'t>(text: &'t str, span: Span, rules: &LangRules, out: &mut Vec<Token<'t>>) {
-    tokenize_with(text, None, span, rules, out);
+    tokenize_with(text, None, span, 0, usize::MAX, rules, out);
+}
+
+/// Appends the tokens of `span` that start from byte `from` of it (an
+/// offset from its start: 0, or where an earlier call stopped) and before
+/// byte `stop`, and returns the offset after the last one (at or past
+/// `stop`, or the span's length). A token may end past `stop`, and every
+/// token is the one [`tokenize_into`] gives for the whole span: called
+/// again from the offset returned, for as long as the caller wants more,
+/// it appends the span's tokens a part at a time.
+pub fn tokenize_part<'t>(
+    text: &'t str,
+    span: Span,
+    from: usize,
+    stop: usize,
+    rules: &LangRules,
+    out: &mut Vec<Token<'t>>,
+) -> usize {
+    tokenize_with(text, None, span, from, stop, rules, out)
 }
 
 /// [`tokenize_into`], with `lowered` the text's ASCII lower case
@@ -338,25 +366,37 @@ pub fn tokenize_lowered_into<'a>(
     out: &mut Vec<Token<'a>>,
 ) {
     debug_assert_eq!(text.len(), lowered.len());
-    tokenize_with(text, Some(lowered), span, rules, out);
+    tokenize_with(text, Some(lowered), span, 0, usize::MAX, rules, out);
 }
 
+/// The tokens of `span` from offset `from` that start before offset
+/// `stop` ([`tokenize_part`]; the whole span from `0` to `usize::MAX`),
+/// and the offset where they end.
 #[inline(always)]
 fn tokenize_with<'a>(
     text: &'a str,
     lowered: Option<&'a String>,
     span: Span,
+    from: usize,
+    stop: usize,
     rules: &LangRules,
     out: &mut Vec<Token<'a>>,
-) {
+) -> usize {
     let s = span.slice(text);
     let bytes = s.as_bytes();
     let base = span.start as usize;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
+    // Where tokens may start: the whole span for the whole span's tokens
+    // (`stop` then folds away), while what a token is and where it ends
+    // is read from `bytes`, all of the span, as in one call for all of it.
+    let starts = &bytes[..stop.min(bytes.len())];
+    let mut i = from;
+    while let Some(&b) = starts.get(i) {
         let class = CLASS[b as usize];
         // A word that starts with an ASCII letter or digit: most tokens.
-        if class & 1 != 0 {
+        // (`b` is tested as ASCII too, which the class implies, so that the
+        // compiler knows the word's start is a character boundary and
+        // slices its text without testing that.)
+        if b.is_ascii() && class & 1 != 0 {
             // The word's first eight bytes (zero past the span), classified
             // at once: most words end within them, at their first byte that
             // is no letter or digit.
@@ -369,28 +409,37 @@ fn tokenize_with<'a>(
             // above is no longer needed, and no register keeps it.)
             let cap = upper & 0x80 != 0;
             let stops = !alnum & HIGH;
-            // The end of the letters and digits, the flags of what they
-            // hold, and the class of the byte at the end: punctuation at
-            // the end of the span (a zero byte of `w`, or by `map_or`).
-            let (mut end, mut seen, stop) = if stops != 0 {
+            // The end of the letters and digits, whether they hold a
+            // capital, the class of the byte at the end: punctuation at the
+            // end of the span (a zero byte of `w`, or by `map_or`); and the
+            // bytes of `w` up to the end (all eight of a longer run), which
+            // the filters below hash.
+            let (mut end, mut capital, stop, mut first) = if stops != 0 {
                 // The high bit of the first stop: its byte's bits end there.
                 let at = stops.trailing_zeros();
                 // The bits up to that one: no capital is at the stop, which
-                // is no letter.
+                // is no letter. (Without the stop's byte, they keep the
+                // bytes before it: one shift, not a mask from the length.)
                 let within = stops ^ stops.wrapping_sub(1);
                 (
                     i + at as usize / 8,
-                    if upper & within != 0 { UPPER } else { 0 },
+                    upper & within != 0,
                     CLASS[usize::from((w >> (at - 7)) as u8)],
+                    w & (within >> 8),
                 )
             } else {
                 let (end, seen) = ascii_run(bytes, i + 8);
                 (
                     end,
-                    seen | if upper != 0 { UPPER } else { 0 },
+                    seen & CAPITAL != 0 || upper != 0,
                     bytes.get(end).map_or(PUNCT, |&b| CLASS[b as usize]),
+                    w,
                 )
             };
+            // The first eight bytes of a word that goes on past the stop:
+            // its first `n` (all eight when it is longer), the rest masked
+            // off.
+            let first_of = |n: usize| w & (u64::MAX >> (64 - 8 * n.min(8)));
             // Most words end at a space or at punctuation that is no joiner
             // (`,`): nothing can join or follow them. Otherwise the word
             // goes on as `word_end` and `word_suffix` decide.
@@ -398,7 +447,11 @@ fn tokenize_with<'a>(
             // are followed by one), passed here rather than by another turn
             // of the loop.
             let mut skip = 0;
-            let mut wide = 0;
+            // Whether the word is ASCII: a run of ASCII letters and digits
+            // is, with or without an abbreviation's period; only what
+            // `word_rest` adds may not be. (Set in the branches, so that
+            // the common words pass the test below with none.)
+            let mut ascii = true;
             if stop == SPACE || stop == PUNCT {
                 skip = usize::from(stop == SPACE);
             } else if bytes[end] == b'.' && !alnum_at(s, end + 1) {
@@ -408,23 +461,22 @@ fn tokenize_with<'a>(
                 // follows, and it has no period of its own.
                 if cap && end - i == 1 || rules.is_ascii_abbreviation(&s[i..end + 1]) {
                     end += 1;
+                    first = first_of(end - i);
                 }
             } else {
-                let (e, more, w) = word_rest(s, rules, i, end, cap);
+                let (e, more, wide) = word_rest(s, rules, i, end, cap);
                 end = e;
-                seen |= more;
-                wide = w;
+                capital |= more & CAPITAL != 0;
+                ascii = (more | wide) & HAS_WIDE == 0;
+                first = first_of(end - i);
             }
-            let ascii = (seen | wide) & HAS_WIDE == 0;
-            // (`seen` has the first byte's capital: `upper` covers it.)
-            let plain = ascii && seen & 2 == 0;
+            // (`capital` has the first byte's: `upper` covers it.)
+            let plain = ascii && !capital;
             // One hash of the word for the cue filter and the word-class
             // filter, from the bytes read above: the word's first eight
             // (all of them, the rest masked off, when it is shorter).
             let (cue, maybe) = if ascii {
-                let n = end - i;
-                let first = w & (u64::MAX >> (64 - 8 * n.min(8)));
-                let h = crate::lang::WordFilter::hash_eight(first, n);
+                let h = crate::lang::WordFilter::hash_eight(first, end - i);
                 (
                     rules.cue_starts.first_bit(h)
                         && rules.cue_starts.may_contain_ascii_hashed(&bytes[i..end], h),
@@ -455,7 +507,10 @@ fn tokenize_with<'a>(
                 i += 1;
                 continue;
             }
-            PUNCT | JOIN => {
+            // (ASCII, as the class implies, tested so that the compiler
+            // knows the byte after it starts a character: its one-byte text
+            // is sliced with no test.)
+            PUNCT | JOIN if b.is_ascii() => {
                 out.push(Token {
                     span: Span::new(base + i, base + i + 1),
                     s: &s[i..i + 1],
@@ -508,6 +563,7 @@ fn tokenize_with<'a>(
         });
         i = end;
     }
+    i
 }
 
 /// The end of the word `s[start..end]` with what may follow it: the
@@ -564,6 +620,21 @@ pub(crate) fn words_upto(s: &str, n: usize) -> usize {
     let b = s.as_bytes();
     let (mut count, mut in_word, mut i) = (0, false, 0);
     while i < b.len() && count < n {
+        // Eight ASCII bytes at a time: a word starts at each byte that is
+        // no white space after one that is (or, for the first, after the
+        // white space before them). (The count may pass `n` here: the
+        // words are counted up to `n` below.)
+        if let Some(chunk) = b.get(i..i + 8) {
+            let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if w & HIGH == 0 {
+                let word = !ascii_space(w) & HIGH;
+                let before = word << 8 | if in_word { 0x80 } else { 0 };
+                count += (word & !before).count_ones() as usize;
+                in_word = word >> 63 != 0;
+                i += 8;
+                continue;
+            }
+        }
         let (space, len) = match b[i] {
             b' ' | b'\t'..=b'\r' => (true, 1),
             0xC2 | 0xE1 | 0xE2 | 0xE3 => {
@@ -582,7 +653,20 @@ pub(crate) fn words_upto(s: &str, n: usize) -> usize {
         }
         i += len;
     }
-    count
+    count.min(n)
+}
+
+/// For the eight ASCII bytes of `w`: the high bit of each that is white
+/// space (`' '`, or `'\t'` to `'\r'`). (No sum below carries out of its
+/// byte, whose high bit is clear.)
+#[inline]
+fn ascii_space(w: u64) -> u64 {
+    debug_assert_eq!(w & HIGH, 0);
+    // A space: a zero byte of `w ^ '  …'`, whose sum with `7F` has no high bit.
+    let blank = !(w ^ (ONES * 0x20)).wrapping_add(ONES * 0x7F) & HIGH;
+    let at_least_tab = w.wrapping_add(ONES * (0x80 - 0x09)) & HIGH;
+    let at_most_cr = !w.wrapping_add(ONES * (0x7F - 0x0D)) & HIGH;
+    blank | at_least_tab & at_most_cr
 }
 
 /// Whether the word starts with an uppercase letter.
@@ -626,6 +710,8 @@ mod tests {
             "a\u{a0}b\u{2003}c\u{3000}d\u{85}e f\u{200b}g\u{1680}h\u{2028}i\u{205f}j",
             "é ü 東京 ’s ’ … ①½ straße\u{202f}x",
             "x\x1Fy z\u{2060}w",
+            "x\x0Bvertical\x0Cfeed\rcarriage  words and   more words here, to count past twelve",
+            "abcdefgh ijklmnop\tqrstuvwx\u{a0}yz0123456789  a b c d e f g h i j k l\u{3000}m",
         ];
         for t in texts {
             for n in 0..12 {
@@ -634,6 +720,40 @@ mod tests {
                     t.split_whitespace().take(n).count(),
                     "{t:?} {n}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn tokenize_part_gives_the_span_tokens_a_part_at_a_time() {
+        let rules = LangRules::builtin("en").unwrap();
+        let text = "“Yes,” said Mr. J. Doe of the U.S. Kremlin’s well-known press. The officials’ \
+                    plan, co‑operate a-b-c x.. AT&T Ünal’s café 東京 — dash… Internationally said.";
+        for span in [Span::new(0, text.len()), Span::new(3, text.len() - 2)] {
+            let whole = tokenize(text, span, &rules);
+            for part in 1..=20 {
+                let (mut toks, mut at) = (Vec::new(), 0);
+                while at < span.len() {
+                    at = tokenize_part(text, span, at, at + part, &rules, &mut toks);
+                }
+                assert_eq!(toks, whole, "{part}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_space_agrees_with_the_byte_test() {
+        for b in 0..128u8 {
+            for at in 0..8 {
+                for fill in [b'm', b' ', b'\t', 0x7F] {
+                    let mut v = [fill; 8];
+                    v[at] = b;
+                    let space = ascii_space(u64::from_le_bytes(v));
+                    for (k, &x) in v.iter().enumerate() {
+                        let bit = 0x80u64 << (8 * k);
+                        assert_eq!(space & bit != 0, (x as char).is_whitespace(), "{v:?}");
+                    }
+                }
             }
         }
     }
