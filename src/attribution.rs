@@ -311,6 +311,16 @@ pub fn attribute(
         // cue there introduces the quote itself.
         let mut owned = false;
         let before = s_open.and_then(|so| {
+            // Every reading below picks a usable cue that ends before the
+            // opening mark: without one (`“…,” he said`) there is nothing
+            // to weigh, and the sentence's opening clause need not be
+            // parsed.
+            if !idx
+                .cues_in(so)
+                .any(|i| usable[i] && inp.cues[i].span.end <= outer.start)
+            {
+                return None;
+            }
             // `After Brown criticized him, Hillary shot back, “…”`: a cue in
             // an opening subordinate clause is not the quote's when the
             // main clause has one of its own.
