@@ -10,6 +10,7 @@
 //! paragraph for a paragraph that is one quote. Fragments nobody speaks in
 //! a sentence without any cue are scare quotes.
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::cues::{Cue, CuePattern, Mention, MentionKind};
@@ -199,8 +200,7 @@ pub fn attribute(
     }
 
     // Sentence subjects, computed once per sentence that needs one.
-    let mut subjects: rustc_hash::FxHashMap<usize, Option<Mention>> =
-        rustc_hash::FxHashMap::default();
+    let mut subjects: FxHashMap<usize, Option<Mention>> = FxHashMap::default();
 
     // Pass 1: cues in the same sentence, speaker labels, adjacent sentences.
     // The last top-level speech quote before this one (kept in step as
@@ -588,7 +588,7 @@ pub fn attribute(
                 })
         });
         if best.is_none() && !follows_attributed {
-            best = adjacent(inp, &idx, &usable, s_open, s_close, q)
+            best = adjacent(inp, &idx, &usable, &mut subjects, s_open, s_close, q)
                 .map(|i| (i, Method::AdjacentSentence, Confidence::Medium));
         }
         // `“…,” Ebeling said, and her husband cut in. “…”`: a new speaker
@@ -689,12 +689,7 @@ pub fn attribute(
                     && (!matches!(m.kind, MentionKind::Nominal)
                         || could_speak(m.span.slice(inp.text), inp.rules))
             };
-            let plain = s_open.and_then(|so| {
-                subjects
-                    .entry(so)
-                    .or_insert_with(|| crate::cues::subject(inp.text, inp.sentences[so], inp.rules))
-                    .clone()
-            });
+            let plain = s_open.and_then(|so| sentence_subject(inp, &mut subjects, so));
             // `Thirteen years earlier, she …`, `Speaking to MSNBC, Bush …`:
             // past an opener, the main clause's subject.
             let muted = plain
@@ -857,7 +852,7 @@ pub fn attribute(
             // `Valastro praised Christie’s leadership …` ¶ `“We need …”`:
             // a quote paragraph after a paragraph about a named person is
             // that person's. A sentence, not a headline (`Ferry fees`).
-            None => crate::cues::subject(inp.text, inp.sentences[ls], inp.rules).filter(|m| {
+            None => sentence_subject(inp, &mut subjects, ls).filter(|m| {
                 prev_text.ends_with('.')
                     && inp.sentences[ls].end > m.span.end + 12
                     && m.kind == MentionKind::Name
@@ -1698,10 +1693,25 @@ fn coordinated_subordinate_end(
     found
 }
 
+/// [`crate::cues::subject`] of sentence `si`, worked out once: a
+/// fragment's sentence is asked for it by [`adjacent`] and again, when no
+/// cue is found, as the quote's speaker.
+fn sentence_subject(
+    inp: &Input,
+    subjects: &mut FxHashMap<usize, Option<Mention>>,
+    si: usize,
+) -> Option<Mention> {
+    subjects
+        .entry(si)
+        .or_insert_with(|| crate::cues::subject(inp.text, inp.sentences[si], inp.rules))
+        .clone()
+}
+
 fn adjacent(
     inp: &Input,
     idx: &Index,
     usable: &[bool],
+    subjects: &mut FxHashMap<usize, Option<Mention>>,
     s_open: Option<usize>,
     s_close: Option<usize>,
     q: &Quote,
@@ -1723,7 +1733,7 @@ fn adjacent(
         // `Senate Minority Leader Harry Reid, in particular, has been
         // pounding Trump as a “con artist”`: a sentence whose subject is a
         // name is that speaker's own, not the claim before going on.
-        if crate::cues::subject(inp.text, inp.sentences[so], inp.rules).is_some_and(|m| {
+        if sentence_subject(inp, subjects, so).is_some_and(|m| {
             let raw = m.span.slice(inp.text);
             m.kind == MentionKind::Name
                 // Every word capitalized: not a sentence's first word
