@@ -1194,20 +1194,27 @@ fn quantified(raw: &str) -> bool {
         return false;
     }
     let mut words = raw.split_whitespace();
-    let first = lower(words.next().unwrap_or(""));
-    // (The second word lower-cased only when the first is a number.)
-    let mut second = || lower(words.next().unwrap_or(""));
+    // The words as written, not lower-cased: a word's lower case is one of
+    // these ASCII words exactly when it is one ignoring ASCII case (the one
+    // non-ASCII capital that lowers to an ASCII letter, the Kelvin sign,
+    // gives a `k`, which none has), and digits, `.` and `%` have no case.
+    let first = words.next().unwrap_or("");
+    let is_any = |w: &str, of: &[&str]| of.iter().any(|o| w.eq_ignore_ascii_case(o));
     let number = first
         .trim_end_matches('%')
         .chars()
         .all(|c| c.is_ascii_digit() || c == '.')
         && !first.is_empty()
-        || matches!(
-            first.as_ref(),
-            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
+        || is_any(
+            first,
+            &[
+                "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            ],
         );
-    number && (first.ends_with('%') || matches!(second().as_ref(), "percent" | "in" | "of" | "%"))
-        || matches!(first.as_ref(), "most" | "half" | "majority" | "plurality")
+    number
+        && (first.ends_with('%')
+            || is_any(words.next().unwrap_or(""), &["percent", "in", "of", "%"]))
+        || is_any(first, &["most", "half", "majority", "plurality"])
 }
 
 /// The words after cue `c` to the end of its sentence, without the final
