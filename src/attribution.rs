@@ -321,47 +321,6 @@ pub fn attribute(
             {
                 return None;
             }
-            // `After Brown criticized him, Hillary shot back, “…”`: a cue in
-            // an opening subordinate clause is not the quote's when the
-            // main clause has one of its own.
-            let sub_end = opening_subordinate_end(inp.text, inp.sentences[so], outer.start);
-            // `With leaders worried about …, Obama is rolling out a new
-            // message: “…”`: a colon introduces the main clause's words.
-            let colon_intro = q
-                .open
-                .is_some_and(|o| inp.text[..o.start as usize].trim_end().ends_with(':'));
-            let main_cue = colon_intro
-                || sub_end.is_some_and(|e| {
-                    idx.cues_in(so).any(|i| {
-                        let c = &inp.cues[i];
-                        usable[i] && c.span.start > e && c.span.end <= outer.start
-                    })
-                });
-            // `When Trump announced his candidacy, he referred to immigrants
-            // as “…”`: a quote in the main clause after a subordinate clause
-            // of time or reason is its subject's, not the subordinate
-            // clause's report (but `As X said, “…”` is X's).
-            let clause_subject_speaks = sub_end.is_some_and(|e| {
-                inp.text[e as usize + 1..outer.start as usize]
-                    .split_whitespace()
-                    .count()
-                    >= 2
-                    && opening_word(inp.text, inp.sentences[so])
-                        .is_some_and(|w| ascii_lowered(w, |w| w != "as" && subordinator(w)))
-            });
-            // `X recommended …, but he called her actions “…”`: a clause
-            // coordinated after the earlier report has its own speaker.
-            let new_clause = idx
-                .cues_in(so)
-                .filter(|&i| {
-                    let c = &inp.cues[i];
-                    usable[i]
-                        && c.span.end <= outer.start
-                        && is_report(c)
-                        && opens_coordinate_clause(inp.text, c)
-                })
-                .map(|i| inp.cues[i].span.start)
-                .max();
             // A cue of this sentence before the opening mark that `own`
             // accepts.
             let before_quote = |own: &dyn Fn(&Cue) -> bool| {
@@ -481,6 +440,49 @@ pub fn attribute(
             if let Some(i) = trailing_relative {
                 return Some((i, outer.start - inp.cues[i].span.end));
             }
+            // (The clause structure, worked out only now: a cue that is the
+            // quote's own, above, settles most quotes without it.)
+            // `After Brown criticized him, Hillary shot back, “…”`: a cue in
+            // an opening subordinate clause is not the quote's when the
+            // main clause has one of its own.
+            let sub_end = opening_subordinate_end(inp.text, inp.sentences[so], outer.start);
+            // `With leaders worried about …, Obama is rolling out a new
+            // message: “…”`: a colon introduces the main clause's words.
+            let colon_intro = q
+                .open
+                .is_some_and(|o| inp.text[..o.start as usize].trim_end().ends_with(':'));
+            let main_cue = colon_intro
+                || sub_end.is_some_and(|e| {
+                    idx.cues_in(so).any(|i| {
+                        let c = &inp.cues[i];
+                        usable[i] && c.span.start > e && c.span.end <= outer.start
+                    })
+                });
+            // `When Trump announced his candidacy, he referred to immigrants
+            // as “…”`: a quote in the main clause after a subordinate clause
+            // of time or reason is its subject's, not the subordinate
+            // clause's report (but `As X said, “…”` is X's).
+            let clause_subject_speaks = sub_end.is_some_and(|e| {
+                inp.text[e as usize + 1..outer.start as usize]
+                    .split_whitespace()
+                    .count()
+                    >= 2
+                    && opening_word(inp.text, inp.sentences[so])
+                        .is_some_and(|w| ascii_lowered(w, |w| w != "as" && subordinator(w)))
+            });
+            // `X recommended …, but he called her actions “…”`: a clause
+            // coordinated after the earlier report has its own speaker.
+            let new_clause = idx
+                .cues_in(so)
+                .filter(|&i| {
+                    let c = &inp.cues[i];
+                    usable[i]
+                        && c.span.end <= outer.start
+                        && is_report(c)
+                        && opens_coordinate_clause(inp.text, c)
+                })
+                .map(|i| inp.cues[i].span.start)
+                .max();
             // `The poll finds that, while 37 percent of Americans say Trump
             // is “…”`: a share of those polled speaks through the poll,
             // whose finding is then a report like any other.
