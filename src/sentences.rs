@@ -91,12 +91,16 @@ fn split_paragraph(text: &str, para: Span, rules: &LangRules, found: Found, out:
                 continue;
             }
         };
-        if let Some(end) = boundary_after(s, i, term_len, rules) {
+        if let Some((end, next)) = boundary_after(s, i, term_len, rules) {
             let span = Span::new(base + start, base + end).trim(text);
             if !span.is_empty() {
                 out.push(span);
             }
-            start = end;
+            // The next sentence from its first non-space character, which
+            // `boundary_after` found: trimming it again would decode the
+            // white space a second time (and the span's first byte is then
+            // mostly ASCII, which `Span::trim` checks without decoding).
+            start = next;
             i = end;
         } else {
             i += term_len;
@@ -122,8 +126,14 @@ fn next_ellipsis(bytes: &[u8], from: usize) -> usize {
 }
 
 /// If the terminal punctuation at `at` ends a sentence, the offset where
-/// the sentence ends (after closing quotes and brackets).
-fn boundary_after(s: &str, at: usize, term_len: usize, rules: &LangRules) -> Option<usize> {
+/// the sentence ends (after closing quotes and brackets) and the offset
+/// after the white space that follows it (where the next one starts).
+fn boundary_after(
+    s: &str,
+    at: usize,
+    term_len: usize,
+    rules: &LangRules,
+) -> Option<(usize, usize)> {
     let bytes = s.as_bytes();
     let mut j = at + term_len;
     // More terminal punctuation: ?!, ..., ?…
@@ -135,7 +145,7 @@ fn boundary_after(s: &str, at: usize, term_len: usize, rules: &LangRules) -> Opt
         let rest = &s[j..];
         let c = match rest.chars().next() {
             Some(c) => c,
-            None => return Some(j),
+            None => return Some((j, j)),
         };
         if matches!(
             c,
@@ -182,7 +192,7 @@ fn boundary_after(s: &str, at: usize, term_len: usize, rules: &LangRules) -> Opt
             return None;
         }
     }
-    Some(j)
+    Some((j, s.len() - after_ws.len()))
 }
 
 /// The word ending at `end` (which is just after its period), with leading
@@ -264,6 +274,14 @@ mod tests {
                 "Rep. Ann Wagner (R-Mo.) said Acme Inc. would pay.",
                 "It did."
             ]
+        );
+    }
+
+    #[test]
+    fn sentences_start_after_any_white_space() {
+        assert_eq!(
+            sents("He left.\u{a0} \u{2003}She stayed.\u{3000}“Why?”\u{a0}"),
+            vec!["He left.", "She stayed.", "“Why?”"]
         );
     }
 
