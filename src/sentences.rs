@@ -25,17 +25,37 @@ const OPENERS: &[&str] = &[
 /// Splits every paragraph into sentences; spans are trimmed, never empty.
 pub fn split(text: &str, paragraphs: &[Span], rules: &LangRules) -> Vec<Span> {
     let mut out = Vec::with_capacity(paragraphs.len() * 3);
+    // Looked for once in the whole text rather than in every paragraph:
+    // most news copy has neither a `。！？` lead byte nor a `…`, and then
+    // no paragraph needs either scan (each a memchr with its own setup).
+    let bytes = text.as_bytes();
+    let found = Found {
+        cjk_lead: memchr::memchr2(0xE3, 0xEF, bytes).is_some(),
+        ellipsis: next_ellipsis(bytes, 0) < bytes.len(),
+    };
     for &p in paragraphs {
-        split_paragraph(text, p, rules, &mut out);
+        split_paragraph(text, p, rules, found, &mut out);
     }
     out
 }
 
-fn split_paragraph(text: &str, para: Span, rules: &LangRules, out: &mut Vec<Span>) {
+/// What [`split`] found anywhere in the text (so in any paragraph).
+#[derive(Clone, Copy)]
+struct Found {
+    /// A `0xE3` or `0xEF` byte, which leads each of `。！？`.
+    cjk_lead: bool,
+    /// A `…`.
+    ellipsis: bool,
+}
+
+fn split_paragraph(text: &str, para: Span, rules: &LangRules, found: Found, out: &mut Vec<Span>) {
     let s = para.slice(text);
     // `。！？` are three-byte characters led by 0xE3 or 0xEF: look for the
     // lead bytes first so that a Latin-script paragraph costs one memchr.
-    if memchr::memchr2(0xE3, 0xEF, s.as_bytes()).is_some() && s.contains(['。', '！', '？']) {
+    if found.cjk_lead
+        && memchr::memchr2(0xE3, 0xEF, s.as_bytes()).is_some()
+        && s.contains(['。', '！', '？'])
+    {
         let base = para.start as usize;
         for (i, sent) in s.split_sentence_bound_indices() {
             let span = Span::new(base + i, base + i + sent.len()).trim(text);
@@ -51,8 +71,9 @@ fn split_paragraph(text: &str, para: Span, rules: &LangRules, out: &mut Vec<Span
     let mut i = 0;
     // The next `…` (`E2 80 A6`), kept ahead of `i`; `.?!` are found with
     // `memchr3` from `i`. (Found by its last byte: `E2` also leads every
-    // curly quote and apostrophe, `A6` ends few other characters.)
-    let mut next_e2 = 0;
+    // curly quote and apostrophe, `A6` ends few other characters.) With
+    // no `…` in the text it is never looked for: the end of the paragraph.
+    let mut next_e2 = if found.ellipsis { 0 } else { bytes.len() };
     while i < bytes.len() {
         if next_e2 < i {
             next_e2 = next_ellipsis(bytes, i);
@@ -70,12 +91,16 @@ fn split_paragraph(text: &str, para: Span, rules: &LangRules, out: &mut Vec<Span
                 continue;
             }
         };
-        if let Some(end) = boundary_after(s, i, term_len, rules) {
+        if let Some((end, next)) = boundary_after(s, i, term_len, rules) {
             let span = Span::new(base + start, base + end).trim(text);
             if !span.is_empty() {
                 out.push(span);
             }
-            start = end;
+            // The next sentence from its first non-space character, which
+            // `boundary_after` found: trimming it again would decode the
+            // white space a second time (and the span's first byte is then
+            // mostly ASCII, which `Span::trim` checks without decoding).
+            start = next;
             i = end;
         } else {
             i += term_len;
@@ -101,8 +126,14 @@ fn next_ellipsis(bytes: &[u8], from: usize) -> usize {
 }
 
 /// If the terminal punctuation at `at` ends a sentence, the offset where
-/// the sentence ends (after closing quotes and brackets).
-fn boundary_after(s: &str, at: usize, term_len: usize, rules: &LangRules) -> Option<usize> {
+/// the sentence ends (after closing quotes and brackets) and the offset
+/// after the white space that follows it (where the next one starts).
+fn boundary_after(
+    s: &str,
+    at: usize,
+    term_len: usize,
+    rules: &LangRules,
+) -> Option<(usize, usize)> {
     let bytes = s.as_bytes();
     let mut j = at + term_len;
     // More terminal punctuation: ?!, ..., ?…
@@ -114,7 +145,7 @@ fn boundary_after(s: &str, at: usize, term_len: usize, rules: &LangRules) -> Opt
         let rest = &s[j..];
         let c = match rest.chars().next() {
             Some(c) => c,
-            None => return Some(j),
+            None => return Some((j, j)),
         };
         if matches!(
             c,
@@ -161,7 +192,7 @@ fn boundary_after(s: &str, at: usize, term_len: usize, rules: &LangRules) -> Opt
             return None;
         }
     }
-    Some(j)
+    Some((j, s.len() - after_ws.len()))
 }
 
 /// The word ending at `end` (which is just after its period), with leading
@@ -243,6 +274,14 @@ mod tests {
                 "Rep. Ann Wagner (R-Mo.) said Acme Inc. would pay.",
                 "It did."
             ]
+        );
+    }
+
+    #[test]
+    fn sentences_start_after_any_white_space() {
+        assert_eq!(
+            sents("He left.\u{a0} \u{2003}She stayed.\u{3000}“Why?”\u{a0}"),
+            vec!["He left.", "She stayed.", "“Why?”"]
         );
     }
 

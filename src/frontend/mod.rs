@@ -164,11 +164,17 @@ pub fn text(source: &str) -> Prepared {
         }
         at += line.len();
     }
-    let masked = match mask {
-        Some(m) => m.finish(),
-        None => source.to_string(),
+    let paragraphs = document::paragraphs(source);
+    // The paragraphs come trimmed against `source`: only a blanked
+    // directive line can leave them white space to trim off again.
+    let (masked, paragraphs) = match mask {
+        Some(m) => {
+            let masked = m.finish();
+            let paragraphs = retrim(&masked, paragraphs);
+            (masked, paragraphs)
+        }
+        None => (source.to_string(), paragraphs),
     };
-    let paragraphs = retrim(&masked, document::paragraphs(source));
     Prepared {
         text: masked,
         paragraphs,
