@@ -7,6 +7,8 @@
 #
 #   scripts/bench.sh            # corpus of 50 MB, best of 3 runs
 #   BENCH_MB=100 BENCH_RUNS=5 scripts/bench.sh
+#   BENCH_BIN=target/pgo/release/quotecheck scripts/bench.sh   # another build
+#                                         # (scripts/pgo-build.sh makes this one)
 #
 # Reports MB/s, peak RSS (from /usr/bin/time -v) and the ratio of our
 # throughput to the scan's. `--threads` is used for the all-cores figure
@@ -21,8 +23,14 @@ eval_dir=${QUOTECHECK_EVAL:-$root/../shared/eval}
 work=${BENCH_DIR:-${TMPDIR:-/tmp}/quotecheck-bench}
 [ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install time" >&2; exit 2; }
 
-cargo build --release --quiet --manifest-path "$root/Cargo.toml"
-bin=${CARGO_TARGET_DIR:-$root/target}/release/quotecheck
+if [ -n "${BENCH_BIN:-}" ]; then
+  [ -x "$BENCH_BIN" ] || { echo "BENCH_BIN is not an executable: $BENCH_BIN" >&2; exit 2; }
+  bin=$(cd "$(dirname "$BENCH_BIN")" && pwd)/$(basename "$BENCH_BIN")
+else
+  cargo build --release --quiet --manifest-path "$root/Cargo.toml"
+  bin=${CARGO_TARGET_DIR:-$root/target}/release/quotecheck
+fi
+echo "binary: $bin"
 scan=$(cargo bench --quiet --manifest-path "$root/Cargo.toml" --bench memchr_scan --no-run --message-format=json 2>/dev/null |
   python3 -c 'import json,sys
 for l in sys.stdin:
