@@ -277,38 +277,75 @@ fn push_opt_str(out: &mut String, s: Option<&str>) {
 /// Whether some byte is a control character, `"` or `\\`, eight bytes at
 /// a time: `(x - n·1) & !x & 0x80·1` is non-zero exactly when some byte of
 /// `x` is below `n` (for `n <= 0x80`), and `x = w ^ b·1` has a zero byte
-/// where `w` has `b`.
+/// where `w` has `b`. The strings are short (a name, a cue word), so there
+/// is no byte-by-byte tail: the last word overlaps the one before it, and
+/// a string of fewer than eight bytes is read as two overlapping halves
+/// (four bytes, or two, or one), which between them hold every byte.
 fn needs_escape(bytes: &[u8]) -> bool {
+    let n = bytes.len();
+    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+    if n >= 8 {
+        let mut at = 0;
+        while at + 8 < n {
+            if word_needs_escape(word(at)) {
+                return true;
+            }
+            at += 8;
+        }
+        return word_needs_escape(word(n - 8));
+    }
+    let u32_at = |at: usize| {
+        u64::from(u32::from_le_bytes(
+            bytes[at..at + 4].try_into().expect("four bytes"),
+        ))
+    };
+    let u16_at = |at: usize| {
+        u64::from(u16::from_le_bytes(
+            bytes[at..at + 2].try_into().expect("two bytes"),
+        ))
+    };
+    // (The bytes a short string leaves free hold `a`.)
+    const FREE: u64 = b'a' as u64 * 0x0101_0101_0101_0101;
+    let w = match n {
+        4.. => u32_at(0) | (u32_at(n - 4) << 32),
+        2.. => u16_at(0) | (u16_at(n - 2) << 16) | (FREE << 32),
+        1 => u64::from(bytes[0]) | (FREE << 8),
+        0 => return false,
+    };
+    word_needs_escape(w)
+}
+
+/// [`needs_escape`] for the eight bytes of `w`.
+fn word_needs_escape(w: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH != 0;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let w = u64::from_le_bytes(c.try_into().expect("eight bytes"));
-        if below(w, 0x20)
-            || below(w ^ (ONES * u64::from(b'"')), 1)
-            || below(w ^ (ONES * u64::from(b'\\')), 1)
-        {
-            return true;
-        }
-    }
-    chunks
-        .remainder()
-        .iter()
-        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x;
+    (below(w, 0x20)
+        | below(w ^ (ONES * u64::from(b'"')), 1)
+        | below(w ^ (ONES * u64::from(b'\\')), 1))
+        & HIGH
+        != 0
 }
 
 /// `s` as a JSON string, escaped as `serde_json` escapes it: `"` and `\`,
 /// the short forms `\b \t \n \f \r`, other control characters as `\u00XX`
 /// (lower-case hex); everything else as it is.
 fn push_str(out: &mut String, s: &str) {
-    out.push('"');
     // Almost no string needs an escape: copy those whole.
-    if !needs_escape(s.as_bytes()) {
-        out.push_str(s);
-        out.push('"');
-        return;
+    if needs_escape(s.as_bytes()) {
+        return push_escaped(out, s);
     }
+    out.push('"');
+    out.push_str(s);
+    out.push('"');
+}
+
+/// [`push_str`] for a string that holds something to escape: kept out of
+/// line, so that the usual case needs few registers.
+#[cold]
+#[inline(never)]
+fn push_escaped(out: &mut String, s: &str) {
+    out.push('"');
     let mut start = 0;
     for (i, &b) in s.as_bytes().iter().enumerate() {
         let short = match b {
@@ -423,6 +460,7 @@ mod tests {
 
     #[test]
     fn needs_escape_agrees_with_a_byte_scan() {
+        assert!(!needs_escape(b""));
         for b in 0..=255u8 {
             for len in 1..20 {
                 for at in 0..len {
