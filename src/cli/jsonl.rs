@@ -200,44 +200,55 @@ fn read_string<'a>(line: &'a [u8], i: &mut usize) -> Option<std::borrow::Cow<'a,
         }
         let d = decoded.get_or_insert_with(|| Vec::with_capacity(line.len() - start));
         d.extend_from_slice(&line[from..at]);
-        let short = match *line.get(at + 1)? {
-            b'"' => b'"',
-            b'\\' => b'\\',
-            b'/' => b'/',
-            b'b' => 0x08,
-            b'f' => 0x0C,
-            b'n' => b'\n',
-            b'r' => b'\r',
-            b't' => b'\t',
-            b'u' => {
-                let hex = line.get(at + 2..at + 6)?;
-                let mut n = 0u32;
-                for &h in hex {
-                    n = n * 16 + char::from(h).to_digit(16)?;
-                }
-                // A surrogate (paired or not) is `serde_json`'s to read.
-                let c = char::from_u32(n)?;
-                d.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
-                from = at + 6;
-                continue;
-            }
-            _ => return None,
-        };
-        d.push(short);
-        from = at + 2;
+        // Escapes often come in runs (`\n\n` between paragraphs): those
+        // after the first are read here, without a search for them.
+        from = unescape(line, at, d)?;
+        while line.get(from) == Some(&b'\\') {
+            from = unescape(line, from, d)?;
+        }
     }
 }
 
-/// Whether some byte is below `0x20`. Whole blocks are tested without an
-/// early exit inside them, so the test runs on vectors.
-fn has_control(bytes: &[u8]) -> bool {
-    let mut blocks = bytes.chunks_exact(32);
-    for block in &mut blocks {
-        if block.iter().fold(false, |any, &b| any | (b < 0x20)) {
-            return true;
-        }
+/// The escape at `line[at]` (a backslash), decoded onto `d`; the position
+/// after it. `None` for what [`read_usual`] leaves to `serde_json`.
+/// Inlined: most escapes are a `\n`, cheaper to decode than to call for.
+#[inline(always)]
+fn unescape(line: &[u8], at: usize, d: &mut Vec<u8>) -> Option<usize> {
+    let short = match *line.get(at + 1)? {
+        b'"' => b'"',
+        b'\\' => b'\\',
+        b'/' => b'/',
+        b'b' => 0x08,
+        b'f' => 0x0C,
+        b'n' => b'\n',
+        b'r' => b'\r',
+        b't' => b'\t',
+        b'u' => return unescape_hex(line, at, d),
+        _ => return None,
+    };
+    d.push(short);
+    Some(at + 2)
+}
+
+/// [`unescape`] for a `\uXXXX` escape, out of line.
+#[inline(never)]
+fn unescape_hex(line: &[u8], at: usize, d: &mut Vec<u8>) -> Option<usize> {
+    let hex = line.get(at + 2..at + 6)?;
+    let mut n = 0u32;
+    for &h in hex {
+        n = n * 16 + char::from(h).to_digit(16)?;
     }
-    blocks.remainder().iter().any(|&b| b < 0x20)
+    // A surrogate (paired or not) is `serde_json`'s to read.
+    let c = char::from_u32(n)?;
+    d.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+    Some(at + 6)
+}
+
+/// Whether some byte is below `0x20`: the least byte of all, with no early
+/// exit (a control character is an error, not to be expected), so the test
+/// runs on vectors.
+fn has_control(bytes: &[u8]) -> bool {
+    bytes.iter().fold(u8::MAX, |least, &b| least.min(b)) < 0x20
 }
 
 /// `n` in decimal, two digits at a time from [`DIGIT_PAIRS`]: the numbers
