@@ -52,11 +52,15 @@ fn push_quote<S: std::ops::Deref<Target = str>>(out: &mut String, q: &QuoteRecor
     push_opt_u32(out, q.speaker_start);
     out.push_str(",\"speaker_end\":");
     push_opt_u32(out, q.speaker_end);
-    out.push_str(",\"kind\":");
-    push_static(out, q.kind);
-    out.push_str(",\"quote_kind\":");
-    push_static(out, q.quote_kind.as_str());
-    out.push_str(",\"resolved\":");
+    // Names of the program's own (see `push_static`), their quotes written
+    // with the literals around them.
+    let quote_kind = q.quote_kind.as_str();
+    debug_assert!(!needs_escape(q.kind.as_bytes()) && !needs_escape(quote_kind.as_bytes()));
+    out.push_str(",\"kind\":\"");
+    out.push_str(q.kind);
+    out.push_str("\",\"quote_kind\":\"");
+    out.push_str(quote_kind);
+    out.push_str("\",\"resolved\":");
     push_opt_str(out, q.resolved.as_deref());
     out.push_str(",\"method\":");
     push_opt_static(out, q.method);
@@ -84,8 +88,12 @@ fn push_claim<S: std::ops::Deref<Target = str>>(out: &mut String, c: &ClaimRecor
     push_opt_u32(out, c.cue_start);
     out.push_str(",\"cue_end\":");
     push_opt_u32(out, c.cue_end);
-    out.push_str(",\"direct\":");
-    out.push_str(if c.direct { "true" } else { "false" });
+    // (Each literal whole: its length known, it is copied inline.)
+    if c.direct {
+        out.push_str(",\"direct\":true");
+    } else {
+        out.push_str(",\"direct\":false");
+    }
     if !c.content_fragments.is_empty() {
         out.push_str(",\"content_fragments\":[");
         for (i, [a, b]) in c.content_fragments.iter().enumerate() {
@@ -311,6 +319,7 @@ const DIGIT_PAIRS: &str = {
     }
 };
 
+#[inline(always)]
 fn push_opt_u32(out: &mut String, n: Option<u32>) {
     match n {
         Some(n) => push_u32(out, n),
@@ -327,6 +336,7 @@ fn push_static(out: &mut String, s: &'static str) {
     out.push('"');
 }
 
+#[inline(always)]
 fn push_opt_static(out: &mut String, s: Option<&'static str>) {
     match s {
         Some(s) => push_static(out, s),
