@@ -46,8 +46,7 @@ fn push_quote<S: std::ops::Deref<Target = str>>(out: &mut String, q: &QuoteRecor
     push_u32(out, q.start);
     out.push_str(",\"end\":");
     push_u32(out, q.end);
-    out.push_str(",\"speaker\":");
-    push_opt_str(out, q.speaker.as_deref());
+    push_opt_str_field(out, ",\"speaker\":\"", q.speaker.as_deref());
     out.push_str(",\"speaker_start\":");
     push_opt_u32(out, q.speaker_start);
     out.push_str(",\"speaker_end\":");
@@ -60,14 +59,12 @@ fn push_quote<S: std::ops::Deref<Target = str>>(out: &mut String, q: &QuoteRecor
     out.push_str(q.kind);
     out.push_str("\",\"quote_kind\":\"");
     out.push_str(quote_kind);
-    out.push_str("\",\"resolved\":");
-    push_opt_str(out, q.resolved.as_deref());
+    push_opt_str_field(out, "\",\"resolved\":\"", q.resolved.as_deref());
     out.push_str(",\"method\":");
     push_opt_static(out, q.method);
     out.push_str(",\"confidence\":");
     push_opt_static(out, q.confidence);
-    out.push_str(",\"cue\":");
-    push_opt_str(out, q.cue.as_deref());
+    push_opt_str_field(out, ",\"cue\":\"", q.cue.as_deref());
     out.push('}');
 }
 
@@ -76,14 +73,12 @@ fn push_claim<S: std::ops::Deref<Target = str>>(out: &mut String, c: &ClaimRecor
     push_u32(out, c.start);
     out.push_str(",\"end\":");
     push_u32(out, c.end);
-    out.push_str(",\"source\":");
-    push_opt_str(out, c.source.as_deref());
+    push_opt_str_field(out, ",\"source\":\"", c.source.as_deref());
     out.push_str(",\"source_start\":");
     push_opt_u32(out, c.source_start);
     out.push_str(",\"source_end\":");
     push_opt_u32(out, c.source_end);
-    out.push_str(",\"cue\":");
-    push_opt_str(out, c.cue.as_deref());
+    push_opt_str_field(out, ",\"cue\":\"", c.cue.as_deref());
     out.push_str(",\"cue_start\":");
     push_opt_u32(out, c.cue_start);
     out.push_str(",\"cue_end\":");
@@ -108,8 +103,7 @@ fn push_claim<S: std::ops::Deref<Target = str>>(out: &mut String, c: &ClaimRecor
         }
         out.push(']');
     }
-    out.push_str(",\"resolved\":");
-    push_opt_str(out, c.resolved.as_deref());
+    push_opt_str_field(out, ",\"resolved\":\"", c.resolved.as_deref());
     out.push('}');
 }
 
@@ -344,10 +338,27 @@ fn push_opt_static(out: &mut String, s: Option<&'static str>) {
     }
 }
 
-fn push_opt_str(out: &mut String, s: Option<&str>) {
+/// A field holding a string or `null`, after `key`: the literal before
+/// the value and the string's opening quote (`,"name":"`), so that the
+/// two are one copy.
+#[inline(always)]
+fn push_opt_str_field(out: &mut String, key: &str, s: Option<&str>) {
+    debug_assert!(key.ends_with("\":\""));
+    let before = &key[..key.len() - 1];
     match s {
-        Some(s) => push_str(out, s),
-        None => out.push_str("null"),
+        Some(s) if !needs_escape(s.as_bytes()) => {
+            out.push_str(key);
+            out.push_str(s);
+            out.push('"');
+        }
+        Some(s) => {
+            out.push_str(before);
+            push_escaped(out, s);
+        }
+        None => {
+            out.push_str(before);
+            out.push_str("null");
+        }
     }
 }
 
@@ -406,7 +417,9 @@ fn word_needs_escape(w: u64) -> bool {
 
 /// `s` as a JSON string, escaped as `serde_json` escapes it: `"` and `\`,
 /// the short forms `\b \t \n \f \r`, other control characters as `\u00XX`
-/// (lower-case hex); everything else as it is.
+/// (lower-case hex); everything else as it is. Inlined where it is used
+/// (the escaping proper is not), as a call costs a good part of the work.
+#[inline(always)]
 fn push_str(out: &mut String, s: &str) {
     // Almost no string needs an escape: copy those whole.
     if needs_escape(s.as_bytes()) {
