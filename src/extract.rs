@@ -50,7 +50,8 @@ pub fn quote_records_in<'a>(
 }
 
 fn records<'a, S: From<&'a str>>(text: &'a str, a: &'a Analysis, all: bool) -> Vec<QuoteRecord<S>> {
-    let mut out = Vec::new();
+    // (At most one record a quote: room for all at once, not grown.)
+    let mut out = Vec::with_capacity(a.quotes.len());
     for (i, q) in a.quotes.iter().enumerate() {
         if q.depth != 0 || !(all || q.kind.is_speech()) || q.content.is_empty() {
             continue;

@@ -219,18 +219,26 @@ static CANDIDATE: [bool; 256] = {
 /// The bytes that may start a mark ([`is_candidate`]), found with
 /// `memchr`: the common ones (`"`, `'` and `0xE2`, the lead byte of curly
 /// marks and dashes) searched from each position asked about, the rare
-/// ones (`` ` ``, `<`, `0xC2`, `0xE3`) kept ahead of it, so that a text
-/// without them is searched for them once.
+/// ones kept ahead of it in two pairs (`` ` `` and `<`; `0xC2` and `0xE3`),
+/// each searched again only once passed, so that a text without them is
+/// searched for them once, and one with many non-breaking spaces (`C2 A0`)
+/// is not searched for `<` again at each.
 struct Candidates<'a> {
     bytes: &'a [u8],
-    /// The first rare candidate at or after the last position asked about
+    /// The first `` ` `` or `<` at or after the last position asked about
     /// (`bytes.len()` for none), or `None` before the first search.
-    rare: Option<usize>,
+    ticks: Option<usize>,
+    /// The same for `0xC2` and `0xE3`.
+    leads: Option<usize>,
 }
 
 impl<'a> Candidates<'a> {
     fn new(bytes: &'a [u8]) -> Self {
-        Candidates { bytes, rare: None }
+        Candidates {
+            bytes,
+            ticks: None,
+            leads: None,
+        }
     }
 
     /// The first candidate at or after `i`; `i` never decreases from one
@@ -238,16 +246,17 @@ impl<'a> Candidates<'a> {
     fn next(&mut self, i: usize) -> Option<usize> {
         let bytes = self.bytes;
         let rest = bytes.get(i..)?;
-        let rare = match self.rare {
+        // The first of `a` or `b` at or after `i`, from `cached` when that
+        // is still ahead.
+        let ahead = |cached: &mut Option<usize>, a: u8, b: u8| match *cached {
             Some(r) if r >= i => r,
             _ => {
-                let a = memchr::memchr2(b'`', b'<', rest);
-                let b = memchr::memchr2(0xC2, 0xE3, rest);
-                let r = a.into_iter().chain(b).min().map_or(bytes.len(), |k| i + k);
-                self.rare = Some(r);
+                let r = memchr::memchr2(a, b, rest).map_or(bytes.len(), |k| i + k);
+                *cached = Some(r);
                 r
             }
         };
+        let rare = ahead(&mut self.ticks, b'`', b'<').min(ahead(&mut self.leads, 0xC2, 0xE3));
         match memchr::memchr3(b'"', b'\'', 0xE2, &bytes[i..rare]) {
             Some(k) => Some(i + k),
             None => (rare < bytes.len()).then_some(rare),
@@ -358,11 +367,42 @@ fn next_char(text: &str, at: usize) -> Option<char> {
     text[at..].chars().next()
 }
 
+/// [`side_of`] an ASCII character, without decoding or a Unicode table.
+fn ascii_side(b: u8) -> Side {
+    match b {
+        b' ' | b'\t'..=b'\r' => Side::Space,
+        b'(' | b'[' | b'{' | b'/' | b'-' | b'<' | b'>' => Side::OpenPunct,
+        b'"' | b'\'' | b'`' => Side::Mark,
+        b'0'..=b'9' => Side::Digit,
+        b'a'..=b'z' | b'A'..=b'Z' => Side::Letter,
+        _ => Side::ClosePunct,
+    }
+}
+
+/// [`side_of`] the character before `at`: an ASCII byte is read as it is,
+/// anything else decoded.
+#[inline]
+fn side_before(text: &str, at: usize) -> Side {
+    match text.as_bytes()[..at].last() {
+        Some(&b) if b.is_ascii() => ascii_side(b),
+        _ => side_of(prev_char(text, at)),
+    }
+}
+
+/// [`side_of`] the character at `at`, like [`side_before`].
+#[inline]
+fn side_after(text: &str, at: usize) -> Side {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => ascii_side(b),
+        _ => side_of(next_char(text, at)),
+    }
+}
+
 /// Two or more apostrophes in a row: wire copy's `''` double mark, and
 /// `'''` where a single and a double mark meet.
 fn lex_apostrophe_run(text: &str, start: usize, run: usize, marks: &mut Vec<Mark>) -> usize {
-    let before = side_of(prev_char(text, start));
-    let after = side_of(next_char(text, start + run));
+    let before = side_before(text, start);
+    let after = side_after(text, start + run);
     let opening = left_flanking(before, after) || (before == Side::Mark && after != Side::Space);
     let closing = right_flanking(before, after);
     let role = if opening {
@@ -373,37 +413,34 @@ fn lex_apostrophe_run(text: &str, start: usize, run: usize, marks: &mut Vec<Mark
         Role::Ambiguous
     };
     // Split the run into marks: the double comes outermost, so it is first
-    // when opening and last when closing.
-    let mut pieces = Vec::new();
-    let mut left = run;
-    while left >= 2 {
-        pieces.push(Glyph::DoubleApostrophe);
-        left -= 2;
-    }
-    if left == 1 {
-        if role == Role::Close {
-            pieces.insert(0, Glyph::StraightSingle);
-        } else {
-            pieces.push(Glyph::StraightSingle);
-        }
-    }
+    // when opening and last when closing (a lone single goes inside).
+    let single_first = run % 2 == 1 && role == Role::Close;
+    let single_last = run % 2 == 1 && role != Role::Close;
     let mut at = start;
-    for g in pieces {
-        let len = if g == Glyph::DoubleApostrophe { 2 } else { 1 };
+    let mut push = |glyph: Glyph, len: usize| {
         marks.push(Mark {
             span: Span::new(at, at + len),
-            glyph: g,
+            glyph,
             role,
             flipped: false,
         });
         at += len;
+    };
+    if single_first {
+        push(Glyph::StraightSingle, 1);
+    }
+    for _ in 0..run / 2 {
+        push(Glyph::DoubleApostrophe, 2);
+    }
+    if single_last {
+        push(Glyph::StraightSingle, 1);
     }
     start + run
 }
 
 fn classify(text: &str, at: usize, len: usize, glyph: Glyph) -> Mark {
-    let before = side_of(prev_char(text, at));
-    let after = side_of(next_char(text, at + len));
+    let before = side_before(text, at);
+    let after = side_after(text, at + len);
     let lf = left_flanking(before, after);
     let rf = right_flanking(before, after);
     let mut flipped = false;
@@ -547,6 +584,13 @@ mod tests {
                     .map(|k| i + k);
                 assert_eq!(candidates.next(i), want, "from {i}");
             }
+        }
+    }
+
+    #[test]
+    fn ascii_sides_agree_with_side_of() {
+        for b in 0..0x80u8 {
+            assert_eq!(ascii_side(b), side_of(Some(char::from(b))), "{b:#x}");
         }
     }
 

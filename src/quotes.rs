@@ -154,9 +154,8 @@ pub fn pair(
     let mut mi = 0;
     // The outermost quote left open by the previous paragraph, if any.
     let mut carried: Option<(usize, Open)> = None;
-    // One paragraph's marks, open quotes and open doubles and singles
-    // (cleared for each paragraph, allocated once).
-    let mut pmarks: Vec<(usize, &Mark)> = Vec::new();
+    // One paragraph's open quotes and open doubles and singles (cleared
+    // for each paragraph, allocated once).
     let mut stack: Vec<Open> = Vec::new();
     let mut doubles: Vec<usize> = Vec::new();
     let mut singles: Vec<usize> = Vec::new();
@@ -166,13 +165,11 @@ pub fn pair(
             mi += 1;
         }
         // Marks outside any paragraph (white space only) can't exist, but
-        // skip anything before the paragraph defensively.
-        pmarks.clear();
-        pmarks.extend(
-            (start..mi)
-                .map(|i| (i, &marks[i]))
-                .filter(|(_, m)| m.span.start >= para.start),
-        );
+        // skip anything before the paragraph defensively (read where they
+        // are, not copied).
+        let pmarks = marks[start..mi]
+            .iter()
+            .filter(|m| m.span.start >= para.start);
         stack.clear();
         // Positions in `stack` of the open doubles and singles, so the
         // nearest of each is found in constant time (a paragraph of
@@ -180,7 +177,7 @@ pub fn pair(
         doubles.clear();
         singles.clear();
         let reopen = carried.take();
-        for (k, &(_, m)) in pmarks.iter().enumerate() {
+        for (k, m) in pmarks.enumerate() {
             let is_first = k == 0 && m.span.start == para.start;
             let mut role = m.role;
             let double = m.glyph.is_double();

@@ -67,8 +67,12 @@ fn split_paragraph(text: &str, para: Span, rules: &LangRules, found: Found, out:
     }
     let bytes = s.as_bytes();
     let base = para.start as usize;
-    let mut start = 0;
-    let mut i = 0;
+    // Every sentence but the paragraph's last starts at a non-space (the
+    // paragraph's first, or where `boundary_after` found the end of the
+    // white space) and ends just after its terminal punctuation or a
+    // closing mark: it is trimmed, and not empty, as it is found.
+    let mut start = s.len() - trim_start(s).len();
+    let mut i = start;
     // The next `…` (`E2 80 A6`), kept ahead of `i`; `.?!` are found with
     // `memchr3` from `i`. (Found by its last byte: `E2` also leads every
     // curly quote and apostrophe, `A6` ends few other characters.) With
@@ -92,14 +96,11 @@ fn split_paragraph(text: &str, para: Span, rules: &LangRules, found: Found, out:
             }
         };
         if let Some((end, next)) = boundary_after(s, i, term_len, rules) {
-            let span = Span::new(base + start, base + end).trim(text);
-            if !span.is_empty() {
-                out.push(span);
-            }
+            let span = Span::new(base + start, base + end);
+            debug_assert!(start < end && span.trim(text) == span);
+            out.push(span);
             // The next sentence from its first non-space character, which
-            // `boundary_after` found: trimming it again would decode the
-            // white space a second time (and the span's first byte is then
-            // mostly ASCII, which `Span::trim` checks without decoding).
+            // `boundary_after` found.
             start = next;
             i = end;
         } else {
@@ -140,28 +141,24 @@ fn boundary_after(
     while j < bytes.len() && matches!(bytes[j], b'.' | b'?' | b'!') {
         j += 1;
     }
-    // Closing quotes and brackets belong to this sentence.
+    // Closing quotes and brackets belong to this sentence: `"`, `'`, `)`,
+    // `]`, `”` `’` `›` (`E2 80 9D`, `99`, `BA`), `»` (`C2 BB`), `」` `』`
+    // (`E3 80 8D`, `8F`), matched on their bytes.
     loop {
-        let rest = &s[j..];
-        let c = match rest.chars().next() {
-            Some(c) => c,
-            None => return Some((j, j)),
+        j += match bytes[j..] {
+            [] => return Some((j, j)),
+            [b'"' | b'\'' | b')' | b']', ..] => 1,
+            [0xE2, 0x80, 0x9D | 0x99 | 0xBA, ..] | [0xE3, 0x80, 0x8D | 0x8F, ..] => 3,
+            [0xC2, 0xBB, ..] => 2,
+            _ => break,
         };
-        if matches!(
-            c,
-            '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '」' | '』' | '›'
-        ) {
-            j += c.len_utf8();
-        } else {
-            break;
-        }
     }
+    // White space must follow.
     let rest = &s[j..];
-    let next = rest.chars().next()?;
-    if !next.is_whitespace() {
+    let after_ws = trim_start(rest);
+    if after_ws.len() == rest.len() {
         return None;
     }
-    let after_ws = rest.trim_start();
     let first = after_ws.chars().next()?;
     let opener_ok = first.is_uppercase()
         || first.is_numeric()
@@ -195,13 +192,45 @@ fn boundary_after(
     Some((j, s.len() - after_ws.len()))
 }
 
+/// `s.trim_start()`, with ASCII white space passed on the bytes (most
+/// often the one space after a sentence, or none).
+fn trim_start(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() && matches!(b[i], b' ' | b'\t'..=b'\r') {
+        i += 1;
+    }
+    match b.get(i) {
+        Some(c) if !c.is_ascii() => s[i..].trim_start(),
+        _ => &s[i..],
+    }
+}
+
 /// The word ending at `end` (which is just after its period), with leading
 /// quotes and brackets removed: `(Calif.` → `Calif.`.
 fn word_before(s: &str, end: usize) -> &str {
-    let start = s[..end]
-        .rfind(|c: char| c.is_whitespace())
-        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
-    s[start..end].trim_start_matches(['(', '[', '"', '\'', '“', '‘', '—', '-'])
+    // Back over ASCII bytes that are not white space; a non-ASCII byte
+    // (which may be part of wide white space) hands over to the decoding
+    // search from there.
+    let bytes = s.as_bytes();
+    let mut start = end;
+    while start > 0 && bytes[start - 1].is_ascii() {
+        if matches!(bytes[start - 1], b' ' | b'\t'..=b'\r') {
+            break;
+        }
+        start -= 1;
+    }
+    if start > 0 && !bytes[start - 1].is_ascii() {
+        start = s[..start]
+            .rfind(|c: char| c.is_whitespace())
+            .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    }
+    let word = &s[start..end];
+    // Most words start with a letter: nothing to strip, nothing decoded.
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() && !matches!(b, b'(' | b'[' | b'"' | b'\'' | b'-') => word,
+        _ => word.trim_start_matches(['(', '[', '"', '\'', '“', '‘', '—', '-']),
+    }
 }
 
 /// `J.` — a single capital letter and a period.
@@ -283,6 +312,36 @@ mod tests {
             sents("He left.\u{a0} \u{2003}She stayed.\u{3000}“Why?”\u{a0}"),
             vec!["He left.", "She stayed.", "“Why?”"]
         );
+    }
+
+    #[test]
+    fn trim_start_agrees_with_str_trim_start() {
+        let text = " \t\n a\u{a0} \u{3000}b \u{85}\r“c” \u{2009}é\x0B\x0C\x1Fd  ";
+        for (i, _) in text.char_indices() {
+            assert_eq!(trim_start(&text[i..]), text[i..].trim_start(), "{i}");
+        }
+        assert_eq!(trim_start(""), "");
+    }
+
+    #[test]
+    fn word_before_agrees_with_a_char_search() {
+        let reference = |s: &str, end: usize| -> String {
+            let start = s[..end]
+                .rfind(|c: char| c.is_whitespace())
+                .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+            s[start..end]
+                .trim_start_matches(['(', '[', '"', '\'', '“', '‘', '—', '-'])
+                .to_string()
+        };
+        let text = "Mr. (Calif. “Jan. — x\u{a0}Sen. é.a.\u{3000}U.S. ‘D.C. \tGov.\n-Inc. \
+                    ([\"Ltd. a\u{2009}b. café. x\u{85}y. .";
+        for (end, _) in text.match_indices('.') {
+            assert_eq!(
+                word_before(text, end + 1),
+                reference(text, end + 1),
+                "{end}"
+            );
+        }
     }
 
     #[test]

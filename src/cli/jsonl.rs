@@ -46,24 +46,25 @@ fn push_quote<S: std::ops::Deref<Target = str>>(out: &mut String, q: &QuoteRecor
     push_u32(out, q.start);
     out.push_str(",\"end\":");
     push_u32(out, q.end);
-    out.push_str(",\"speaker\":");
-    push_opt_str(out, q.speaker.as_deref());
+    push_opt_str_field(out, ",\"speaker\":\"", q.speaker.as_deref());
     out.push_str(",\"speaker_start\":");
     push_opt_u32(out, q.speaker_start);
     out.push_str(",\"speaker_end\":");
     push_opt_u32(out, q.speaker_end);
-    out.push_str(",\"kind\":");
-    push_static(out, q.kind);
-    out.push_str(",\"quote_kind\":");
-    push_static(out, q.quote_kind.as_str());
-    out.push_str(",\"resolved\":");
-    push_opt_str(out, q.resolved.as_deref());
+    // Names of the program's own (see `push_static`), their quotes written
+    // with the literals around them.
+    let quote_kind = q.quote_kind.as_str();
+    debug_assert!(!needs_escape(q.kind.as_bytes()) && !needs_escape(quote_kind.as_bytes()));
+    out.push_str(",\"kind\":\"");
+    out.push_str(q.kind);
+    out.push_str("\",\"quote_kind\":\"");
+    out.push_str(quote_kind);
+    push_opt_str_field(out, "\",\"resolved\":\"", q.resolved.as_deref());
     out.push_str(",\"method\":");
     push_opt_static(out, q.method);
     out.push_str(",\"confidence\":");
     push_opt_static(out, q.confidence);
-    out.push_str(",\"cue\":");
-    push_opt_str(out, q.cue.as_deref());
+    push_opt_str_field(out, ",\"cue\":\"", q.cue.as_deref());
     out.push('}');
 }
 
@@ -72,20 +73,22 @@ fn push_claim<S: std::ops::Deref<Target = str>>(out: &mut String, c: &ClaimRecor
     push_u32(out, c.start);
     out.push_str(",\"end\":");
     push_u32(out, c.end);
-    out.push_str(",\"source\":");
-    push_opt_str(out, c.source.as_deref());
+    push_opt_str_field(out, ",\"source\":\"", c.source.as_deref());
     out.push_str(",\"source_start\":");
     push_opt_u32(out, c.source_start);
     out.push_str(",\"source_end\":");
     push_opt_u32(out, c.source_end);
-    out.push_str(",\"cue\":");
-    push_opt_str(out, c.cue.as_deref());
+    push_opt_str_field(out, ",\"cue\":\"", c.cue.as_deref());
     out.push_str(",\"cue_start\":");
     push_opt_u32(out, c.cue_start);
     out.push_str(",\"cue_end\":");
     push_opt_u32(out, c.cue_end);
-    out.push_str(",\"direct\":");
-    out.push_str(if c.direct { "true" } else { "false" });
+    // (Each literal whole: its length known, it is copied inline.)
+    if c.direct {
+        out.push_str(",\"direct\":true");
+    } else {
+        out.push_str(",\"direct\":false");
+    }
     if !c.content_fragments.is_empty() {
         out.push_str(",\"content_fragments\":[");
         for (i, [a, b]) in c.content_fragments.iter().enumerate() {
@@ -100,8 +103,7 @@ fn push_claim<S: std::ops::Deref<Target = str>>(out: &mut String, c: &ClaimRecor
         }
         out.push(']');
     }
-    out.push_str(",\"resolved\":");
-    push_opt_str(out, c.resolved.as_deref());
+    push_opt_str_field(out, ",\"resolved\":\"", c.resolved.as_deref());
     out.push('}');
 }
 
@@ -200,50 +202,118 @@ fn read_string<'a>(line: &'a [u8], i: &mut usize) -> Option<std::borrow::Cow<'a,
         }
         let d = decoded.get_or_insert_with(|| Vec::with_capacity(line.len() - start));
         d.extend_from_slice(&line[from..at]);
-        let short = match *line.get(at + 1)? {
-            b'"' => b'"',
-            b'\\' => b'\\',
-            b'/' => b'/',
-            b'b' => 0x08,
-            b'f' => 0x0C,
-            b'n' => b'\n',
-            b'r' => b'\r',
-            b't' => b'\t',
-            b'u' => {
-                let hex = line.get(at + 2..at + 6)?;
-                let mut n = 0u32;
-                for &h in hex {
-                    n = n * 16 + char::from(h).to_digit(16)?;
-                }
-                // A surrogate (paired or not) is `serde_json`'s to read.
-                let c = char::from_u32(n)?;
-                d.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
-                from = at + 6;
-                continue;
-            }
-            _ => return None,
-        };
-        d.push(short);
-        from = at + 2;
-    }
-}
-
-/// Whether some byte is below `0x20`. Whole blocks are tested without an
-/// early exit inside them, so the test runs on vectors.
-fn has_control(bytes: &[u8]) -> bool {
-    let mut blocks = bytes.chunks_exact(32);
-    for block in &mut blocks {
-        if block.iter().fold(false, |any, &b| any | (b < 0x20)) {
-            return true;
+        // Escapes often come in runs (`\n\n` between paragraphs): those
+        // after the first are read here, without a search for them.
+        from = unescape(line, at, d)?;
+        while line.get(from) == Some(&b'\\') {
+            from = unescape(line, from, d)?;
         }
     }
-    blocks.remainder().iter().any(|&b| b < 0x20)
 }
 
+/// The escape at `line[at]` (a backslash), decoded onto `d`; the position
+/// after it. `None` for what [`read_usual`] leaves to `serde_json`.
+/// Inlined: most escapes are a `\n`, cheaper to decode than to call for.
+#[inline(always)]
+fn unescape(line: &[u8], at: usize, d: &mut Vec<u8>) -> Option<usize> {
+    let short = match *line.get(at + 1)? {
+        b'"' => b'"',
+        b'\\' => b'\\',
+        b'/' => b'/',
+        b'b' => 0x08,
+        b'f' => 0x0C,
+        b'n' => b'\n',
+        b'r' => b'\r',
+        b't' => b'\t',
+        b'u' => return unescape_hex(line, at, d),
+        _ => return None,
+    };
+    d.push(short);
+    Some(at + 2)
+}
+
+/// [`unescape`] for a `\uXXXX` escape, out of line.
+#[inline(never)]
+fn unescape_hex(line: &[u8], at: usize, d: &mut Vec<u8>) -> Option<usize> {
+    let hex = line.get(at + 2..at + 6)?;
+    let mut n = 0u32;
+    for &h in hex {
+        n = n * 16 + char::from(h).to_digit(16)?;
+    }
+    // A surrogate (paired or not) is `serde_json`'s to read.
+    let c = char::from_u32(n)?;
+    d.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+    Some(at + 6)
+}
+
+/// Whether some byte is below `0x20`: the least byte of all, with no early
+/// exit (a control character is an error, not to be expected), so the test
+/// runs on vectors.
+fn has_control(bytes: &[u8]) -> bool {
+    bytes.iter().fold(u8::MAX, |least, &b| least.min(b)) < 0x20
+}
+
+/// `n` in decimal, two digits at a time from [`DIGIT_PAIRS`]: the numbers
+/// are offsets in an article, mostly of three to five digits, and each
+/// pair is a copy of two bytes where a general formatter hands back a
+/// string of any length to copy. Inlined where it is used: a call would
+/// cost about as much as the digits.
+#[inline(always)]
 fn push_u32(out: &mut String, n: u32) {
-    out.push_str(itoa::Buffer::new().format(n));
+    if n >= 10_000 {
+        push_u32_long(out, n);
+    } else if n >= 100 {
+        push_below_100(out, n / 100);
+        push_pair(out, n % 100);
+    } else {
+        push_below_100(out, n);
+    }
 }
 
+/// [`push_u32`] for `n` of five digits or more: out of line, so that what
+/// is inlined is the usual case only.
+#[inline(never)]
+fn push_u32_long(out: &mut String, n: u32) {
+    push_u32(out, n / 10_000);
+    let low = n % 10_000;
+    push_pair(out, low / 100);
+    push_pair(out, low % 100);
+}
+
+/// `n` (below 100) in one digit or two.
+fn push_below_100(out: &mut String, n: u32) {
+    if n >= 10 {
+        push_pair(out, n);
+    } else {
+        out.push(char::from(b'0' + n as u8));
+    }
+}
+
+/// `n` (below 100) in two digits.
+fn push_pair(out: &mut String, n: u32) {
+    let at = 2 * n as usize;
+    out.push_str(&DIGIT_PAIRS[at..at + 2]);
+}
+
+/// `00`, `01`, … `99`.
+const DIGIT_PAIRS: &str = {
+    const BYTES: [u8; 200] = {
+        let mut t = [0; 200];
+        let mut i = 0;
+        while i < 100 {
+            t[2 * i] = b'0' + (i / 10) as u8;
+            t[2 * i + 1] = b'0' + (i % 10) as u8;
+            i += 1;
+        }
+        t
+    };
+    match std::str::from_utf8(&BYTES) {
+        Ok(s) => s,
+        Err(_) => panic!("digits are ASCII"),
+    }
+};
+
+#[inline(always)]
 fn push_opt_u32(out: &mut String, n: Option<u32>) {
     match n {
         Some(n) => push_u32(out, n),
@@ -260,6 +330,7 @@ fn push_static(out: &mut String, s: &'static str) {
     out.push('"');
 }
 
+#[inline(always)]
 fn push_opt_static(out: &mut String, s: Option<&'static str>) {
     match s {
         Some(s) => push_static(out, s),
@@ -267,48 +338,104 @@ fn push_opt_static(out: &mut String, s: Option<&'static str>) {
     }
 }
 
-fn push_opt_str(out: &mut String, s: Option<&str>) {
+/// A field holding a string or `null`, after `key`: the literal before
+/// the value and the string's opening quote (`,"name":"`), so that the
+/// two are one copy.
+#[inline(always)]
+fn push_opt_str_field(out: &mut String, key: &str, s: Option<&str>) {
+    debug_assert!(key.ends_with("\":\""));
+    let before = &key[..key.len() - 1];
     match s {
-        Some(s) => push_str(out, s),
-        None => out.push_str("null"),
+        Some(s) if !needs_escape(s.as_bytes()) => {
+            out.push_str(key);
+            out.push_str(s);
+            out.push('"');
+        }
+        Some(s) => {
+            out.push_str(before);
+            push_escaped(out, s);
+        }
+        None => {
+            out.push_str(before);
+            out.push_str("null");
+        }
     }
 }
 
 /// Whether some byte is a control character, `"` or `\\`, eight bytes at
 /// a time: `(x - n·1) & !x & 0x80·1` is non-zero exactly when some byte of
 /// `x` is below `n` (for `n <= 0x80`), and `x = w ^ b·1` has a zero byte
-/// where `w` has `b`.
+/// where `w` has `b`. The strings are short (a name, a cue word), so there
+/// is no byte-by-byte tail: the last word overlaps the one before it, and
+/// a string of fewer than eight bytes is read as two overlapping halves
+/// (four bytes, or two, or one), which between them hold every byte.
 fn needs_escape(bytes: &[u8]) -> bool {
+    let n = bytes.len();
+    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+    if n >= 8 {
+        let mut at = 0;
+        while at + 8 < n {
+            if word_needs_escape(word(at)) {
+                return true;
+            }
+            at += 8;
+        }
+        return word_needs_escape(word(n - 8));
+    }
+    let u32_at = |at: usize| {
+        u64::from(u32::from_le_bytes(
+            bytes[at..at + 4].try_into().expect("four bytes"),
+        ))
+    };
+    let u16_at = |at: usize| {
+        u64::from(u16::from_le_bytes(
+            bytes[at..at + 2].try_into().expect("two bytes"),
+        ))
+    };
+    // (The bytes a short string leaves free hold `a`.)
+    const FREE: u64 = b'a' as u64 * 0x0101_0101_0101_0101;
+    let w = match n {
+        4.. => u32_at(0) | (u32_at(n - 4) << 32),
+        2.. => u16_at(0) | (u16_at(n - 2) << 16) | (FREE << 32),
+        1 => u64::from(bytes[0]) | (FREE << 8),
+        0 => return false,
+    };
+    word_needs_escape(w)
+}
+
+/// [`needs_escape`] for the eight bytes of `w`.
+fn word_needs_escape(w: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH != 0;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let w = u64::from_le_bytes(c.try_into().expect("eight bytes"));
-        if below(w, 0x20)
-            || below(w ^ (ONES * u64::from(b'"')), 1)
-            || below(w ^ (ONES * u64::from(b'\\')), 1)
-        {
-            return true;
-        }
-    }
-    chunks
-        .remainder()
-        .iter()
-        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x;
+    (below(w, 0x20)
+        | below(w ^ (ONES * u64::from(b'"')), 1)
+        | below(w ^ (ONES * u64::from(b'\\')), 1))
+        & HIGH
+        != 0
 }
 
 /// `s` as a JSON string, escaped as `serde_json` escapes it: `"` and `\`,
 /// the short forms `\b \t \n \f \r`, other control characters as `\u00XX`
-/// (lower-case hex); everything else as it is.
+/// (lower-case hex); everything else as it is. Inlined where it is used
+/// (the escaping proper is not), as a call costs a good part of the work.
+#[inline(always)]
 fn push_str(out: &mut String, s: &str) {
-    out.push('"');
     // Almost no string needs an escape: copy those whole.
-    if !needs_escape(s.as_bytes()) {
-        out.push_str(s);
-        out.push('"');
-        return;
+    if needs_escape(s.as_bytes()) {
+        return push_escaped(out, s);
     }
+    out.push('"');
+    out.push_str(s);
+    out.push('"');
+}
+
+/// [`push_str`] for a string that holds something to escape: kept out of
+/// line, so that the usual case needs few registers.
+#[cold]
+#[inline(never)]
+fn push_escaped(out: &mut String, s: &str) {
+    out.push('"');
     let mut start = 0;
     for (i, &b) in s.as_bytes().iter().enumerate() {
         let short = match b {
@@ -422,7 +549,26 @@ mod tests {
     }
 
     #[test]
+    fn push_u32_agrees_with_to_string() {
+        let mut out = String::from("kept");
+        let mut want = String::from("kept");
+        let mut n = 1u32;
+        let mut numbers = vec![0, 9, 10, 99, 100, 101, 999, 1000, 10_000, u32::MAX];
+        while n < u32::MAX / 7 {
+            numbers.extend([n - 1, n, n + 1, n * 7]);
+            n *= 10;
+        }
+        for n in numbers.into_iter().chain(0..2000) {
+            push_u32(&mut out, n);
+            out.push(',');
+            want.push_str(&format!("{n},"));
+        }
+        assert_eq!(out, want);
+    }
+
+    #[test]
     fn needs_escape_agrees_with_a_byte_scan() {
+        assert!(!needs_escape(b""));
         for b in 0..=255u8 {
             for len in 1..20 {
                 for at in 0..len {

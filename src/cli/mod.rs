@@ -515,7 +515,10 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool, threads: Option<usize>) -> R
     // hold, and no buffer allocated on a worker and freed here.
     if pool.current_num_threads() == 1 {
         let mut line = Vec::new();
-        let mut record = String::new();
+        // The records not yet written, each appended here as it is made
+        // and the whole handed on once it holds a buffer's worth: no copy
+        // into the writer's buffer (a write this long goes straight out).
+        let mut records = String::new();
         loop {
             line.clear();
             let read = read_line(&mut reader, &mut line)
@@ -527,19 +530,21 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool, threads: Option<usize>) -> R
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            record.clear();
-            if let Err(msg) = output::jsonl_record_into(engine, &line, all_quotes, &mut record) {
+            if let Err(msg) = output::jsonl_record_into(engine, &line, all_quotes, &mut records) {
                 eprintln!("quotecheck: error: stdin:{n}: {msg}");
                 bad = true;
-                record = serde_json::json!({ "line": n, "error": msg }).to_string();
+                records.push_str(&serde_json::json!({ "line": n, "error": msg }).to_string());
             }
-            record.push('\n');
-            if let Err(e) = out.write_all(record.as_bytes()) {
-                if e.kind() == io::ErrorKind::BrokenPipe {
+            records.push('\n');
+            if records.len() >= out.capacity() {
+                if !write_jsonl(&mut out, &records)? {
                     return Ok(0);
                 }
-                return Err(Error::new(ErrorKind::Io, format!("writing output: {e}")));
+                records.clear();
             }
+        }
+        if !write_jsonl(&mut out, &records)? {
+            return Ok(0);
         }
         eof = true;
     }
@@ -583,14 +588,8 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool, threads: Option<usize>) -> R
                     serde_json::json!({ "line": n, "error": msg }).to_string()
                 }
             };
-            if let Err(e) = out
-                .write_all(s.as_bytes())
-                .and_then(|()| out.write_all(b"\n"))
-            {
-                if e.kind() == io::ErrorKind::BrokenPipe {
-                    return Ok(0);
-                }
-                return Err(Error::new(ErrorKind::Io, format!("writing output: {e}")));
+            if !(write_jsonl(&mut out, &s)? && write_jsonl(&mut out, "\n")?) {
+                return Ok(0);
             }
         }
     }
@@ -601,6 +600,16 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool, threads: Option<usize>) -> R
         _ => {}
     }
     Ok(if bad { 2 } else { 0 })
+}
+
+/// `out.write_all(records)`; `false` when the reader has gone (a broken
+/// pipe), which ends the output without an error.
+fn write_jsonl(out: &mut impl Write, records: &str) -> Result<bool, Error> {
+    match out.write_all(records.as_bytes()) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(false),
+        Err(e) => Err(Error::new(ErrorKind::Io, format!("writing output: {e}"))),
+    }
 }
 
 /// The most records one `--jsonl` batch holds.
