@@ -12,7 +12,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::lang::LangRules;
-use crate::span::Span;
+use crate::span::{Span, is_space_byte};
 
 /// Words that, capitalised after an abbreviation, start a new sentence.
 const OPENERS: &[&str] = &[
@@ -197,7 +197,7 @@ fn boundary_after(
 fn trim_start(s: &str) -> &str {
     let b = s.as_bytes();
     let mut i = 0;
-    while i < b.len() && matches!(b[i], b' ' | b'\t'..=b'\r') {
+    while i < b.len() && is_space_byte(b[i]) {
         i += 1;
     }
     match b.get(i) {
@@ -215,7 +215,7 @@ fn word_before(s: &str, end: usize) -> &str {
     let bytes = s.as_bytes();
     let mut start = end;
     while start > 0 && bytes[start - 1].is_ascii() {
-        if matches!(bytes[start - 1], b' ' | b'\t'..=b'\r') {
+        if is_space_byte(bytes[start - 1]) {
             break;
         }
         start -= 1;

@@ -56,7 +56,7 @@ impl Span {
         let s = self.slice(text);
         // Both ends ASCII and not white space (as `char::is_whitespace`
         // has it): nothing to trim, no character decoded.
-        let kept = |b: &u8| b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r');
+        let kept = |&b: &u8| b.is_ascii() && !is_space_byte(b);
         if s.as_bytes().first().is_some_and(kept) && s.as_bytes().last().is_some_and(kept) {
             return self;
         }
@@ -68,6 +68,13 @@ impl Span {
             self.start as usize + lead + trimmed.len(),
         )
     }
+}
+
+/// Whether ASCII byte `b` is white space as `char::is_whitespace` has it
+/// (unlike `u8::is_ascii_whitespace`, with the vertical tab `0x0B`).
+#[inline]
+pub(crate) fn is_space_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 #[cfg(test)]

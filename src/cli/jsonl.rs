@@ -253,65 +253,9 @@ fn has_control(bytes: &[u8]) -> bool {
     bytes.iter().fold(u8::MAX, |least, &b| least.min(b)) < 0x20
 }
 
-/// `n` in decimal, two digits at a time from [`DIGIT_PAIRS`]: the numbers
-/// are offsets in an article, mostly of three to five digits, and each
-/// pair is a copy of two bytes where a general formatter hands back a
-/// string of any length to copy. Inlined where it is used: a call would
-/// cost about as much as the digits.
-#[inline(always)]
 fn push_u32(out: &mut String, n: u32) {
-    if n >= 10_000 {
-        push_u32_long(out, n);
-    } else if n >= 100 {
-        push_below_100(out, n / 100);
-        push_pair(out, n % 100);
-    } else {
-        push_below_100(out, n);
-    }
+    out.push_str(itoa::Buffer::new().format(n));
 }
-
-/// [`push_u32`] for `n` of five digits or more: out of line, so that what
-/// is inlined is the usual case only.
-#[inline(never)]
-fn push_u32_long(out: &mut String, n: u32) {
-    push_u32(out, n / 10_000);
-    let low = n % 10_000;
-    push_pair(out, low / 100);
-    push_pair(out, low % 100);
-}
-
-/// `n` (below 100) in one digit or two.
-fn push_below_100(out: &mut String, n: u32) {
-    if n >= 10 {
-        push_pair(out, n);
-    } else {
-        out.push(char::from(b'0' + n as u8));
-    }
-}
-
-/// `n` (below 100) in two digits.
-fn push_pair(out: &mut String, n: u32) {
-    let at = 2 * n as usize;
-    out.push_str(&DIGIT_PAIRS[at..at + 2]);
-}
-
-/// `00`, `01`, … `99`.
-const DIGIT_PAIRS: &str = {
-    const BYTES: [u8; 200] = {
-        let mut t = [0; 200];
-        let mut i = 0;
-        while i < 100 {
-            t[2 * i] = b'0' + (i / 10) as u8;
-            t[2 * i + 1] = b'0' + (i % 10) as u8;
-            i += 1;
-        }
-        t
-    };
-    match std::str::from_utf8(&BYTES) {
-        Ok(s) => s,
-        Err(_) => panic!("digits are ASCII"),
-    }
-};
 
 #[inline(always)]
 fn push_opt_u32(out: &mut String, n: Option<u32>) {
