@@ -178,16 +178,21 @@ pub fn run(a: CheckArgs) -> Result<i32, Error> {
     Ok(exit(had_error, failed))
 }
 
-/// Files checked per batch by [`stream`]: enough to keep every thread busy
-/// while the batch before is written, few enough that a batch's reports
-/// are small whatever the size of the tree.
-const STREAM_BATCH_PER_THREAD: usize = 64;
+/// Files handed to a thread at once by [`stream`], and whose reports are
+/// written at once: enough that handing work to a thread costs little next
+/// to the work, few enough to share the files out evenly.
+const STREAM_CHUNK: usize = 16;
+/// Chunks read ahead of the writing, per thread: enough to keep every
+/// thread busy while a slow file holds up the writing, few enough that the
+/// reports waiting to be written are small whatever the size of the tree.
+const STREAM_WINDOW_PER_THREAD: usize = 8;
 
-/// `check --format concise`: files checked in batches and each batch's
-/// reports written, in path order, before the next batch starts, so memory
-/// holds one batch's reports rather than the whole tree's (a rule that
-/// fires on most lines, like `straight-quote` on a wire-copy archive,
-/// writes about as much as it reads). With `--output` the report is spooled
+/// `check --format concise`: files checked as they are listed and their
+/// reports written in path order as soon as the files before them are done
+/// ([`super::pipeline::ordered`]), so memory holds a window of reports
+/// rather than the whole tree's (a rule that fires on most lines, like
+/// `straight-quote` on a wire-copy archive, writes about as much as it
+/// reads). With `--output` the report is spooled
 /// to an unnamed temporary file and copied to the path at the end, so the
 /// path is written only once the run is over, as with the other formats.
 fn stream(
@@ -208,29 +213,9 @@ fn stream(
         None => None,
     };
     let threads = pool.current_num_threads();
-    let batch = STREAM_BATCH_PER_THREAD * threads;
     let mut failed = false;
-    let mut jobs = jobs.into_iter();
-    loop {
-        let chunk: Vec<Job> = jobs.by_ref().take(batch).collect();
-        if chunk.is_empty() {
-            break;
-        }
-        // With one thread the files are checked on this thread: what a
-        // file allocates is freed where it was allocated.
-        let outcomes: Vec<Outcome> = if threads == 1 {
-            chunk
-                .into_iter()
-                .map(|j| process(j, Mode::Check, true))
-                .collect()
-        } else {
-            pool.install(|| {
-                chunk
-                    .into_par_iter()
-                    .map(|j| process(j, Mode::Check, true))
-                    .collect()
-            })
-        };
+    // The reports of a chunk of files, written at once.
+    let mut write = |outcomes: Vec<Outcome>| -> Result<(), Error> {
         let mut out = String::new();
         for o in outcomes {
             match o {
@@ -253,10 +238,45 @@ fn stream(
             Some(f) => {
                 use std::io::Write;
                 f.write_all(out.as_bytes())
-                    .map_err(|e| Error::new(ErrorKind::Io, format!("spooling the report: {e}")))?;
+                    .map_err(|e| Error::new(ErrorKind::Io, format!("spooling the report: {e}")))
             }
-            None => super::write_stdout(&out)?,
+            None => super::write_stdout(&out),
         }
+    };
+    let mut jobs = jobs.into_iter();
+    let mut chunk = || -> Vec<Job> { jobs.by_ref().take(STREAM_CHUNK).collect() };
+    if threads == 1 {
+        // With one thread the files are checked on this thread: what a
+        // file allocates is freed where it was allocated.
+        loop {
+            let c = chunk();
+            if c.is_empty() {
+                break;
+            }
+            write(
+                c.into_iter()
+                    .map(|j| process(j, Mode::Check, true))
+                    .collect(),
+            )?;
+        }
+    } else {
+        super::pipeline::ordered(
+            pool,
+            super::pipeline::Window {
+                items: STREAM_WINDOW_PER_THREAD * threads,
+                bytes: usize::MAX,
+            },
+            || {
+                let c = chunk();
+                Ok((!c.is_empty()).then_some((c, 0)))
+            },
+            |c: Vec<Job>| -> Vec<Outcome> {
+                c.into_iter()
+                    .map(|j| process(j, Mode::Check, true))
+                    .collect()
+            },
+            |outcomes| write(outcomes).map(|()| super::pipeline::Flow::Continue),
+        )?;
     }
     if let (Some(mut f), Some(path)) = (spool, &a.output) {
         use std::io::{Seek, SeekFrom};

@@ -5,6 +5,7 @@ mod check;
 mod input;
 mod jsonl;
 mod output;
+mod pipeline;
 mod snapshot;
 
 use std::io::{self, BufRead, Write};
@@ -507,9 +508,6 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool, threads: Option<usize>) -> R
     let mut n = 0usize;
     let mut bad = false;
     let mut eof = false;
-    // The lines of a batch as (line number, bytes); the buffers are kept
-    // from batch to batch, so a line is read into memory already in use.
-    let mut lines: Vec<(usize, Vec<u8>)> = Vec::new();
     // With one thread a record is analysed and written on this thread as
     // soon as it is read, into buffers kept from line to line: no batch to
     // hold, and no buffer allocated on a worker and freed here.
@@ -548,49 +546,65 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool, threads: Option<usize>) -> R
         }
         eof = true;
     }
-    while !eof {
-        // The batch is `lines[..used]`.
-        let mut used = 0;
-        let mut bytes = 0usize;
-        while used < JSONL_BATCH_LINES && bytes < JSONL_BATCH_BYTES {
-            if used == lines.len() {
-                lines.push((0, Vec::new()));
-            }
-            let line = &mut lines[used].1;
-            line.clear();
-            let read = read_line(&mut reader, line)
-                .map_err(|e| Error::new(ErrorKind::Io, format!("reading standard input: {e}")))?;
-            if read == 0 {
-                eof = true;
-                break;
-            }
-            n += 1;
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            bytes += line.len();
-            lines[used].0 = n;
-            used += 1;
-        }
-        let batch = &lines[..used];
-        let results: Vec<(usize, Result<String, String>)> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|(n, line)| (*n, output::jsonl_record(engine, line, all_quotes)))
-                .collect()
-        });
-        for (n, result) in results {
-            let s = match result {
-                Ok(r) => r,
-                Err(msg) => {
-                    eprintln!("quotecheck: error: stdin:{n}: {msg}");
-                    bad = true;
-                    serde_json::json!({ "line": n, "error": msg }).to_string()
+    if !eof {
+        // More threads: lines are analysed as soon as they are read, a few
+        // at a time (a chunk of `JSONL_CHUNK_BYTES`, so that handing work to
+        // a thread costs little next to the work), and the records are
+        // written in input order (`pipeline::ordered`).
+        let mut stopped = false;
+        let mut eof = false;
+        pipeline::ordered(
+            &pool,
+            pipeline::Window::for_threads(pool.current_num_threads()),
+            || {
+                let mut chunk: Vec<(usize, Vec<u8>)> = Vec::new();
+                let mut size = 0;
+                while !eof && size < JSONL_CHUNK_BYTES && chunk.len() < JSONL_CHUNK_LINES {
+                    let mut line = Vec::new();
+                    let read = read_line(&mut reader, &mut line).map_err(|e| {
+                        Error::new(ErrorKind::Io, format!("reading standard input: {e}"))
+                    })?;
+                    if read == 0 {
+                        eof = true;
+                        break;
+                    }
+                    n += 1;
+                    if !line.iter().all(u8::is_ascii_whitespace) {
+                        size += line.len();
+                        chunk.push((n, line));
+                    }
                 }
-            };
-            if !(write_jsonl(&mut out, &s)? && write_jsonl(&mut out, "\n")?) {
-                return Ok(0);
-            }
+                Ok((!chunk.is_empty()).then_some((chunk, size)))
+            },
+            |chunk: Vec<(usize, Vec<u8>)>| {
+                chunk
+                    .into_iter()
+                    .map(|(n, line)| (n, output::jsonl_record(engine, &line, all_quotes)))
+                    .collect::<Vec<_>>()
+            },
+            |records| {
+                let mut s = String::new();
+                for (n, result) in records {
+                    match result {
+                        Ok(r) => s.push_str(&r),
+                        Err(msg) => {
+                            eprintln!("quotecheck: error: stdin:{n}: {msg}");
+                            bad = true;
+                            s.push_str(&serde_json::json!({ "line": n, "error": msg }).to_string());
+                        }
+                    }
+                    s.push('\n');
+                }
+                if write_jsonl(&mut out, &s)? {
+                    Ok(pipeline::Flow::Continue)
+                } else {
+                    stopped = true;
+                    Ok(pipeline::Flow::Stop)
+                }
+            },
+        )?;
+        if stopped {
+            return Ok(0);
         }
     }
     match out.flush() {
@@ -602,6 +616,12 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool, threads: Option<usize>) -> R
     Ok(if bad { 2 } else { 0 })
 }
 
+/// The input bytes of one chunk of `--jsonl` lines handed to a thread (a
+/// chunk always takes at least one line, however long).
+const JSONL_CHUNK_BYTES: usize = 64 << 10;
+/// The most lines one chunk holds.
+const JSONL_CHUNK_LINES: usize = 64;
+
 /// `out.write_all(records)`; `false` when the reader has gone (a broken
 /// pipe), which ends the output without an error.
 fn write_jsonl(out: &mut impl Write, records: &str) -> Result<bool, Error> {
@@ -611,12 +631,6 @@ fn write_jsonl(out: &mut impl Write, records: &str) -> Result<bool, Error> {
         Err(e) => Err(Error::new(ErrorKind::Io, format!("writing output: {e}"))),
     }
 }
-
-/// The most records one `--jsonl` batch holds.
-const JSONL_BATCH_LINES: usize = 1024;
-/// The most input bytes one `--jsonl` batch holds (a batch always takes at
-/// least one line, however long).
-const JSONL_BATCH_BYTES: usize = 16 << 20;
 
 #[cfg(test)]
 mod tests {
