@@ -438,6 +438,10 @@ pub struct Discovery {
     cli_exclude: Option<Gitignore>,
     /// The working directory, read once.
     cwd: PathBuf,
+    /// The directory last asked about and its settings: the files of a
+    /// walk come a directory at a time, so most look-ups are this one and
+    /// need no hashing of their path.
+    last: Mutex<Option<(PathBuf, Arc<Settled>)>>,
 }
 
 impl Discovery {
@@ -466,6 +470,7 @@ impl Discovery {
             resolved: Mutex::new(HashMap::new()),
             cli_exclude,
             cwd: absolute(Path::new(".")),
+            last: Mutex::new(None),
         })
     }
 
@@ -486,18 +491,18 @@ impl Discovery {
 
     /// The config file that applies to a file in directory `dir`.
     pub fn config_for_dir(&self, dir: &Path) -> Result<Option<Arc<ConfigFile>>> {
+        self.config_for_abs_dir(&self.abs(dir))
+    }
+
+    /// [`Discovery::config_for_dir`] for a directory made absolute by
+    /// [`Discovery::abs`].
+    fn config_for_abs_dir(&self, dir: &Path) -> Result<Option<Arc<ConfigFile>>> {
         match &self.source {
             Source::Isolated => return Ok(None),
             Source::Fixed(c) => return Ok(Some(c.clone())),
             Source::Discover => {}
         }
-        let dir = self.abs(dir);
-        if let Some(hit) = self
-            .dirs
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&dir)
-        {
+        if let Some(hit) = self.dirs.lock().unwrap_or_else(|e| e.into_inner()).get(dir) {
             return Ok(hit.clone());
         }
         let candidate = dir.join(FILE_NAME);
@@ -505,14 +510,14 @@ impl Discovery {
             Some(Arc::new(ConfigFile::load(&shown(&candidate))?))
         } else {
             match dir.parent() {
-                Some(parent) => self.config_for_dir(parent)?,
+                Some(parent) => self.config_for_abs_dir(parent)?,
                 None => None,
             }
         };
         self.dirs
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(dir, found.clone());
+            .insert(dir.to_path_buf(), found.clone());
         Ok(found)
     }
 
@@ -521,24 +526,40 @@ impl Discovery {
     pub fn for_path(&self, path: &Path) -> Result<Arc<Settled>> {
         let abs = self.abs(path);
         if abs.is_dir() {
-            self.for_dir(&abs)
+            self.for_abs_dir(&abs)
         } else {
-            self.for_file(&abs)
+            self.for_abs_dir(abs.parent().unwrap_or(&abs))
         }
     }
 
     /// The settings and engine for a file at `path` (which need not exist).
     pub fn for_file(&self, path: &Path) -> Result<Arc<Settled>> {
         let abs = self.abs(path);
-        match abs.parent() {
-            Some(dir) => self.for_dir(dir),
-            None => self.for_dir(&abs),
-        }
+        self.for_abs_dir(abs.parent().unwrap_or(&abs))
     }
 
     /// The settings and engine for the files in directory `dir`.
     pub fn for_dir(&self, dir: &Path) -> Result<Arc<Settled>> {
-        let config = self.config_for_dir(dir)?;
+        self.for_abs_dir(&self.abs(dir))
+    }
+
+    /// [`Discovery::for_dir`] for a directory made absolute by
+    /// [`Discovery::abs`].
+    fn for_abs_dir(&self, dir: &Path) -> Result<Arc<Settled>> {
+        if let Some((last, hit)) = &*self.last.lock().unwrap_or_else(|e| e.into_inner())
+            && last == dir
+        {
+            return Ok(hit.clone());
+        }
+        let settled = self.settle(dir)?;
+        *self.last.lock().unwrap_or_else(|e| e.into_inner()) =
+            Some((dir.to_path_buf(), settled.clone()));
+        Ok(settled)
+    }
+
+    /// The settings and engine of `dir`, from the caches or made.
+    fn settle(&self, dir: &Path) -> Result<Arc<Settled>> {
+        let config = self.config_for_abs_dir(dir)?;
         let key = config.as_ref().map(|c| c.path.clone());
         if let Some(hit) = self
             .resolved
@@ -569,9 +590,9 @@ impl Discovery {
             return Ok(true);
         }
         let settings = if is_dir {
-            self.for_dir(&abs)?
+            self.for_abs_dir(&abs)?
         } else {
-            self.for_file(&abs)?
+            self.for_abs_dir(abs.parent().unwrap_or(&abs))?
         };
         Ok(settings.0.excludes(&abs, is_dir))
     }
