@@ -428,3 +428,70 @@ fn invariants(
     }
     Ok(())
 }
+
+/// Reads one line of the child's standard output, closes it, and waits:
+/// what `quotecheck … | head -1` does to it.
+fn first_line_then_close(mut child: std::process::Child) -> (String, Output) {
+    use std::io::BufRead;
+    let mut first = String::new();
+    {
+        let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+        out.read_line(&mut first).unwrap();
+    }
+    (first, child.wait_with_output().unwrap())
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_the_run_quietly() {
+    // Enough output that the writer meets the closed pipe long before the
+    // end, on one thread and on several.
+    let t = tmp();
+    for i in 0..400 {
+        std::fs::write(
+            t.path().join(format!("{i:04}.txt")),
+            "The mayor said the budget was “final.\n\nShe left” early.\n".repeat(20),
+        )
+        .unwrap();
+    }
+    let mut jsonl = String::new();
+    for i in 0..3000 {
+        jsonl.push_str(&format!(
+            "{{\"id\":{i},\"text\":\"“We will see,” Senator Reed said.\"}}\n"
+        ));
+    }
+    for threads in ["1", "2"] {
+        let child = bin()
+            .current_dir(t.path())
+            .args(["check", "--format", "concise", "--threads", threads, "."])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (first, o) = first_line_then_close(child);
+        assert!(first.contains("0000.txt"), "{first}");
+        no_panic(&o);
+        assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+        assert_eq!(o.status.code(), Some(1), "findings were reported");
+
+        let mut child = bin()
+            .args(["extract", "--jsonl", "--threads", threads])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let input = jsonl.clone();
+        // (The child may stop reading once its reader is gone.)
+        let writer = std::thread::spawn(move || {
+            let _ = stdin.write_all(input.as_bytes());
+        });
+        let (first, o) = first_line_then_close(child);
+        writer.join().unwrap();
+        assert!(first.starts_with("{\"id\":0"), "{first}");
+        no_panic(&o);
+        assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+        assert_eq!(o.status.code(), Some(0));
+    }
+}

@@ -215,7 +215,9 @@ fn stream(
     let threads = pool.current_num_threads();
     let mut failed = false;
     // The reports of a chunk of files, written at once.
-    let mut write = |outcomes: Vec<Outcome>| -> Result<(), Error> {
+    // (`Ok(false)` once standard output's reader has gone: nothing more is
+    // checked.)
+    let mut write = |outcomes: Vec<Outcome>| -> Result<bool, Error> {
         let mut out = String::new();
         for o in outcomes {
             match o {
@@ -238,9 +240,10 @@ fn stream(
             Some(f) => {
                 use std::io::Write;
                 f.write_all(out.as_bytes())
+                    .map(|()| true)
                     .map_err(|e| Error::new(ErrorKind::Io, format!("spooling the report: {e}")))
             }
-            None => super::write_stdout(&out),
+            None => super::write_stdout_open(&out),
         }
     };
     let mut jobs = jobs.into_iter();
@@ -253,11 +256,13 @@ fn stream(
             if c.is_empty() {
                 break;
             }
-            write(
+            if !write(
                 c.into_iter()
                     .map(|j| process(j, Mode::Check, true))
                     .collect(),
-            )?;
+            )? {
+                break;
+            }
         }
     } else {
         super::pipeline::ordered(
@@ -275,7 +280,13 @@ fn stream(
                     .map(|j| process(j, Mode::Check, true))
                     .collect()
             },
-            |outcomes| write(outcomes).map(|()| super::pipeline::Flow::Continue),
+            |outcomes| {
+                Ok(if write(outcomes)? {
+                    super::pipeline::Flow::Continue
+                } else {
+                    super::pipeline::Flow::Stop
+                })
+            },
         )?;
     }
     if let (Some(mut f), Some(path)) = (spool, &a.output) {

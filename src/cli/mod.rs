@@ -299,12 +299,18 @@ pub fn run() -> i32 {
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error.
 fn write_stdout(s: &str) -> Result<(), Error> {
+    write_stdout_open(s).map(|_| ())
+}
+
+/// [`write_stdout`], saying whether standard output is still open: `false`
+/// once its reader has gone (a broken pipe, as in `quotecheck … | head`),
+/// which is no error.
+fn write_stdout_open(s: &str) -> Result<bool, Error> {
     let mut out = io::stdout().lock();
     match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            Err(Error::new(ErrorKind::Io, format!("writing output: {e}")))
-        }
-        _ => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(false),
+        Err(e) => Err(Error::new(ErrorKind::Io, format!("writing output: {e}"))),
+        Ok(()) => Ok(true),
     }
 }
 
