@@ -168,22 +168,32 @@ fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
     }
 }
 
-/// Line spans without terminators.
+/// Line spans without terminators (`\n`, `\r\n` or a lone `\r`).
 fn lines(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    // (A guess at the number of lines, rather than a pass to count them.)
+    let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
     let mut start = 0;
-    let mut i = 0;
-    while let Some(off) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
-        let at = i + off;
-        out.push(Span::new(start, at));
-        let next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
-            at + 2
-        } else {
-            at + 1
-        };
-        start = next;
-        i = next;
+    if memchr::memchr(b'\r', bytes).is_none() {
+        // Most copy has no carriage return: its lines end at each `\n`,
+        // found by one searcher, not one search set up per line.
+        for at in memchr::memchr_iter(b'\n', bytes) {
+            out.push(Span::new(start, at));
+            start = at + 1;
+        }
+    } else {
+        for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            // (The `\n` of a `\r\n`, passed with its `\r`.)
+            if at < start {
+                continue;
+            }
+            out.push(Span::new(start, at));
+            start = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                at + 2
+            } else {
+                at + 1
+            };
+        }
     }
     if start < bytes.len() {
         out.push(Span::new(start, bytes.len()));
@@ -197,6 +207,39 @@ mod tests {
 
     fn paras(text: &str) -> Vec<&str> {
         paragraphs(text).iter().map(|s| s.slice(text)).collect()
+    }
+
+    /// `lines` agrees with a plain reading of the line ends, with and
+    /// without carriage returns.
+    #[test]
+    fn lines_end_at_each_kind_of_line_break() {
+        fn reference(text: &str) -> Vec<&str> {
+            let mut out = Vec::new();
+            let mut rest = text;
+            while let Some(at) = rest.find(['\n', '\r']) {
+                out.push(&rest[..at]);
+                let skip = if rest[at..].starts_with("\r\n") { 2 } else { 1 };
+                rest = &rest[at + skip..];
+            }
+            if !rest.is_empty() {
+                out.push(rest);
+            }
+            out
+        }
+        for text in [
+            "",
+            "one",
+            "one\n",
+            "one\ntwo",
+            "\n\na\n\n\nb\n",
+            "a\r\nb\r\n\r\nc",
+            "a\rb\r\rc\n\rd\r\n",
+            "\r\n\r",
+            "mixed\nlines\r\nand\rends\r",
+        ] {
+            let got: Vec<&str> = lines(text).iter().map(|s| s.slice(text)).collect();
+            assert_eq!(got, reference(text), "{text:?}");
+        }
     }
 
     #[test]
