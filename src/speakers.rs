@@ -1065,27 +1065,37 @@ impl NameWords {
     /// (An ASCII word is copied as written, its article test blind to
     /// case, and lowered with the others by [`NameWords::lower_ascii`]
     /// once the words are in: one pass over the buffer, not one a word.)
+    ///
+    /// (Inline, for the ASCII words of a name in the loop that pushes
+    /// them, with no call a word; a word that is not ASCII is
+    /// [`NameWords::push_wide_word`]'s.)
+    #[inline(always)]
     fn push_word(&mut self, w: &str) -> bool {
         let w = trim_non_alnum(strip_possessive(w));
-        if w.is_ascii() {
-            let article = matches!(
-                w.as_bytes(),
-                [b't' | b'T', b'h' | b'H', b'e' | b'E']
-                    | [b'a' | b'A']
-                    | [b'a' | b'A', b'n' | b'N']
-            );
-            if w.is_empty() || article {
-                return false;
-            }
-            self.buf.push_str(w);
-        } else {
-            // (Not ASCII: not empty, nor is its lower case.)
-            let w = lower(w);
-            if matches!(&*w, "the" | "a" | "an") {
-                return false;
-            }
-            self.buf.push_str(&w);
+        if !w.is_ascii() {
+            return self.push_wide_word(w);
         }
+        let article = matches!(
+            w.as_bytes(),
+            [b't' | b'T', b'h' | b'H', b'e' | b'E'] | [b'a' | b'A'] | [b'a' | b'A', b'n' | b'N']
+        );
+        if w.is_empty() || article {
+            return false;
+        }
+        self.buf.push_str(w);
+        self.ends.push(self.buf.len());
+        true
+    }
+
+    /// [`NameWords::push_word`] of a word, trimmed, that is not ASCII.
+    #[inline(never)]
+    fn push_wide_word(&mut self, w: &str) -> bool {
+        // (Not ASCII: not empty, nor is its lower case.)
+        let w = lower(w);
+        if matches!(&*w, "the" | "a" | "an") {
+            return false;
+        }
+        self.buf.push_str(&w);
         self.ends.push(self.buf.len());
         true
     }
@@ -1651,8 +1661,12 @@ pub fn sightings_with<'t>(
         // or a verb of speech right after it.
         // `“…,” Mr. Kamin said.`, `“…,” said Mr. Kamin`: the speech tag's
         // name is its sentence's subject too.
+        // (A word the tokenizer's cue flag turns away is no verb form: every
+        // verb form starts a cue, and the flag keeps each capitalisation
+        // of every cue start. The flag before the lowering and lookup.)
         let is_speech = |t: &Token| {
             t.word
+                && t.may_start_cue()
                 && rules
                     .verbs
                     .get(t.lower(text).as_ref())
@@ -1683,10 +1697,11 @@ pub fn sightings_with<'t>(
         let verb = |k: usize| {
             toks.get(j + k).is_some_and(|t| {
                 past(t.text(text))
-                    || rules
-                        .verbs
-                        .get(t.lower(text).as_ref())
-                        .is_some_and(|v| v.class == crate::lang::VerbClass::Speech)
+                    || (t.may_start_cue() || !t.word)
+                        && rules
+                            .verbs
+                            .get(t.lower(text).as_ref())
+                            .is_some_and(|v| v.class == crate::lang::VerbClass::Speech)
             })
         };
         // (The byte tests before the lookup; none of it when a
