@@ -397,7 +397,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             continue;
         }
         let lw = toks[i].lower(text);
-        let Some(candidates) = rules.phrase_index.get(lw.as_ref()) else {
+        let Some(start) = rules.phrase_index.get(lw.as_ref()) else {
             if may_be_tag(text, toks, i)
                 && let Some(c) = unlisted_tag(text, toks, i, si, rules)
             {
@@ -408,7 +408,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
         };
         // Multi-word phrases first.
         let mut matched = false;
-        for pc in candidates.iter().map(|&k| &rules.phrase_cues[k]) {
+        for pc in start.phrases.iter().map(|&k| &rules.phrase_cues[k]) {
             let n = match_phrase(text, toks, i, &pc.words);
             if n == 0 {
                 continue;
@@ -506,8 +506,9 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
                 || toks
                     .get(i + 1)
                     .is_some_and(|t| t.word && t.is_capitalized(text)));
-        // The word's verb entry, looked up once for the two patterns below.
-        let verb = rules.verbs.get(lw.as_ref()).filter(|_| !name_like);
+        // The word's verb entry, for the two patterns below (found with its
+        // phrases: no second lookup).
+        let verb = start.verb.as_ref().filter(|_| !name_like);
         // `Sanders was asked by host Bill Maher, “…”`, `criticized by
         // Republicans as “reckless”`: a passive's agent is the speaker.
         if let Some(v) = verb

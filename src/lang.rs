@@ -191,6 +191,18 @@ pub struct VerbInfo {
     pub class: VerbClass,
 }
 
+/// What a word that can start a cue starts, found with one lookup.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CueStart {
+    /// Indices into `phrase_cues` of the phrases the word starts, longest
+    /// phrase first (empty for a word that is only a verb form).
+    pub phrases: Vec<usize>,
+    /// `verbs[word]`, a copy kept here: the cue loop asks for the verb of
+    /// most words it finds in `phrase_index`, and then needs no second
+    /// lookup.
+    pub verb: Option<VerbInfo>,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PhraseKind {
@@ -305,11 +317,10 @@ pub struct LangRules {
     /// Lowercase word form → verb.
     pub verbs: WordMap<VerbInfo>,
     pub phrase_cues: Vec<PhraseCue>,
-    /// Every word that can start a cue → indices into `phrase_cues` of the
-    /// phrases it starts, longest phrase first (empty for a word that is
-    /// only a verb form). A word not in here starts no cue: one lookup
+    /// Every word that can start a cue → the phrases it starts and its
+    /// verb ([`CueStart`]). A word not in here starts no cue: one lookup
     /// decides it.
-    pub phrase_index: WordMap<Vec<usize>>,
+    pub phrase_index: WordMap<CueStart>,
     /// A filter over the keys of `phrase_index`, built with it: a word it
     /// rejects starts no cue, decided without lower-casing or hashing.
     pub cue_starts: WordFilter,
@@ -579,17 +590,21 @@ impl LangRules {
             given_names.insert(n, Gender::Male);
         }
 
-        let mut phrase_index: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut phrase_index: HashMap<String, CueStart> = HashMap::default();
         for (i, c) in phrase_cues.iter().enumerate() {
             if let Some(first) = c.phrase.split_whitespace().next() {
-                phrase_index.entry(first.to_string()).or_default().push(i);
+                phrase_index
+                    .entry(first.to_string())
+                    .or_default()
+                    .phrases
+                    .push(i);
             }
         }
-        for form in verbs.keys() {
-            phrase_index.entry(form.clone()).or_default();
+        for (form, info) in &verbs {
+            phrase_index.entry(form.clone()).or_default().verb = Some(info.clone());
         }
-        for ids in phrase_index.values_mut() {
-            ids.sort_by_key(|&i| {
+        for start in phrase_index.values_mut() {
+            start.phrases.sort_by_key(|&i| {
                 std::cmp::Reverse(phrase_cues[i].phrase.split_whitespace().count())
             });
         }
