@@ -377,15 +377,6 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
     // nouns are in the cue-start filter.)
     while let Some(next) = next_candidate(text, toks, i) {
         i = next;
-        if rules
-            .speech_noun_shape
-            .may_contain(toks[i].bytes(text), toks[i].is_ascii())
-            && let Some(c) = speech_noun(text, toks, i, si, rules)
-        {
-            out.push(c);
-            i += 1;
-            continue;
-        }
         if !toks[i].may_start_cue() {
             // `“This is fantastic!” beamed Donald Hartley`: a past tense
             // between a quote's closing punctuation and a name is a speech
@@ -397,7 +388,17 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             continue;
         }
         let lw = toks[i].lower(text);
-        let Some(start) = rules.phrase_index.get(lw.as_ref()) else {
+        let start = rules.phrase_index.get(lw.as_ref());
+        // `her remark that`: a speech noun (flagged in `phrase_index`, so
+        // found with the same lookup) after its possessor.
+        if start.is_some_and(|s| s.speech_noun)
+            && let Some(c) = speech_noun(text, toks, i, si, rules)
+        {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let Some(start) = start.filter(|s| s.starts_phrase_or_verb()) else {
             if may_be_tag(text, toks, i)
                 && let Some(c) = unlisted_tag(text, toks, i, si, rules)
             {

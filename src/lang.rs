@@ -195,12 +195,24 @@ pub struct VerbInfo {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CueStart {
     /// Indices into `phrase_cues` of the phrases the word starts, longest
-    /// phrase first (empty for a word that is only a verb form).
+    /// phrase first (empty for a word that is only a verb form or a
+    /// speech noun).
     pub phrases: Vec<usize>,
     /// `verbs[word]`, a copy kept here: the cue loop asks for the verb of
     /// most words it finds in `phrase_index`, and then needs no second
     /// lookup.
     pub verb: Option<VerbInfo>,
+    /// The word is in `speech_nouns` (`her remark that`): the cue loop
+    /// tries a speech noun only for a word with this set.
+    pub speech_noun: bool,
+}
+
+impl CueStart {
+    /// Whether the word starts a phrase or is a verb form (and so not only
+    /// a speech noun).
+    pub fn starts_phrase_or_verb(&self) -> bool {
+        !self.phrases.is_empty() || self.verb.is_some()
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -317,9 +329,9 @@ pub struct LangRules {
     /// Lowercase word form → verb.
     pub verbs: WordMap<VerbInfo>,
     pub phrase_cues: Vec<PhraseCue>,
-    /// Every word that can start a cue → the phrases it starts and its
-    /// verb ([`CueStart`]). A word not in here starts no cue: one lookup
-    /// decides it.
+    /// Every word that can start a cue → the phrases it starts, its verb
+    /// and whether it is a speech noun ([`CueStart`]). A word not in here
+    /// starts no cue: one lookup decides it.
     pub phrase_index: WordMap<CueStart>,
     /// A filter over the keys of `phrase_index`, built with it: a word it
     /// rejects starts no cue, decided without lower-casing or hashing.
@@ -348,9 +360,6 @@ pub struct LangRules {
     pub documents: HashSet<String>,
     /// Lowercase nouns for what someone said (`her remark that`).
     pub speech_nouns: HashSet<String>,
-    /// The first letters and lengths of `speech_nouns`, to turn most
-    /// words away before lower-casing and hashing them.
-    pub speech_noun_shape: WordShape,
     /// Lowercase scare-quote / title cues.
     pub scare_cues: Vec<String>,
     /// `scare_cues` by last byte, for [`LangRules::scare_cues_ending`].
@@ -613,12 +622,10 @@ impl LangRules {
             .into_iter()
             .collect();
         // (Speech nouns start cues too: `her remark that`.)
-        let cue_starts = WordFilter::new(
-            phrase_index
-                .keys()
-                .chain(speech_nouns.iter())
-                .map(String::as_str),
-        );
+        for noun in &speech_nouns {
+            phrase_index.entry(noun.clone()).or_default().speech_noun = true;
+        }
+        let cue_starts = WordFilter::new(phrase_index.keys().map(String::as_str));
         let titles: HashSet<String> = src.list(&en("titles.txt"))?.into_iter().collect();
 
         let alternation: Vec<String> = anonymous.iter().map(|p| regex::escape(p)).collect();
@@ -671,7 +678,6 @@ impl LangRules {
             documents: lower(src.list(&en("document-sources.txt"))?)
                 .into_iter()
                 .collect(),
-            speech_noun_shape: WordShape::new(speech_nouns.iter().map(String::as_str)),
             speech_nouns,
             scare_index: ScareIndex::new(&scare_cues),
             scare_cues,
@@ -1064,55 +1070,6 @@ pub struct WordFilter {
     bits: Box<[u64; 1024]>,
     /// Whether some word of the set is not ASCII.
     any_wide: bool,
-}
-
-/// The first letters (ASCII, case-blind) and byte lengths of a set of
-/// words: a word whose first letter starts no word of its length in the
-/// set is not in the set. A set with a word that is not ASCII (or starts
-/// with no letter) lets every word through.
-#[derive(Clone, Debug)]
-pub struct WordShape {
-    /// For each first letter `a`–`z`, bit `n` for each length `n` (a
-    /// length of 31 or more sets bit 31).
-    lens: [u32; 26],
-}
-
-impl WordShape {
-    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut lens = [0u32; 26];
-        for w in words {
-            match w.as_bytes().first().map(u8::to_ascii_lowercase) {
-                Some(b @ b'a'..=b'z') if w.is_ascii() => {
-                    lens[usize::from(b - b'a')] |= Self::len_bit(w.len());
-                }
-                _ => {
-                    return WordShape {
-                        lens: [u32::MAX; 26],
-                    };
-                }
-            }
-        }
-        WordShape { lens }
-    }
-
-    #[inline]
-    fn len_bit(n: usize) -> u32 {
-        1 << n.min(31)
-    }
-
-    /// Whether the word `w` may be in the set; `ascii` tells whether it is
-    /// ASCII (any word that is not may be: its lower case may be ASCII, as
-    /// the Kelvin sign's is).
-    #[inline]
-    pub fn may_contain(&self, w: &[u8], ascii: bool) -> bool {
-        if !ascii {
-            return true;
-        }
-        w.first().is_some_and(|&b| {
-            let b = b.to_ascii_lowercase();
-            b.is_ascii_lowercase() && self.lens[usize::from(b - b'a')] & Self::len_bit(w.len()) != 0
-        })
-    }
 }
 
 impl std::fmt::Debug for WordFilter {
@@ -1549,20 +1506,28 @@ mod tests {
     }
 
     #[test]
-    fn speech_noun_shape_passes_every_speech_noun() {
+    fn every_speech_noun_is_a_flagged_cue_start() {
+        // The cue loop tries a speech noun only for a word the cue-start
+        // filter lets through and `phrase_index` flags, in any case.
         let rules = LangRules::builtin("en").unwrap();
-        let shape = &rules.speech_noun_shape;
+        assert!(!rules.speech_nouns.is_empty());
         for n in &rules.speech_nouns {
+            assert!(
+                rules.phrase_index.get(n).is_some_and(|s| s.speech_noun),
+                "{n}"
+            );
             let cap = format!("{}{}", n[..1].to_uppercase(), &n[1..]);
             for w in [n.as_str(), &cap, &n.to_uppercase()] {
-                assert!(shape.may_contain(w.as_bytes(), w.is_ascii()), "{w}");
+                assert!(rules.cue_starts.may_contain(w), "{w}");
             }
         }
-        assert!(!shape.may_contain(b"the", true));
-        assert!(!shape.may_contain(b"", true));
-        assert!(shape.may_contain("\u{212A}".as_bytes(), false));
-        let wide = WordShape::new(["caf\u{e9}"]);
-        assert!(wide.may_contain(b"x", true));
+        // A verb form that is no speech noun is not flagged.
+        assert!(
+            rules
+                .phrase_index
+                .get("said")
+                .is_some_and(|s| !s.speech_noun)
+        );
     }
 
     #[test]
