@@ -297,7 +297,7 @@ pub fn attribute(
                     let k = &inp.cues[i];
                     usable[i]
                         && k.pattern == CuePattern::AccordingTo
-                        && k.lemma == "according to"
+                        && &*k.lemma == "according to"
                         && k.span.start >= from
                         && !idx.quote_opens_in(from, k.span.start)
                         && inp.text[from as usize..k.span.start as usize]

@@ -7,6 +7,8 @@
 //! as source). The source is a noun phrase found by walking the sentence's
 //! tokens away from the verb.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::lang::{LangRules, PhraseKind, Stance, VerbClass};
@@ -64,7 +66,9 @@ pub struct Mention {
 pub struct Cue {
     /// The cue words: `said`, `according to`, `:`.
     pub span: Span,
-    pub lemma: String,
+    /// The verb's lemma or the phrase (shared with the rules that list
+    /// it: most cues take a reference, not a copy).
+    pub lemma: Arc<str>,
     pub stance: Stance,
     pub class: VerbClass,
     pub pattern: CuePattern,
@@ -155,7 +159,7 @@ fn inverted_tag(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules
     }
     Some(Cue {
         span: toks[i].span,
-        lemma: word.to_string(),
+        lemma: word.into(),
         stance: Stance::Neutral,
         class: VerbClass::Speech,
         pattern: CuePattern::SourceAfter,
@@ -232,7 +236,7 @@ fn trailing_tag(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules
     };
     Some(Cue {
         span: toks[i].span,
-        lemma: toks[i].text(text).to_string(),
+        lemma: toks[i].text(text).into(),
         stance: Stance::Neutral,
         class: VerbClass::Speech,
         pattern: CuePattern::SourceBefore,
@@ -481,7 +485,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             let source = source.filter(|m| !stray_word(text, m));
             out.push(Cue {
                 span,
-                lemma: pc.phrase.clone(),
+                lemma: Arc::clone(&pc.phrase),
                 stance: pc.stance,
                 class: VerbClass::Speech,
                 pattern,
@@ -541,7 +545,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
         {
             out.push(Cue {
                 span: toks[i].span,
-                lemma: v.lemma.clone(),
+                lemma: Arc::clone(&v.lemma),
                 stance: v.stance,
                 class: v.class,
                 pattern: CuePattern::SourceAfter,
@@ -620,7 +624,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             let source = source.filter(|m| !stray_word(text, m));
             out.push(Cue {
                 span: toks[i].span,
-                lemma: v.lemma.clone(),
+                lemma: Arc::clone(&v.lemma),
                 stance: v.stance,
                 class: v.class,
                 pattern,
@@ -711,7 +715,7 @@ fn speech_noun(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules)
     };
     Some(Cue {
         span: toks[i].span,
-        lemma: lw.to_string(),
+        lemma: lw.as_ref().into(),
         stance: Stance::Neutral,
         class: VerbClass::Speech,
         pattern: CuePattern::SpeechNoun,
@@ -790,7 +794,7 @@ fn noun_after_determiner(text: &str, toks: &[Token], i: usize, rules: &LangRules
         rules
             .verbs
             .get(lw.as_ref())
-            .is_some_and(|v| v.lemma == lw.as_ref())
+            .is_some_and(|v| *v.lemma == *lw)
     }
 }
 
@@ -813,7 +817,7 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
         && rules
             .verbs
             .get(lw.as_ref())
-            .is_some_and(|v| v.lemma == "allow")
+            .is_some_and(|v| &*v.lemma == "allow")
         && !toks.get(i + 1).is_some_and(|t| {
             t.lower(text).as_ref() == "that" || (!t.word && !matches!(t.text(text), "(" | "-"))
         })
@@ -998,7 +1002,7 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
             rules
                 .verbs
                 .get(lw.as_ref())
-                .is_some_and(|vi| vi.lemma == lw.as_ref())
+                .is_some_and(|vi| *vi.lemma == *lw)
         };
         // At the start of the sentence, before a base form (`Republicans
         // claim`) or a form no verb follows (`Trump claims the …`, not
@@ -1146,14 +1150,14 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
                 && rules
                     .verbs
                     .get(lw.as_ref())
-                    .is_some_and(|vi| vi.lemma != *lw);
+                    .is_some_and(|vi| *vi.lemma != *lw);
             let after_the = i >= 2
                 && toks[i - 2].word
                 && toks[i - 2].lower(text).as_ref() == "the"
                 && rules
                     .verbs
                     .get(lw.as_ref())
-                    .is_some_and(|vi| vi.lemma == *lw);
+                    .is_some_and(|vi| *vi.lemma == *lw);
             !(past || after_the)
         }
         // After a preposition a verb form is a noun: `amid disputes over`,
@@ -1299,7 +1303,7 @@ fn verb_source(
         rules
             .verbs
             .get(verb.as_ref())
-            .is_some_and(|vi| vi.lemma != *verb)
+            .is_some_and(|vi| *vi.lemma != *verb)
     };
     // `… and later said`, `declined to comment but said`: past adverbs,
     // `and` or `but`.
@@ -1615,7 +1619,7 @@ pub fn finite_verb(text: &str, toks: &[Token], k: usize, rules: &LangRules) -> b
         || rules
             .verbs
             .get(lt.as_ref())
-            .is_some_and(|vi| vi.lemma != *lt && !lt.ends_with("ing"))
+            .is_some_and(|vi| *vi.lemma != *lt && !lt.ends_with("ing"))
         // (`The officials` is a noun after a determiner, not `Ruiz says`.)
         || (lt.ends_with('s')
             && !lt.ends_with("ss")
@@ -2110,7 +2114,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                 && rules
                     .verbs
                     .get(toks[v].lower(text).as_ref())
-                    .is_some_and(|vi| vi.lemma != *toks[v].lower(text)))
+                    .is_some_and(|vi| *vi.lemma != *toks[v].lower(text)))
         {
             j -= 1;
         } else if is_weekday(t) {

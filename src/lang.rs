@@ -7,6 +7,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -186,7 +187,9 @@ struct VerbFile {
 /// What a word form of a reporting verb means.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerbInfo {
-    pub lemma: String,
+    /// Shared by the lemma's forms and by every cue found for them: a cue
+    /// takes a reference, not a copy.
+    pub lemma: Arc<str>,
     pub stance: Stance,
     pub class: VerbClass,
 }
@@ -229,7 +232,9 @@ pub enum PhraseKind {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PhraseCue {
-    pub phrase: String,
+    /// The phrase, lower-cased when the rules load; a cue's lemma is a
+    /// reference to it.
+    pub phrase: Arc<str>,
     pub kind: PhraseKind,
     pub stance: Stance,
     /// The phrase's words, split once when the rules load.
@@ -540,11 +545,12 @@ impl LangRules {
         let mut verbs = HashMap::default();
         for file in src.toml::<VerbFile>(&en("verbs.toml"))? {
             for v in file.verb {
+                let lemma: Arc<str> = v.lemma.into();
                 for f in &v.forms {
                     verbs.insert(
                         f.to_lowercase(),
                         VerbInfo {
-                            lemma: v.lemma.clone(),
+                            lemma: Arc::clone(&lemma),
                             stance: v.stance,
                             class: v.class,
                         },
@@ -554,7 +560,7 @@ impl LangRules {
         }
         for extra in &extras.reporting_verbs {
             verbs.entry(extra.to_lowercase()).or_insert(VerbInfo {
-                lemma: extra.to_lowercase(),
+                lemma: extra.to_lowercase().into(),
                 stance: Stance::Neutral,
                 class: VerbClass::Speech,
             });
@@ -565,7 +571,7 @@ impl LangRules {
             phrase_cues.extend(file.cue);
         }
         for c in &mut phrase_cues {
-            c.phrase = c.phrase.to_lowercase();
+            c.phrase = c.phrase.to_lowercase().into();
             c.words = c.phrase.split_whitespace().map(str::to_owned).collect();
         }
 
@@ -1634,7 +1640,7 @@ mod tests {
         }
         let en = LangRules::builtin("en").unwrap();
         assert!(en.verbs.len() >= 80 * 3, "verb forms: {}", en.verbs.len());
-        assert_eq!(en.verbs["said"].lemma, "say");
+        assert_eq!(&*en.verbs["said"].lemma, "say");
         assert!(en.abbreviations.contains("Mr."));
     }
 
