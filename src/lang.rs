@@ -1561,12 +1561,16 @@ mod tests {
             ..Extras::default()
         };
         let rules = LangRules::load("en", None, &extras).unwrap();
-        for (k, ids) in &rules.phrase_index {
+        for (k, start) in &rules.phrase_index {
             assert!(rules.cue_starts.may_contain(k), "{k}");
             // The cue matcher takes a phrase's first word as matched.
-            for &i in ids {
+            for &i in &start.phrases {
                 assert_eq!(rules.phrase_cues[i].words.first(), Some(k));
             }
+            // The entry's verb and flag are what `verbs` and `speech_nouns`
+            // say of the word.
+            assert_eq!(start.verb.as_ref(), rules.verbs.get(k), "{k}");
+            assert_eq!(start.speech_noun, rules.speech_nouns.contains(k), "{k}");
         }
         assert!(rules.cue_starts.may_contain("Harrumph"));
         // It does reject most words that start no cue.
