@@ -213,7 +213,13 @@ pub fn attribute(
         let prev_speech = last_speech.replace(qi);
         let outer = q.outer();
         let s_open = sentence_of(outer.start);
-        let s_close = sentence_of(outer.end.saturating_sub(1));
+        // (Most quotes close in the sentence they open in: then that is
+        // the sentence, with no second search.)
+        let close_at = outer.end.saturating_sub(1);
+        let s_close = match s_open {
+            Some(i) if close_at >= outer.start && close_at < inp.sentences[i].end => Some(i),
+            _ => sentence_of(close_at),
+        };
         let mut best: Option<(usize, Method, Confidence)> = None;
         // After the closing mark, in the closing sentence.
         let after = s_close.and_then(|sc| {
@@ -297,7 +303,7 @@ pub fn attribute(
                     let k = &inp.cues[i];
                     usable[i]
                         && k.pattern == CuePattern::AccordingTo
-                        && k.lemma == "according to"
+                        && &*k.lemma == "according to"
                         && k.span.start >= from
                         && !idx.quote_opens_in(from, k.span.start)
                         && inp.text[from as usize..k.span.start as usize]
@@ -356,8 +362,10 @@ pub fn attribute(
                         m.span.end <= c.span.start && m.kind != MentionKind::Pronoun
                     })
                     && !inp.text[c.span.start as usize..c.span.end as usize].ends_with("ing")
-                    && inp.text[c.span.end as usize..outer.start as usize].contains([',', ':'])
+                    // (`adjoins` first: it stops at the first word, where a
+                    // search for the comma would read on to the quote.)
                     && adjoins(c)
+                    && inp.text[c.span.end as usize..outer.start as usize].contains([',', ':'])
             };
             // `…, which he called “a cartel”`, `whom he described as
             // “volatile”`: an object relative clause with its own subject
@@ -913,12 +921,14 @@ pub fn attribute(
                         .is_some_and(|c| inp.cues[c as usize].span.start >= n_outer.end)
             });
         // Over a guess only for a coordination: `“A” and “B,” X said`.
-        let coordinated = gap
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .all(|w| matches!(w, "and" | "or"));
+        // (Read only when the quotes share a cue: the gap may be long.)
+        let coordinated = || {
+            gap.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .all(|w| matches!(w, "and" | "or"))
+        };
         if shares
-            && (out[qi].is_none() || coordinated)
+            && (out[qi].is_none() || coordinated())
             && let Some(src) = out[next].clone()
         {
             out[qi] = Some(Attribution {

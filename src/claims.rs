@@ -286,7 +286,7 @@ fn content_of(
             }
             // `X said (that) …` / `X told Y (that) …`.
             let mut start = c.span.end as usize;
-            let lemma_has_hearer = WITH_HEARER.contains(&c.lemma.as_str());
+            let lemma_has_hearer = WITH_HEARER.contains(&&*c.lemma);
             let after = &text[start..s_end];
             if lemma_has_hearer {
                 if let Some(that) = find_word(after, "that").filter(|&t| t < 60) {

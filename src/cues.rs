@@ -7,6 +7,8 @@
 //! as source). The source is a noun phrase found by walking the sentence's
 //! tokens away from the verb.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::lang::{LangRules, PhraseKind, Stance, VerbClass};
@@ -64,7 +66,9 @@ pub struct Mention {
 pub struct Cue {
     /// The cue words: `said`, `according to`, `:`.
     pub span: Span,
-    pub lemma: String,
+    /// The verb's lemma or the phrase (shared with the rules that list
+    /// it: most cues take a reference, not a copy).
+    pub lemma: Arc<str>,
     pub stance: Stance,
     pub class: VerbClass,
     pub pattern: CuePattern,
@@ -155,7 +159,7 @@ fn inverted_tag(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules
     }
     Some(Cue {
         span: toks[i].span,
-        lemma: word.to_string(),
+        lemma: word.into(),
         stance: Stance::Neutral,
         class: VerbClass::Speech,
         pattern: CuePattern::SourceAfter,
@@ -232,7 +236,7 @@ fn trailing_tag(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules
     };
     Some(Cue {
         span: toks[i].span,
-        lemma: toks[i].text(text).to_string(),
+        lemma: toks[i].text(text).into(),
         stance: Stance::Neutral,
         class: VerbClass::Speech,
         pattern: CuePattern::SourceBefore,
@@ -377,15 +381,6 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
     // nouns are in the cue-start filter.)
     while let Some(next) = next_candidate(text, toks, i) {
         i = next;
-        if rules
-            .speech_noun_shape
-            .may_contain(toks[i].bytes(text), toks[i].is_ascii())
-            && let Some(c) = speech_noun(text, toks, i, si, rules)
-        {
-            out.push(c);
-            i += 1;
-            continue;
-        }
         if !toks[i].may_start_cue() {
             // `“This is fantastic!” beamed Donald Hartley`: a past tense
             // between a quote's closing punctuation and a name is a speech
@@ -397,7 +392,17 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             continue;
         }
         let lw = toks[i].lower(text);
-        let Some(candidates) = rules.phrase_index.get(lw.as_ref()) else {
+        let start = rules.phrase_index.get(lw.as_ref());
+        // `her remark that`: a speech noun (flagged in `phrase_index`, so
+        // found with the same lookup) after its possessor.
+        if start.is_some_and(|s| s.speech_noun)
+            && let Some(c) = speech_noun(text, toks, i, si, rules)
+        {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let Some(start) = start.filter(|s| s.starts_phrase_or_verb()) else {
             if may_be_tag(text, toks, i)
                 && let Some(c) = unlisted_tag(text, toks, i, si, rules)
             {
@@ -408,7 +413,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
         };
         // Multi-word phrases first.
         let mut matched = false;
-        for pc in candidates.iter().map(|&k| &rules.phrase_cues[k]) {
+        for pc in start.phrases.iter().map(|&k| &rules.phrase_cues[k]) {
             let n = match_phrase(text, toks, i, &pc.words);
             if n == 0 {
                 continue;
@@ -480,7 +485,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             let source = source.filter(|m| !stray_word(text, m));
             out.push(Cue {
                 span,
-                lemma: pc.phrase.clone(),
+                lemma: Arc::clone(&pc.phrase),
                 stance: pc.stance,
                 class: VerbClass::Speech,
                 pattern,
@@ -506,8 +511,9 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
                 || toks
                     .get(i + 1)
                     .is_some_and(|t| t.word && t.is_capitalized(text)));
-        // The word's verb entry, looked up once for the two patterns below.
-        let verb = rules.verbs.get(lw.as_ref()).filter(|_| !name_like);
+        // The word's verb entry, for the two patterns below (found with its
+        // phrases: no second lookup).
+        let verb = start.verb.as_ref().filter(|_| !name_like);
         // `Sanders was asked by host Bill Maher, “…”`, `criticized by
         // Republicans as “reckless”`: a passive's agent is the speaker.
         if let Some(v) = verb
@@ -539,7 +545,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
         {
             out.push(Cue {
                 span: toks[i].span,
-                lemma: v.lemma.clone(),
+                lemma: Arc::clone(&v.lemma),
                 stance: v.stance,
                 class: v.class,
                 pattern: CuePattern::SourceAfter,
@@ -618,7 +624,7 @@ fn find_in_sentence(text: &str, toks: &[Token], si: u32, rules: &LangRules, out:
             let source = source.filter(|m| !stray_word(text, m));
             out.push(Cue {
                 span: toks[i].span,
-                lemma: v.lemma.clone(),
+                lemma: Arc::clone(&v.lemma),
                 stance: v.stance,
                 class: v.class,
                 pattern,
@@ -709,7 +715,7 @@ fn speech_noun(text: &str, toks: &[Token], i: usize, si: u32, rules: &LangRules)
     };
     Some(Cue {
         span: toks[i].span,
-        lemma: lw.to_string(),
+        lemma: lw.as_ref().into(),
         stance: Stance::Neutral,
         class: VerbClass::Speech,
         pattern: CuePattern::SpeechNoun,
@@ -788,7 +794,7 @@ fn noun_after_determiner(text: &str, toks: &[Token], i: usize, rules: &LangRules
         rules
             .verbs
             .get(lw.as_ref())
-            .is_some_and(|v| v.lemma == lw.as_ref())
+            .is_some_and(|v| *v.lemma == *lw)
     }
 }
 
@@ -811,7 +817,7 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
         && rules
             .verbs
             .get(lw.as_ref())
-            .is_some_and(|v| v.lemma == "allow")
+            .is_some_and(|v| &*v.lemma == "allow")
         && !toks.get(i + 1).is_some_and(|t| {
             t.lower(text).as_ref() == "that" || (!t.word && !matches!(t.text(text), "(" | "-"))
         })
@@ -996,7 +1002,7 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
             rules
                 .verbs
                 .get(lw.as_ref())
-                .is_some_and(|vi| vi.lemma == lw.as_ref())
+                .is_some_and(|vi| *vi.lemma == *lw)
         };
         // At the start of the sentence, before a base form (`Republicans
         // claim`) or a form no verb follows (`Trump claims the …`, not
@@ -1144,14 +1150,14 @@ fn is_passive_or_adjectival(text: &str, toks: &[Token], i: usize, rules: &LangRu
                 && rules
                     .verbs
                     .get(lw.as_ref())
-                    .is_some_and(|vi| vi.lemma != *lw);
+                    .is_some_and(|vi| *vi.lemma != *lw);
             let after_the = i >= 2
                 && toks[i - 2].word
                 && toks[i - 2].lower(text).as_ref() == "the"
                 && rules
                     .verbs
                     .get(lw.as_ref())
-                    .is_some_and(|vi| vi.lemma == *lw);
+                    .is_some_and(|vi| *vi.lemma == *lw);
             !(past || after_the)
         }
         // After a preposition a verb form is a noun: `amid disputes over`,
@@ -1297,7 +1303,7 @@ fn verb_source(
         rules
             .verbs
             .get(verb.as_ref())
-            .is_some_and(|vi| vi.lemma != *verb)
+            .is_some_and(|vi| *vi.lemma != *verb)
     };
     // `… and later said`, `declined to comment but said`: past adverbs,
     // `and` or `but`.
@@ -1613,7 +1619,7 @@ pub fn finite_verb(text: &str, toks: &[Token], k: usize, rules: &LangRules) -> b
         || rules
             .verbs
             .get(lt.as_ref())
-            .is_some_and(|vi| vi.lemma != *lt && !lt.ends_with("ing"))
+            .is_some_and(|vi| *vi.lemma != *lt && !lt.ends_with("ing"))
         // (`The officials` is a noun after a determiner, not `Ruiz says`.)
         || (lt.ends_with('s')
             && !lt.ends_with("ss")
@@ -2108,7 +2114,7 @@ pub fn np_before(text: &str, toks: &[Token], v: usize, rules: &LangRules) -> Opt
                 && rules
                     .verbs
                     .get(toks[v].lower(text).as_ref())
-                    .is_some_and(|vi| vi.lemma != *toks[v].lower(text)))
+                    .is_some_and(|vi| *vi.lemma != *toks[v].lower(text)))
         {
             j -= 1;
         } else if is_weekday(t) {

@@ -7,6 +7,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -186,9 +187,35 @@ struct VerbFile {
 /// What a word form of a reporting verb means.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerbInfo {
-    pub lemma: String,
+    /// Shared by the lemma's forms and by every cue found for them: a cue
+    /// takes a reference, not a copy.
+    pub lemma: Arc<str>,
     pub stance: Stance,
     pub class: VerbClass,
+}
+
+/// What a word that can start a cue starts, found with one lookup.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CueStart {
+    /// Indices into `phrase_cues` of the phrases the word starts, longest
+    /// phrase first (empty for a word that is only a verb form or a
+    /// speech noun).
+    pub phrases: Vec<usize>,
+    /// `verbs[word]`, a copy kept here: the cue loop asks for the verb of
+    /// most words it finds in `phrase_index`, and then needs no second
+    /// lookup.
+    pub verb: Option<VerbInfo>,
+    /// The word is in `speech_nouns` (`her remark that`): the cue loop
+    /// tries a speech noun only for a word with this set.
+    pub speech_noun: bool,
+}
+
+impl CueStart {
+    /// Whether the word starts a phrase or is a verb form (and so not only
+    /// a speech noun).
+    pub fn starts_phrase_or_verb(&self) -> bool {
+        !self.phrases.is_empty() || self.verb.is_some()
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -205,7 +232,9 @@ pub enum PhraseKind {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PhraseCue {
-    pub phrase: String,
+    /// The phrase, lower-cased when the rules load; a cue's lemma is a
+    /// reference to it.
+    pub phrase: Arc<str>,
     pub kind: PhraseKind,
     pub stance: Stance,
     /// The phrase's words, split once when the rules load.
@@ -305,11 +334,10 @@ pub struct LangRules {
     /// Lowercase word form → verb.
     pub verbs: WordMap<VerbInfo>,
     pub phrase_cues: Vec<PhraseCue>,
-    /// Every word that can start a cue → indices into `phrase_cues` of the
-    /// phrases it starts, longest phrase first (empty for a word that is
-    /// only a verb form). A word not in here starts no cue: one lookup
-    /// decides it.
-    pub phrase_index: WordMap<Vec<usize>>,
+    /// Every word that can start a cue → the phrases it starts, its verb
+    /// and whether it is a speech noun ([`CueStart`]). A word not in here
+    /// starts no cue: one lookup decides it.
+    pub phrase_index: WordMap<CueStart>,
     /// A filter over the keys of `phrase_index`, built with it: a word it
     /// rejects starts no cue, decided without lower-casing or hashing.
     pub cue_starts: WordFilter,
@@ -337,9 +365,6 @@ pub struct LangRules {
     pub documents: HashSet<String>,
     /// Lowercase nouns for what someone said (`her remark that`).
     pub speech_nouns: HashSet<String>,
-    /// The first letters and lengths of `speech_nouns`, to turn most
-    /// words away before lower-casing and hashing them.
-    pub speech_noun_shape: WordShape,
     /// Lowercase scare-quote / title cues.
     pub scare_cues: Vec<String>,
     /// `scare_cues` by last byte, for [`LangRules::scare_cues_ending`].
@@ -520,11 +545,12 @@ impl LangRules {
         let mut verbs = HashMap::default();
         for file in src.toml::<VerbFile>(&en("verbs.toml"))? {
             for v in file.verb {
+                let lemma: Arc<str> = v.lemma.into();
                 for f in &v.forms {
                     verbs.insert(
                         f.to_lowercase(),
                         VerbInfo {
-                            lemma: v.lemma.clone(),
+                            lemma: Arc::clone(&lemma),
                             stance: v.stance,
                             class: v.class,
                         },
@@ -534,7 +560,7 @@ impl LangRules {
         }
         for extra in &extras.reporting_verbs {
             verbs.entry(extra.to_lowercase()).or_insert(VerbInfo {
-                lemma: extra.to_lowercase(),
+                lemma: extra.to_lowercase().into(),
                 stance: Stance::Neutral,
                 class: VerbClass::Speech,
             });
@@ -545,7 +571,7 @@ impl LangRules {
             phrase_cues.extend(file.cue);
         }
         for c in &mut phrase_cues {
-            c.phrase = c.phrase.to_lowercase();
+            c.phrase = c.phrase.to_lowercase().into();
             c.words = c.phrase.split_whitespace().map(str::to_owned).collect();
         }
 
@@ -579,17 +605,21 @@ impl LangRules {
             given_names.insert(n, Gender::Male);
         }
 
-        let mut phrase_index: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut phrase_index: HashMap<String, CueStart> = HashMap::default();
         for (i, c) in phrase_cues.iter().enumerate() {
             if let Some(first) = c.phrase.split_whitespace().next() {
-                phrase_index.entry(first.to_string()).or_default().push(i);
+                phrase_index
+                    .entry(first.to_string())
+                    .or_default()
+                    .phrases
+                    .push(i);
             }
         }
-        for form in verbs.keys() {
-            phrase_index.entry(form.clone()).or_default();
+        for (form, info) in &verbs {
+            phrase_index.entry(form.clone()).or_default().verb = Some(info.clone());
         }
-        for ids in phrase_index.values_mut() {
-            ids.sort_by_key(|&i| {
+        for start in phrase_index.values_mut() {
+            start.phrases.sort_by_key(|&i| {
                 std::cmp::Reverse(phrase_cues[i].phrase.split_whitespace().count())
             });
         }
@@ -598,12 +628,10 @@ impl LangRules {
             .into_iter()
             .collect();
         // (Speech nouns start cues too: `her remark that`.)
-        let cue_starts = WordFilter::new(
-            phrase_index
-                .keys()
-                .chain(speech_nouns.iter())
-                .map(String::as_str),
-        );
+        for noun in &speech_nouns {
+            phrase_index.entry(noun.clone()).or_default().speech_noun = true;
+        }
+        let cue_starts = WordFilter::new(phrase_index.keys().map(String::as_str));
         let titles: HashSet<String> = src.list(&en("titles.txt"))?.into_iter().collect();
 
         let alternation: Vec<String> = anonymous.iter().map(|p| regex::escape(p)).collect();
@@ -656,7 +684,6 @@ impl LangRules {
             documents: lower(src.list(&en("document-sources.txt"))?)
                 .into_iter()
                 .collect(),
-            speech_noun_shape: WordShape::new(speech_nouns.iter().map(String::as_str)),
             speech_nouns,
             scare_index: ScareIndex::new(&scare_cues),
             scare_cues,
@@ -1049,55 +1076,6 @@ pub struct WordFilter {
     bits: Box<[u64; 1024]>,
     /// Whether some word of the set is not ASCII.
     any_wide: bool,
-}
-
-/// The first letters (ASCII, case-blind) and byte lengths of a set of
-/// words: a word whose first letter starts no word of its length in the
-/// set is not in the set. A set with a word that is not ASCII (or starts
-/// with no letter) lets every word through.
-#[derive(Clone, Debug)]
-pub struct WordShape {
-    /// For each first letter `a`–`z`, bit `n` for each length `n` (a
-    /// length of 31 or more sets bit 31).
-    lens: [u32; 26],
-}
-
-impl WordShape {
-    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut lens = [0u32; 26];
-        for w in words {
-            match w.as_bytes().first().map(u8::to_ascii_lowercase) {
-                Some(b @ b'a'..=b'z') if w.is_ascii() => {
-                    lens[usize::from(b - b'a')] |= Self::len_bit(w.len());
-                }
-                _ => {
-                    return WordShape {
-                        lens: [u32::MAX; 26],
-                    };
-                }
-            }
-        }
-        WordShape { lens }
-    }
-
-    #[inline]
-    fn len_bit(n: usize) -> u32 {
-        1 << n.min(31)
-    }
-
-    /// Whether the word `w` may be in the set; `ascii` tells whether it is
-    /// ASCII (any word that is not may be: its lower case may be ASCII, as
-    /// the Kelvin sign's is).
-    #[inline]
-    pub fn may_contain(&self, w: &[u8], ascii: bool) -> bool {
-        if !ascii {
-            return true;
-        }
-        w.first().is_some_and(|&b| {
-            let b = b.to_ascii_lowercase();
-            b.is_ascii_lowercase() && self.lens[usize::from(b - b'a')] & Self::len_bit(w.len()) != 0
-        })
-    }
 }
 
 impl std::fmt::Debug for WordFilter {
@@ -1534,20 +1512,28 @@ mod tests {
     }
 
     #[test]
-    fn speech_noun_shape_passes_every_speech_noun() {
+    fn every_speech_noun_is_a_flagged_cue_start() {
+        // The cue loop tries a speech noun only for a word the cue-start
+        // filter lets through and `phrase_index` flags, in any case.
         let rules = LangRules::builtin("en").unwrap();
-        let shape = &rules.speech_noun_shape;
+        assert!(!rules.speech_nouns.is_empty());
         for n in &rules.speech_nouns {
+            assert!(
+                rules.phrase_index.get(n).is_some_and(|s| s.speech_noun),
+                "{n}"
+            );
             let cap = format!("{}{}", n[..1].to_uppercase(), &n[1..]);
             for w in [n.as_str(), &cap, &n.to_uppercase()] {
-                assert!(shape.may_contain(w.as_bytes(), w.is_ascii()), "{w}");
+                assert!(rules.cue_starts.may_contain(w), "{w}");
             }
         }
-        assert!(!shape.may_contain(b"the", true));
-        assert!(!shape.may_contain(b"", true));
-        assert!(shape.may_contain("\u{212A}".as_bytes(), false));
-        let wide = WordShape::new(["caf\u{e9}"]);
-        assert!(wide.may_contain(b"x", true));
+        // A verb form that is no speech noun is not flagged.
+        assert!(
+            rules
+                .phrase_index
+                .get("said")
+                .is_some_and(|s| !s.speech_noun)
+        );
     }
 
     #[test]
@@ -1575,12 +1561,16 @@ mod tests {
             ..Extras::default()
         };
         let rules = LangRules::load("en", None, &extras).unwrap();
-        for (k, ids) in &rules.phrase_index {
+        for (k, start) in &rules.phrase_index {
             assert!(rules.cue_starts.may_contain(k), "{k}");
             // The cue matcher takes a phrase's first word as matched.
-            for &i in ids {
+            for &i in &start.phrases {
                 assert_eq!(rules.phrase_cues[i].words.first(), Some(k));
             }
+            // The entry's verb and flag are what `verbs` and `speech_nouns`
+            // say of the word.
+            assert_eq!(start.verb.as_ref(), rules.verbs.get(k), "{k}");
+            assert_eq!(start.speech_noun, rules.speech_nouns.contains(k), "{k}");
         }
         assert!(rules.cue_starts.may_contain("Harrumph"));
         // It does reject most words that start no cue.
@@ -1654,7 +1644,7 @@ mod tests {
         }
         let en = LangRules::builtin("en").unwrap();
         assert!(en.verbs.len() >= 80 * 3, "verb forms: {}", en.verbs.len());
-        assert_eq!(en.verbs["said"].lemma, "say");
+        assert_eq!(&*en.verbs["said"].lemma, "say");
         assert!(en.abbreviations.contains("Mr."));
     }
 

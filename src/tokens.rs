@@ -955,7 +955,7 @@ mod tests {
         }
         assert!(!toks.iter().any(|t| !t.word && t.may_start_cue()));
         let cues = crate::cues::find(text, &[Span::new(0, text.len())], &rules);
-        let lemmas: Vec<&str> = cues.iter().map(|c| c.lemma.as_str()).collect();
+        let lemmas: Vec<&str> = cues.iter().map(|c| &*c.lemma).collect();
         assert!(lemmas.contains(&"according to"), "{lemmas:?}");
         assert!(lemmas.contains(&"say"), "{lemmas:?}");
     }

@@ -813,7 +813,7 @@ fn an_absolute_clause_has_its_own_subject() {
     let text = "Aides familiar with Ruiz’s thinking expect a run.\n";
     let analysis = Engine::english().analyze(text);
     assert!(
-        analysis.cues.iter().all(|c| c.lemma != "think"),
+        analysis.cues.iter().all(|c| &*c.lemma != "think"),
         "{:?}",
         analysis.cues
     );
@@ -829,7 +829,7 @@ fn a_base_form_after_a_singular_name_is_a_compound_noun() {
     let attack: Vec<&str> = analysis
         .cues
         .iter()
-        .filter(|c| c.lemma == "attack")
+        .filter(|c| &*c.lemma == "attack")
         .map(|c| c.source.as_ref().map_or("", |m| m.span.slice(text)))
         .collect();
     assert_eq!(attack, vec!["Republicans"]);
@@ -999,7 +999,7 @@ fn a_contracted_auxiliary_before_a_participle_reports() {
         of winning.\n";
     let analysis = Engine::english().analyze(text);
     assert!(
-        analysis.cues.iter().any(|c| c.lemma == "predict"),
+        analysis.cues.iter().any(|c| &*c.lemma == "predict"),
         "{:?}",
         analysis.cues
     );
