@@ -192,9 +192,9 @@ const STREAM_WINDOW_PER_THREAD: usize = 8;
 /// ([`super::pipeline::ordered`]), so memory holds a window of reports
 /// rather than the whole tree's (a rule that fires on most lines, like
 /// `straight-quote` on a wire-copy archive, writes about as much as it
-/// reads). With `--output` the report is spooled
-/// to an unnamed temporary file and copied to the path at the end, so the
-/// path is written only once the run is over, as with the other formats.
+/// reads). With `--output` the report is spooled to an unnamed temporary
+/// file and copied to the path at the end, so the path is written only
+/// once the run is over, as with the other formats.
 fn stream(
     a: &CheckArgs,
     jobs: Vec<Job>,
@@ -248,19 +248,17 @@ fn stream(
     };
     let mut jobs = jobs.into_iter();
     let mut chunk = || -> Vec<Job> { jobs.by_ref().take(STREAM_CHUNK).collect() };
+    let check = |c: Vec<Job>| -> Vec<Outcome> {
+        c.into_iter()
+            .map(|j| process(j, Mode::Check, true))
+            .collect()
+    };
     if threads == 1 {
         // With one thread the files are checked on this thread: what a
         // file allocates is freed where it was allocated.
         loop {
             let c = chunk();
-            if c.is_empty() {
-                break;
-            }
-            if !write(
-                c.into_iter()
-                    .map(|j| process(j, Mode::Check, true))
-                    .collect(),
-            )? {
+            if c.is_empty() || !write(check(c))? {
                 break;
             }
         }
@@ -275,11 +273,7 @@ fn stream(
                 let c = chunk();
                 Ok((!c.is_empty()).then_some((c, 0)))
             },
-            |c: Vec<Job>| -> Vec<Outcome> {
-                c.into_iter()
-                    .map(|j| process(j, Mode::Check, true))
-                    .collect()
-            },
+            check,
             |outcomes| {
                 Ok(if write(outcomes)? {
                     super::pipeline::Flow::Continue

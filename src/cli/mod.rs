@@ -513,11 +513,10 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool, threads: Option<usize>) -> R
     let mut out = io::BufWriter::new(stdout.lock());
     let mut n = 0usize;
     let mut bad = false;
-    let mut eof = false;
-    // With one thread a record is analysed and written on this thread as
-    // soon as it is read, into buffers kept from line to line: no batch to
-    // hold, and no buffer allocated on a worker and freed here.
     if pool.current_num_threads() == 1 {
+        // With one thread a record is analysed and written on this thread
+        // as soon as it is read, into buffers kept from line to line: no
+        // chunk to hold, and no buffer allocated on a worker and freed here.
         let mut line = Vec::new();
         // The records not yet written, each appended here as it is made
         // and the whole handed on once it holds a buffer's worth: no copy
@@ -525,9 +524,7 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool, threads: Option<usize>) -> R
         let mut records = String::new();
         loop {
             line.clear();
-            let read = read_line(&mut reader, &mut line)
-                .map_err(|e| Error::new(ErrorKind::Io, format!("reading standard input: {e}")))?;
-            if read == 0 {
+            if read_line(&mut reader, &mut line).map_err(stdin_error)? == 0 {
                 break;
             }
             n += 1;
@@ -535,9 +532,8 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool, threads: Option<usize>) -> R
                 continue;
             }
             if let Err(msg) = output::jsonl_record_into(engine, &line, all_quotes, &mut records) {
-                eprintln!("quotecheck: error: stdin:{n}: {msg}");
+                push_error_record(&mut records, n, &msg);
                 bad = true;
-                records.push_str(&serde_json::json!({ "line": n, "error": msg }).to_string());
             }
             records.push('\n');
             if records.len() >= out.capacity() {
@@ -550,9 +546,7 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool, threads: Option<usize>) -> R
         if !write_jsonl(&mut out, &records)? {
             return Ok(0);
         }
-        eof = true;
-    }
-    if !eof {
+    } else {
         // More threads: lines are analysed as soon as they are read, a few
         // at a time (a chunk of `JSONL_CHUNK_BYTES`, so that handing work to
         // a thread costs little next to the work), and the records are
@@ -567,10 +561,7 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool, threads: Option<usize>) -> R
                 let mut size = 0;
                 while !eof && size < JSONL_CHUNK_BYTES && chunk.len() < JSONL_CHUNK_LINES {
                     let mut line = Vec::new();
-                    let read = read_line(&mut reader, &mut line).map_err(|e| {
-                        Error::new(ErrorKind::Io, format!("reading standard input: {e}"))
-                    })?;
-                    if read == 0 {
+                    if read_line(&mut reader, &mut line).map_err(stdin_error)? == 0 {
                         eof = true;
                         break;
                     }
@@ -594,9 +585,8 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool, threads: Option<usize>) -> R
                     match result {
                         Ok(r) => s.push_str(&r),
                         Err(msg) => {
-                            eprintln!("quotecheck: error: stdin:{n}: {msg}");
+                            push_error_record(&mut s, n, &msg);
                             bad = true;
-                            s.push_str(&serde_json::json!({ "line": n, "error": msg }).to_string());
                         }
                     }
                     s.push('\n');
@@ -620,6 +610,17 @@ fn extract_jsonl(engine: &Engine, all_quotes: bool, threads: Option<usize>) -> R
         _ => {}
     }
     Ok(if bad { 2 } else { 0 })
+}
+
+fn stdin_error(e: io::Error) -> Error {
+    Error::new(ErrorKind::Io, format!("reading standard input: {e}"))
+}
+
+/// Reports that `--jsonl` line `n` could not be read, and appends its
+/// error record (`{"line": n, "error": msg}`) to `out`.
+fn push_error_record(out: &mut String, n: usize, msg: &str) {
+    eprintln!("quotecheck: error: stdin:{n}: {msg}");
+    out.push_str(&serde_json::json!({ "line": n, "error": msg }).to_string());
 }
 
 /// The input bytes of one chunk of `--jsonl` lines handed to a thread (a
