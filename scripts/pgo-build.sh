@@ -33,7 +33,9 @@ data=$(mktemp -d "${TMPDIR:-/tmp}/quotecheck-pgo.XXXXXX")
 trap 'rm -rf "$data"' EXIT
 
 echo "pgo-build: instrumented build" >&2
-RUSTFLAGS="${RUSTFLAGS:-} -Cprofile-generate=$data/raw" \
+# (RUSTFLAGS replaces the flags in .cargo/config.toml: its inline threshold
+# is passed again here.)
+RUSTFLAGS="${RUSTFLAGS:-} -Cllvm-args=-inline-threshold=600 -Cprofile-generate=$data/raw" \
   cargo build --release --quiet --manifest-path "$root/Cargo.toml" --target-dir "$target/gen"
 gen=$target/gen/release/quotecheck
 
@@ -62,7 +64,7 @@ fi
 "$profdata" merge -o "$data/merged.profdata" "$data/raw"
 
 echo "pgo-build: optimized build" >&2
-RUSTFLAGS="${RUSTFLAGS:-} -Cprofile-use=$data/merged.profdata -Cllvm-args=-pgo-warn-missing-function=false" \
+RUSTFLAGS="${RUSTFLAGS:-} -Cllvm-args=-inline-threshold=600 -Cprofile-use=$data/merged.profdata -Cllvm-args=-pgo-warn-missing-function=false" \
   cargo build --release --quiet --manifest-path "$root/Cargo.toml" --target-dir "$target"
 bin=$target/release/quotecheck
 
