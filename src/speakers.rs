@@ -469,10 +469,14 @@ impl SpeakerTable {
                 // the end: once one is found, only a longer name can
                 // replace it, and a name no longer is passed over without
                 // its words compared.
+                // (The length to reach held apart: 0 while none is found,
+                // one more than the found one's after.)
                 let mut fuller: Option<&NameSighting> = None;
+                let mut floor = 0;
                 for s in sightings[upto.saturating_sub(LOOKBACK)..upto].iter().rev() {
-                    if fuller.is_none_or(|f| s.name_len > f.name_len) && same(s) {
+                    if s.name_len >= floor && same(s) {
                         fuller = Some(s);
+                        floor = s.name_len + 1;
                     }
                 }
                 let (id, res) = self.add_named_with(
