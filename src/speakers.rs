@@ -469,10 +469,14 @@ impl SpeakerTable {
                 // the end: once one is found, only a longer name can
                 // replace it, and a name no longer is passed over without
                 // its words compared.
+                // (The length to reach held apart: 0 while none is found,
+                // one more than the found one's after.)
                 let mut fuller: Option<&NameSighting> = None;
+                let mut floor = 0;
                 for s in sightings[upto.saturating_sub(LOOKBACK)..upto].iter().rev() {
-                    if fuller.is_none_or(|f| s.name_len > f.name_len) && same(s) {
+                    if s.name_len >= floor && same(s) {
                         fuller = Some(s);
+                        floor = s.name_len + 1;
                     }
                 }
                 let (id, res) = self.add_named_with(
@@ -837,20 +841,29 @@ impl SpeakerTable {
         // `ok` asked only of a mention that would be kept (one no earlier
         // than the one found): the log is mostly in order, so walked back
         // it finds the latest first and reads few speakers after it.
+        // (The window as a slice, no count kept; the position to reach
+        // held apart, 0 while none is found: every position reaches 0.)
         let mut found: Option<(u32, usize)> = None;
-        for &(p, id) in self.log.iter().rev().take(LOOKBACK) {
-            if p < at && found.is_none_or(|(q, _)| p >= q) && ok(&self.speakers[id]) {
+        let mut floor = 0;
+        for &(p, id) in self.recent().iter().rev() {
+            if p < at && p >= floor && ok(&self.speakers[id]) {
                 found = Some((p, id));
+                floor = p;
             }
         }
         found
     }
 
+    /// The last [`LOOKBACK`] mentions of the log.
+    #[inline]
+    fn recent(&self) -> &[(u32, usize)] {
+        &self.log[self.log.len().saturating_sub(LOOKBACK)..]
+    }
+
     fn last_position_of(&self, id: usize, at: u32) -> u32 {
-        self.log
+        self.recent()
             .iter()
             .rev()
-            .take(LOOKBACK)
             .filter(|(p, i)| *i == id && *p < at)
             .map(|(p, _)| *p)
             .max()
